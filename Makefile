@@ -1,0 +1,30 @@
+# brave-export: setup, demo and tests. `make demo` and `make test` set up what is missing.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup system venv demo test clean
+
+setup: system venv
+
+system:
+	@bash scripts/setup-system.sh
+
+# Reinstalled only when pyproject.toml changes; the project is installed editable.
+venv: $(STAMP)
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "setup: $(PYTHON) not found: install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	@touch $(STAMP)
+
+demo: setup
+	$(VENV)/bin/brave-export demo --workdir demo
+
+test: setup
+	$(PY) -m pytest -v -rs
+
+clean:
+	rm -rf demo .cache build

@@ -1,0 +1,144 @@
+"""The `brave-export` command: a thin layer over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import warnings
+from pathlib import Path
+
+from .errors import UserError
+
+
+def cmd_configs(args) -> int:
+    from . import configs
+
+    if args.path:
+        print(configs.config_path(args.path))
+        return 0
+    names = args.names or list(configs.CONFIG_NAMES)
+    rows = []
+    for i, name in enumerate(names, 1):
+        if not args.json:
+            print(f"building {name} ({i}/{len(names)})...", file=sys.stderr, flush=True)
+        rows.append(configs.describe(name))
+    if args.json:
+        print(json.dumps([r.as_dict() for r in rows], indent=2))
+    else:
+        print(configs.format_table(rows))
+    return 0
+
+
+def cmd_dataset(args) -> int:
+    from .audio import synthesize_dataset
+
+    for path in synthesize_dataset(Path(args.output), seconds=args.seconds, seed=args.seed):
+        print(path)
+    return 0
+
+
+def cmd_train(args) -> int:
+    from . import training
+
+    training.audio_files(args.audio)
+    training.config_path(args.config)
+    out = Path(args.out)
+    db = training.preprocess(args.audio, out / f"{args.name}-db")
+    run_dir = training.train(db, out, name=args.name, config=args.config, steps=args.steps,
+                             n_signal=args.n_signal, batch=args.batch)
+    print(run_dir)
+    return 0
+
+
+def cmd_checkpoint(args) -> int:
+    from .run import load_model, locate, read_checkpoint
+    from .training import all_finite, logged_losses
+
+    run = locate(args.run)
+    data = read_checkpoint(run.checkpoint)
+    model = load_model(run, data)
+    params = sum(p.numel() for m in (model.encoder, model.decoder) for p in m.parameters())
+    losses = logged_losses(run.config.parent)
+    info = {
+        "checkpoint": str(run.checkpoint),
+        "config": str(run.config),
+        "global_step": data.get("global_step"),
+        "sample_rate": int(model.sr),
+        "latent_size": int(model.latent_size),
+        "params_m": round(params / 1e6, 3),
+        "losses_finite": all_finite(losses),
+        "last_losses": {k: v[-1] for k, v in sorted(losses.items()) if v},
+    }
+    if args.json:
+        print(json.dumps(info, indent=2))
+    else:
+        for k, v in info.items():
+            print(f"{k:>15}: {v}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .demo import run_demo
+
+    run_demo(args.workdir, steps=args.steps)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .demo import SMOKE_STEPS
+
+    parser = argparse.ArgumentParser(prog="brave-export", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("configs", help="the paper's configurations, computed from their gin files")
+    p.add_argument("names", nargs="*", help="only these configs (default: all ten)")
+    p.add_argument("--path", metavar="NAME", help="print the gin file of config NAME and exit")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_configs)
+
+    p = sub.add_parser("dataset", help="synthesize a small deterministic training set (plucks, drums)")
+    p.add_argument("output", help="folder for the .wav files")
+    p.add_argument("--seconds", type=float, default=40.0)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_dataset)
+
+    p = sub.add_parser("train", help="rave preprocess + rave train with one of our configs")
+    p.add_argument("audio", help="folder of audio files")
+    p.add_argument("--config", default="brave", help="config name or .gin path (default: brave)")
+    p.add_argument("--out", default="runs", help="folder for the dataset and the run (default: runs)")
+    p.add_argument("--name", default="brave", help="run name")
+    p.add_argument("--steps", type=int, default=1_000_000)
+    p.add_argument("--n-signal", type=int, default=131072)
+    p.add_argument("--batch", type=int, default=8)
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("checkpoint", help="load a run's checkpoint with its config and report on it")
+    p.add_argument("run", help="run directory or .ckpt file")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_checkpoint)
+
+    p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
+    p.add_argument("--workdir", default="demo")
+    p.add_argument("--steps", type=int, default=SMOKE_STEPS)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    # torch and acids-rave warn about their own deprecations (weight_norm, ...): noise here.
+    warnings.filterwarnings("ignore", category=FutureWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as exc:
+        print(f"brave-export: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("brave-export: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+# Trained checkpoints are cached here between runs (keyed by config, steps, data, versions).
+CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"))
+
+
+def run_cli(*args, cwd=None, timeout=600):
+    """Run `brave-export ARGS` in a fresh interpreter; returns the CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-m", "brave_export", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd, timeout=timeout,
+    )
+
+
+def assert_one_line_error(result, *words):
+    assert result.returncode == 2, result.stderr
+    lines = [l for l in result.stderr.strip().splitlines() if l.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("brave-export: error: "), lines[0]
+    for w in words:
+        assert w in lines[0], (w, lines[0])
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="session")
+def smoke():
+    """A real short BRAVE training run on synthesized audio (cached)."""
+    from brave_export.demo import smoke_run
+
+    return smoke_run(CACHE)
+
+
+def tree(path: Path) -> set:
+    return {p.relative_to(path) for p in path.rglob("*")} if path.exists() else set()
