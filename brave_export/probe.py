@@ -1,0 +1,111 @@
+"""Probe models: tiny TorchScript files that follow the nn~ model protocol exactly.
+
+A probe's `forward` returns its input delayed by exactly `delay` samples (a streaming cache
+carries the delay across calls, `reset()` zeroes it), so a host that runs it can be measured
+sample for sample: whatever delay comes out beyond `delay` is the host's own buffering.
+
+`encode` / `decode` give the probe a "highest ratio" like a RAVE model's: `encode` averages
+each `ratio`-sample frame (out_ratio = ratio), `decode` repeats each value `ratio` times
+(in_ratio = ratio). Neither goes through the delay cache.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import List
+
+import torch
+
+SAMPLE_RATE = 44100
+
+
+class _Probe(torch.nn.Module):
+    def __init__(self, ratio: int, delay: int, channels: int):
+        super().__init__()
+        self.ratio = ratio
+        self.delay = delay
+        self.channels = channels
+        self.sample_rate = SAMPLE_RATE
+        # nn~ protocol: [in_channels, in_ratio, out_channels, out_ratio] per method.
+        self.register_buffer("forward_params", torch.tensor([channels, 1, channels, 1]))
+        self.register_buffer("encode_params", torch.tensor([channels, 1, channels, ratio]))
+        self.register_buffer("decode_params", torch.tensor([channels, ratio, channels, 1]))
+        # Streaming state: the last `delay` input samples per channel (batch 1).
+        self.register_buffer("cache", torch.zeros(1, channels, delay))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.delay == 0:
+            return x.clone()
+        if self.cache.shape[0] != x.shape[0]:
+            self.cache = torch.zeros(x.shape[0], self.channels, self.delay, dtype=x.dtype)
+        n = x.shape[-1]
+        y = torch.cat([self.cache, x], dim=-1)
+        self.cache = y[:, :, n:].clone()
+        return y[:, :, :n]
+
+    @torch.jit.export
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        b, c, n = x.shape
+        return x.reshape(b, c, n // self.ratio, self.ratio).mean(-1)
+
+    @torch.jit.export
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        return z.repeat_interleave(self.ratio, dim=-1)
+
+    @torch.jit.export
+    def get_methods(self) -> List[str]:
+        return ["forward", "encode", "decode"]
+
+    @torch.jit.export
+    def get_attributes(self) -> List[str]:
+        return ["none"]
+
+    @torch.jit.export
+    def get_sample_rate(self) -> int:
+        return self.sample_rate
+
+    @torch.jit.export
+    def get_ratio(self) -> int:
+        return self.ratio
+
+    @torch.jit.export
+    def get_buffer_size(self) -> int:
+        return self.ratio
+
+    @torch.jit.export
+    def get_latency_samples(self) -> int:
+        return self.delay
+
+    @torch.jit.export
+    def reset(self) -> None:
+        self.cache.zero_()
+
+
+def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1) -> Path:
+    """Write a probe model to `path` (atomically) and return the path.
+
+    forward: input delayed by `delay` samples, forward_params = [channels, 1, channels, 1];
+    encode/decode: ratio `ratio` (a power of two), so the model's highest ratio is `ratio`.
+    """
+    ratio, delay, channels = int(ratio), int(delay), int(channels)
+    if ratio < 1 or ratio & (ratio - 1):
+        raise ValueError(f"probe ratio must be a power of two, got {ratio}")
+    if delay < 0:
+        raise ValueError(f"probe delay must be >= 0 samples, got {delay}")
+    if channels < 1:
+        raise ValueError(f"probe channels must be >= 1, got {channels}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    module = torch.jit.script(_Probe(ratio, delay, channels))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        torch.jit.save(module, tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it 0600
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

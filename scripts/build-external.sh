@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Build the brave~ Pd external into build/pd/brave~/ (brave~.pd_linux + brave~-help.pd),
+# a folder laid out as a Pd package: pass it to Pd with `-path build/pd/brave~`.
+# Idempotent: a fast no-op when everything is up to date.
+# Needs: cmake, g++, puredata-dev (m_pd.h), and the project's venv with torch (make venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-.venv/bin/python}
+BUILD=build/external
+PKG="$PWD/build/pd/brave~"
+
+command -v cmake >/dev/null || { echo "build-external: cmake not found (make system installs it)" >&2; exit 1; }
+[ -x "$PY" ] || { echo "build-external: $PY not found: run make venv first" >&2; exit 1; }
+TORCH_DIR=$("$PY" -c "import torch, os; print(os.path.dirname(torch.__file__))")
+
+# Configure only when the cache is missing or points at another torch / package folder;
+# afterwards `cmake --build` re-runs the configure step by itself when CMakeLists.txt changes.
+cache="$BUILD/CMakeCache.txt"
+if [ ! -f "$cache" ] \
+   || ! grep -qxF "TORCH_DIR:PATH=$TORCH_DIR" "$cache" \
+   || ! grep -qxF "PD_PACKAGE_DIR:PATH=$PKG" "$cache"; then
+  cmake -S externals -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
+    -DTORCH_DIR="$TORCH_DIR" -DPD_PACKAGE_DIR="$PKG" >/dev/null
+fi
+cmake --build "$BUILD" -j "${JOBS:-2}" | { grep -v -e "^ninja: no work to do" -e "^\[.*\] Built target" || true; }
+test -f "$PKG/brave~.pd_linux" && test -f "$PKG/brave~-help.pd"
