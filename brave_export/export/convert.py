@@ -1,0 +1,230 @@
+"""Turn a streaming-built `rave.RAVE` (cached_conv layers, weight norm removed) into our layers.
+
+The conversion mirrors the structure of acids-rave's v1 blocks (`Encoder`, `Generator`,
+residual stacks, `CachedPQMF`), which all of this project's configurations use. BatchNorm
+is folded into the convolution before it, leaky ReLUs into the convolution after them,
+zero-length delay lines dropped, and the waveform and loudness heads fused into one
+convolution when both are causal.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn as nn
+
+from ..errors import UserError
+from . import layers as L
+
+
+class Unsupported(UserError):
+    pass
+
+
+def _conv(m, max_batch: int, slope=None) -> L.Conv:
+    return L.Conv(m.weight, m.bias, m.stride[0], m.dilation[0], m.groups,
+                  context=m.cache.padding, delay=m.downsampling_delay.padding,
+                  max_batch=max_batch, slope=slope)
+
+
+def _fold_batchnorm(conv: L.Conv, bn: nn.BatchNorm1d) -> None:
+    scale = bn.weight.detach() / torch.sqrt(bn.running_var + bn.eps)
+    conv.fold_affine(scale, bn.bias.detach() - bn.running_mean * scale)
+
+
+def convert(module: nn.Module, max_batch: int) -> nn.Module:
+    """Our streaming equivalent of one acids-rave / cached_conv module."""
+    import cached_conv as cc
+    import rave.blocks as rb
+
+    if isinstance(module, cc.convs.CachedConv1d):
+        return _conv(module, max_batch)
+    if isinstance(module, cc.convs.CachedConvTranspose1d):
+        r, k, p = module.stride[0], module.kernel_size[0], module.padding[0]
+        if k != 2 * r or 2 * p != r or module.groups != 1 or module.dilation[0] != 1 or module.output_padding[0]:
+            raise Unsupported(f"transposed convolution (kernel {k}, stride {r}, padding {p}) is not supported")
+        return L.ConvTranspose(module.weight, module.bias, r, max_batch)
+    if isinstance(module, nn.LeakyReLU):
+        return L.LeakyReLU(module.negative_slope)
+    if isinstance(module, nn.Identity):
+        return L.Identity()
+    if isinstance(module, nn.Sequential):
+        return _chain(list(module), max_batch)
+    if isinstance(module, rb.Residual):
+        net_pad, skip_pad = module.aligned.paddings
+        net, _ = module.aligned.branches
+        if net_pad.padding:
+            raise Unsupported("a residual branch delayed on its net path is not supported")
+        channels = _channels(net)
+        return L.Residual(convert(net, max_batch), L.Delay(channels, skip_pad.padding, max_batch)
+                          if skip_pad.padding else L.Identity())
+    if isinstance(module, rb.ResidualStack):
+        if len(module.net.branches) != 1:
+            raise Unsupported("residual stacks with several kernel sizes are not supported")
+        pad = module.net.paddings[0].padding
+        block = convert(module.net.branches[0], max_batch)
+        if pad:
+            block = L.Chain([L.Delay(_channels(module.net.branches[0]), pad, max_batch), block])
+        return block
+    if isinstance(module, (rb.ResidualLayer, rb.ResidualBlock, rb.UpsampleLayer, rb.Encoder)):
+        return convert(module.net, max_batch)
+    raise Unsupported(
+        f"{type(module).__module__}.{type(module).__name__} has no fast streaming equivalent: "
+        "this exporter supports RAVE v1-style models (blocks.Encoder / blocks.Generator)"
+    )
+
+
+def _channels(module: nn.Module) -> int:
+    for m in module.modules():
+        if isinstance(m, nn.Conv1d):
+            return m.in_channels
+    raise Unsupported(f"cannot infer the channel count of {type(module).__name__}")
+
+
+def _chain(children: list[nn.Module], max_batch: int) -> L.Chain:
+    out: list[nn.Module] = []
+    slope = None
+    for child in children:
+        if isinstance(child, nn.BatchNorm1d):
+            if not out or not isinstance(out[-1], L.Conv):
+                raise Unsupported("BatchNorm that does not follow a convolution")
+            _fold_batchnorm(out[-1], child)
+            continue
+        converted = convert(child, max_batch)
+        if isinstance(converted, L.LeakyReLU) and slope is None:
+            slope = converted.slope
+            continue
+        if slope is not None:
+            if isinstance(converted, (L.Conv, L.ConvTranspose)) and not converted.use_act:
+                converted.set_activation(slope)
+            else:
+                out.append(L.LeakyReLU(slope))
+            slope = None
+        out.append(converted)
+    if slope is not None:
+        out.append(L.LeakyReLU(slope))
+    return L.Chain(out)
+
+
+class Synth(nn.Module):
+    """Generator heads: waveform (tanh) times loudness (modified sigmoid)."""
+
+    def __init__(self, heads: L.Conv, n_band: int, input_delay: nn.Module):
+        super().__init__()
+        self.heads = heads
+        self.n_band = n_band
+        self.input_delay = input_delay
+
+    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
+        y = self.heads(self.input_delay(x, b), b)
+        wave, loud = y[:, : self.n_band], y[:, self.n_band:]
+        return torch.tanh(wave) * (2 * torch.sigmoid(loud) ** 2.3 + 1e-7)
+
+    @torch.jit.export
+    def reset(self):
+        self.heads.reset()
+        self.input_delay.reset()
+
+
+def _fused_heads(wave, loud, max_batch: int) -> L.Conv:
+    """One convolution computing both heads: loudness taps right-aligned in the wave kernel."""
+    k_wave, k_loud = wave.kernel_size[0], loud.kernel_size[0]
+    causal = all(m.cache.padding == (m.kernel_size[0] - 1) * m.dilation[0] and m.downsampling_delay.padding == 0
+                 for m in (wave, loud))
+    if not causal or loud.stride[0] != 1 or k_loud > k_wave or wave.dilation[0] != 1 or loud.dilation[0] != 1:
+        raise Unsupported("only causal, stride-1 waveform and loudness heads can be fused")
+    weight = torch.zeros(wave.out_channels + loud.out_channels, wave.in_channels, k_wave)
+    weight[: wave.out_channels] = wave.weight.detach()
+    weight[wave.out_channels:, :, k_wave - k_loud:] = loud.weight.detach()
+    biases = [m.bias.detach() if m.bias is not None else torch.zeros(m.out_channels) for m in (wave, loud)]
+    bias = torch.cat(biases) if any(m.bias is not None for m in (wave, loud)) else None
+    return L.Conv(weight, bias, 1, 1, 1, context=k_wave - 1, delay=0, max_batch=max_batch)
+
+
+def convert_generator(gen, n_band: int, max_batch: int) -> tuple[nn.Module, nn.Module]:
+    """(trunk, synth) for a `rave.blocks.Generator` built in streaming mode."""
+    if getattr(gen, "use_noise", False) and int(gen.warmed_up):
+        raise Unsupported("models whose noise generator is active are not supported by the fast exporter")
+    if gen.loud_stride != 1:
+        raise Unsupported("loudness strides other than 1 are not supported")
+    trunk = convert(gen.net, max_batch)
+    wave, loud = gen.synth.branches[0], gen.synth.branches[1]
+    pads = [p.padding for p in gen.synth.paddings[:2]]
+    if pads[0] != pads[1]:
+        raise Unsupported("waveform and loudness heads with different delays are not supported")
+    channels = wave.in_channels
+    delay = L.Delay(channels, pads[0], max_batch) if pads[0] else L.Identity()
+    return trunk, Synth(_fused_heads(wave, loud, max_batch), n_band, delay)
+
+
+def _sign(n_band: int, max_steps: int) -> torch.Tensor:
+    """acids-rave's `reverse_half` mask, time-major: odd bands negated at even steps."""
+    sign = torch.ones(max_steps, n_band)
+    sign[::2, 1::2] = -1
+    return sign
+
+
+class Analysis(nn.Module):
+    """PQMF analysis: (n, 1) audio of one batch entry -> (n / bands, bands)."""
+
+    def __init__(self, pqmf, max_batch: int, max_steps: int = 1024):
+        super().__init__()
+        self.conv = _conv(pqmf.forward_conv, max_batch)
+        self.register_buffer("sign", _sign(pqmf.n_band, max_steps))
+
+    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
+        x = self.conv(x, b)
+        steps = x.shape[0]
+        if steps <= self.sign.shape[0]:
+            return x * self.sign[:steps]
+        return x * self.sign[:2].repeat((steps + 1) // 2, 1)[:steps]
+
+    @torch.jit.export
+    def reset(self):
+        self.conv.reset()
+
+
+class Synthesis(nn.Module):
+    """PQMF synthesis: (steps, bands) of one batch entry -> (steps * bands,) audio."""
+
+    def __init__(self, pqmf, max_batch: int, max_steps: int = 1024):
+        super().__init__()
+        src = pqmf.inverse_conv
+        m = pqmf.hk.shape[0]
+        # The gain and the band reversal that follow the filterbank, folded into it.
+        weight = (src.weight.detach() * m).flip(0)
+        self.conv = L.Conv(weight, None, 1, src.dilation[0], 1, src.cache.padding,
+                           src.downsampling_delay.padding, max_batch)
+        self.register_buffer("sign", _sign(m, max_steps))
+
+    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
+        steps = x.shape[0]
+        if steps <= self.sign.shape[0]:
+            x = x * self.sign[:steps]
+        else:
+            x = x * self.sign[:2].repeat((steps + 1) // 2, 1)[:steps]
+        return self.conv(x, b).reshape(-1)
+
+    @torch.jit.export
+    def reset(self):
+        self.conv.reset()
+
+
+def check_supported(model) -> None:
+    """Raise `Unsupported` with the reason when the model is not a v1-style RAVE."""
+    import rave.blocks as rb
+
+    if not isinstance(model.encoder, rb.VariationalEncoder):
+        raise Unsupported(f"encoder {type(model.encoder).__name__} is not supported (only VariationalEncoder)")
+    if not isinstance(model.encoder.encoder, rb.Encoder) or not isinstance(model.decoder, rb.Generator):
+        raise Unsupported(
+            f"{type(model.encoder.encoder).__name__}/{type(model.decoder).__name__} are not supported: "
+            "only RAVE v1-style models (blocks.Encoder / blocks.Generator), as in this project's configs"
+        )
+    if model.n_channels != 1:
+        raise Unsupported("only mono models are supported")
+    if model.pqmf is None or model.input_mode != "pqmf" or model.output_mode != "pqmf":
+        raise Unsupported("only PQMF models are supported")
+    if not math.log2(model.pqmf.n_band).is_integer():
+        raise Unsupported("PQMF band count must be a power of two")

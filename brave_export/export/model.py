@@ -1,0 +1,129 @@
+"""The exported nn~ model: encode / decode / forward over our streaming layers."""
+
+from __future__ import annotations
+
+from typing import List
+
+import nn_tilde
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class StreamingRAVE(nn_tilde.Module):
+    """A RAVE model streamed for nn~, plus what a host needs to know about it.
+
+    Besides nn~'s protocol it answers `get_sample_rate`, `get_ratio`, `get_buffer_size`,
+    `get_latency_samples` and `get_max_batch`, and `reset()` zeroes every streaming cache.
+    Non-finite input is replaced by zeros before it can reach a cache.
+    """
+
+    def __init__(self, analysis: nn.Module, encoder: nn.Module, trunk: nn.Module, synth: nn.Module,
+                 synthesis: nn.Module, latent_pca: torch.Tensor, latent_mean: torch.Tensor,
+                 fidelity: torch.Tensor, latent_size: int, sample_rate: int, ratio: int, buffer_size: int,
+                 latency_samples: int, max_batch: int):
+        super().__init__()
+        self.analysis = analysis
+        self.encoder = encoder
+        self.trunk = trunk
+        self.synth = synth
+        self.synthesis = synthesis
+        self.full_latent_size = int(latent_pca.shape[0])
+        self.latent_size = int(latent_size)
+        self.register_buffer("latent_mean", latent_mean.detach().clone())
+        self.register_buffer("fidelity", fidelity.detach().clone())
+        # Encoder side: only the kept principal components are computed.
+        self.register_buffer("pca_in", latent_pca.detach()[: self.latent_size].clone().contiguous())
+        self.register_buffer("pca_out", latent_pca.detach().T.clone().contiguous())
+        self.sample_rate = int(sample_rate)
+        self.ratio = int(ratio)
+        self.buffer_size = int(buffer_size)
+        self.latency_samples = int(latency_samples)
+        self.max_batch = int(max_batch)
+
+        labels_in = ["(signal) Channel 1"]
+        latent_labels = [f"(signal) Latent dimension {i + 1}" for i in range(self.latent_size)]
+        self.register_method("encode", 1, 1, self.latent_size, self.ratio, labels_in, latent_labels,
+                             test_method=False)
+        self.register_method("decode", self.latent_size, self.ratio, 1, 1, latent_labels, labels_in,
+                             test_method=False)
+        self.register_method("forward", 1, 1, 1, 1, labels_in, labels_in, test_method=False)
+        # As `rave export`: the latent is sampled, and unused dimensions are filled with noise.
+        # `set latent_noise 0` in nn~ makes the model deterministic.
+        self.register_attribute("latent_noise", True)
+
+    def _post_process(self, z: torch.Tensor) -> torch.Tensor:
+        """(B, T, 2 * latent) encoder output -> (B, latent_size, T) as nn~ expects."""
+        mean, scale = z.chunk(2, 2)
+        if self.latent_noise[0]:
+            std = F.softplus(scale) + 1e-4
+            # Drawn channel-major, as rave export draws it, so seeded runs agree.
+            eps = torch.randn(mean.shape[0], mean.shape[2], mean.shape[1]).transpose(1, 2)
+            mean = eps * std + mean
+        return F.linear(mean - self.latent_mean, self.pca_in).transpose(1, 2)
+
+    def _pre_process(self, z: torch.Tensor) -> torch.Tensor:
+        """(B, latent_size, T) -> (B, T, full latent) decoder input."""
+        if self.latent_size < self.full_latent_size:
+            shape = [z.shape[0], self.full_latent_size - self.latent_size, z.shape[-1]]
+            noise = torch.randn(shape) if self.latent_noise[0] else torch.zeros(shape)
+            z = torch.cat([z, noise], 1)
+        return F.linear(z.transpose(1, 2), self.pca_out) + self.latent_mean
+
+    def _check_batch(self, n: int):
+        if n > self.max_batch:
+            raise RuntimeError("batch larger than the export's max batch: re-export with a larger --max-batch")
+
+    @torch.jit.export
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        self._check_batch(x.shape[0])
+        x = torch.nan_to_num(x, 0.0, 0.0, 0.0).transpose(1, 2)
+        z = [self.encoder(self.analysis(x[b], b), b) for b in range(x.shape[0])]
+        return self._post_process(torch.stack(z))
+
+    @torch.jit.export
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        self._check_batch(z.shape[0])
+        h = self._pre_process(torch.nan_to_num(z, 0.0, 0.0, 0.0))
+        y = [self.synthesis(self.synth(self.trunk(h[b], b), b), b) for b in range(h.shape[0])]
+        return torch.stack(y).unsqueeze(1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.decode(self.encode(x))
+
+    @torch.jit.export
+    def reset(self):
+        self.analysis.reset()
+        self.encoder.reset()
+        self.trunk.reset()
+        self.synth.reset()
+        self.synthesis.reset()
+
+    @torch.jit.export
+    def get_latent_noise(self) -> bool:
+        return self.latent_noise[0]
+
+    @torch.jit.export
+    def set_latent_noise(self, enabled: bool) -> int:
+        self.latent_noise = (enabled,)
+        return 0
+
+    @torch.jit.export
+    def get_sample_rate(self) -> int:
+        return self.sample_rate
+
+    @torch.jit.export
+    def get_ratio(self) -> int:
+        return self.ratio
+
+    @torch.jit.export
+    def get_buffer_size(self) -> int:
+        return self.buffer_size
+
+    @torch.jit.export
+    def get_latency_samples(self) -> int:
+        return self.latency_samples
+
+    @torch.jit.export
+    def get_max_batch(self) -> int:
+        return self.max_batch

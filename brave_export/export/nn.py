@@ -1,0 +1,251 @@
+"""`brave-export nn`: a training run to a streaming TorchScript model for nn~."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import torch
+
+from ..errors import UserError
+from ..fileio import atomic_paths, check_writable
+from ..run import Run, load_model, locate, read_checkpoint
+from . import convert as C
+from .model import StreamingRAVE
+
+MAX_BUFFER = 16384
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    sidecar: Path
+    sample_rate: int
+    ratio: int
+    buffer: int
+    latency_samples: int
+    latent_size: int
+    max_batch: int
+    causal: bool
+    object_text: str
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["path"], d["sidecar"] = str(self.path), str(self.sidecar)
+        return d
+
+
+def allowed_buffers(ratio: int) -> list[int]:
+    """Buffers nn~ can run a model of this ratio at: powers of two, multiples of the ratio."""
+    first = 1 << (ratio - 1).bit_length()
+    return [b for b in (first << i for i in range(16)) if b % ratio == 0 and b <= max(MAX_BUFFER, first)]
+
+
+def check_buffer(buffer: int, ratio: int) -> None:
+    allowed = allowed_buffers(ratio)
+    if buffer not in allowed:
+        raise UserError(
+            f"buffer {buffer} does not fit a model of ratio {ratio}: it must be a power of two and a "
+            f"multiple of {ratio} (allowed: {', '.join(map(str, allowed[:6]))}, ...)"
+        )
+
+
+@contextlib.contextmanager
+def _streaming_build():
+    import cached_conv as cc
+
+    cc.use_cached_conv(True)
+    try:
+        yield
+    finally:
+        cc.use_cached_conv(False)
+
+
+def _latent_size(fidelity_curve: torch.Tensor, fidelity: float) -> int:
+    size = max(int(torch.argmax((fidelity_curve > fidelity).long())), 1)
+    return 2 ** math.ceil(math.log2(size))
+
+
+def _pqmf_round_trip_delay(analysis, synthesis, n_band: int) -> int:
+    """Where an impulse comes out of the streaming PQMF analysis + synthesis."""
+    n = 64 * n_band
+    x = torch.zeros(1, 1, 4 * n)
+    x[..., 0] = 1.0
+    with torch.no_grad():
+        y = torch.cat([synthesis(analysis(c[0].T, 0), 0) for c in x.split(n, -1)], -1)
+    analysis.reset()
+    synthesis.reset()
+    return int(y.abs().argmax())
+
+
+def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None, max_batch: int = 1,
+                    data: dict | None = None):
+    """The export as a Python module (not yet scripted) and the facts about it."""
+    import cached_conv as cc
+
+    if not 0.1 <= fidelity <= 0.999:
+        raise UserError(f"fidelity {fidelity} is out of range: use a value between 0.1 and 0.999")
+    if max_batch < 1:
+        raise UserError(f"max batch {max_batch} must be at least 1")
+    with _streaming_build():
+        model = load_model(run, data)
+    C.check_supported(model)
+    for m in model.modules():
+        if hasattr(m, "weight_g"):
+            torch.nn.utils.remove_weight_norm(m)
+
+    n_band = int(model.pqmf.n_band)
+    encoder_strides = [m.stride[0] for m in model.encoder.encoder.modules() if isinstance(m, cc.convs.CachedConv1d)]
+    ratio = n_band * math.prod(encoder_strides)
+    buffer = ratio if buffer is None else int(buffer)
+    check_buffer(buffer, ratio)
+
+    analysis = C.Analysis(model.pqmf, max_batch)
+    synthesis = C.Synthesis(model.pqmf, max_batch)
+    encoder = C.convert(model.encoder.encoder, max_batch)
+    trunk, synth = C.convert_generator(model.decoder, n_band, max_batch)
+    causal = model.encoder.encoder.cumulative_delay == 0 and all(
+        m.cache.padding == (m.kernel_size[0] - 1) * m.dilation[0]
+        for m in model.modules() if isinstance(m, cc.convs.CachedConv1d)
+    )
+    latency = (_pqmf_round_trip_delay(analysis, synthesis, n_band)
+               + int(model.decoder.cumulative_delay) * n_band
+               + int(model.encoder.encoder.cumulative_delay) * ratio)
+    module = StreamingRAVE(
+        analysis, encoder, trunk, synth, synthesis,
+        latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
+        latent_size=_latent_size(model.fidelity, fidelity), sample_rate=int(model.sr), ratio=ratio,
+        buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
+    ).eval()
+    return module, {"ratio": ratio, "buffer": buffer, "latency_samples": latency, "causal": causal,
+                    "sample_rate": int(model.sr), "latent_size": module.latent_size}
+
+
+def preserved_attributes(module) -> list[str]:
+    """What a frozen export must keep: nn~'s methods, their parameters and labels, our API."""
+    methods = list(module.get_methods())
+    names = ["reset", "get_methods", "get_attributes", "get_sample_rate", "get_ratio", "get_buffer_size",
+             "get_latency_samples", "get_max_batch", "latent_size", "full_latent_size"]
+    for m in methods:
+        names += [m, f"{m}_params", f"{m}_input_labels", f"{m}_output_labels"]
+    for a in module.get_attributes()[1:]:
+        names += [a, f"{a}_params", f"get_{a}", f"set_{a}"]
+    return names
+
+
+def script(module):
+    """TorchScript, frozen: weights and layer settings become constants of the graph, which
+    removes attribute look-ups and settled branches from every call; caches stay mutable."""
+    scripted = torch.jit.script(module.eval())
+    return torch.jit.freeze(scripted, preserved_attrs=preserved_attributes(module))
+
+
+def stream(method, x: torch.Tensor, block: int) -> torch.Tensor:
+    """Run `method` over `x` in consecutive calls of `block` samples (last axis)."""
+    return torch.cat([method(c) for c in x.split(block, -1)], -1)
+
+
+def self_test(scripted, buffer: int, ratio: int, seconds: float = 2.0) -> None:
+    """Shapes at `buffer`, streaming consistency, NaN recovery; leaves the state reset."""
+    n = max(4 * buffer, int(seconds * scripted.get_sample_rate()) // (4 * buffer) * 4 * buffer)
+    gen = torch.Generator().manual_seed(0)
+    x = torch.randn(1, 1, n, generator=gen) * 0.1
+    latent = scripted.latent_size
+    with torch.inference_mode():
+        for name, shape_in, shape_out in (
+            ("forward", (1, 1, buffer), (1, 1, buffer)),
+            ("encode", (1, 1, buffer), (1, latent, buffer // ratio)),
+            ("decode", (1, latent, buffer // ratio), (1, 1, buffer)),
+        ):
+            scripted.reset()
+            y = getattr(scripted, name)(torch.zeros(shape_in))
+            if tuple(y.shape) != shape_out:
+                raise UserError(f"self-test failed: {name} at buffer {buffer} gave {tuple(y.shape)}, expected {shape_out}")
+        scripted.set_latent_noise(False)
+        scripted.reset()
+        a = stream(scripted.encode, x, buffer)
+        scripted.reset()
+        b = scripted.encode(x)
+        scripted.reset()
+        scripted.set_latent_noise(True)
+        err = float((a - b).abs().max())
+        if not err < 1e-4:
+            raise UserError(f"self-test failed: streaming encode at buffer {buffer} differs from one call by {err:.2e}")
+        bad = torch.full((1, 1, buffer), float("nan"))
+        scripted.forward(bad)
+        y = scripted.forward(x[..., :buffer])
+        scripted.reset()
+        if not bool(torch.isfinite(y).all()):
+            raise UserError("self-test failed: the model does not recover from NaN input")
+
+
+def object_text(path: Path, buffer: int, ratio: int) -> str:
+    """The nn~ object for this export: buffer 0 (in the audio thread) when it is the ratio."""
+    return f"nn~ {path.name} forward {0 if buffer == ratio else buffer}"
+
+
+def default_output(run: Run, buffer: int) -> Path:
+    name = run.config.parent.name
+    return run.config.parent / f"{name}_b{buffer}.ts"
+
+
+def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float = 0.95, max_batch: int = 1,
+              force: bool = False, log=lambda msg: print(msg, file=sys.stderr, flush=True)) -> ExportResult:
+    """Export a run for nn~; checks it at `buffer` before writing; never overwrites without `force`."""
+    run = locate(run_path)
+    data = read_checkpoint(run.checkpoint)
+    if output is not None:
+        check_writable(Path(output), force)
+    log(f"building streaming model from {run.checkpoint.name}")
+    module, info = build_streaming(run, fidelity, buffer, max_batch, data)
+    out = Path(output) if output is not None else default_output(run, info["buffer"])
+    if out.suffix != ".ts":
+        raise UserError(f"output {out} must end in .ts (nn~ looks for that extension)")
+    check_writable(out, force)
+    sidecar = out.with_suffix(".json")
+    if not info["causal"]:
+        ms = 1000.0 * info["latency_samples"] / info["sample_rate"]
+        log(f"warning: this model is not causal: streaming it adds {info['latency_samples']} samples "
+            f"({ms:.1f} ms) of delay")
+    log("scripting")
+    scripted = script(module)
+    log(f"self-test at buffer {info['buffer']}")
+    self_test(scripted, info["buffer"], info["ratio"])
+    result = ExportResult(
+        path=out.resolve(), sidecar=sidecar.resolve(), sample_rate=info["sample_rate"], ratio=info["ratio"],
+        buffer=info["buffer"], latency_samples=info["latency_samples"], latent_size=info["latent_size"],
+        max_batch=max_batch, causal=info["causal"], object_text=object_text(out, info["buffer"], info["ratio"]),
+    )
+    meta = {
+        "model": out.name, "sample_rate": result.sample_rate, "compression_ratio": result.ratio,
+        "buffer": result.buffer, "latency_samples": result.latency_samples,
+        "latency_ms": round(1000.0 * result.latency_samples / result.sample_rate, 3),
+        "buffering_latency_samples_at_block_64": max(0, result.buffer - 64),
+        "latent_size": result.latent_size, "max_batch": max_batch, "causal": result.causal,
+        "nn_object": result.object_text, "brave_object": f"brave~ {out.name} forward {result.buffer}",
+        "checkpoint": str(run.checkpoint), "config": str(run.config),
+    }
+    with atomic_paths(out, sidecar) as (tmp_model, tmp_meta):
+        scripted.save(str(tmp_model))
+        _check_reload(tmp_model, scripted, info["buffer"])
+        tmp_meta.write_text(json.dumps(meta, indent=2) + "\n")
+    log(f"wrote {out} and {sidecar.name}")
+    return result
+
+
+def _check_reload(path: Path, scripted, buffer: int) -> None:
+    loaded = torch.jit.load(str(path))
+    x = torch.randn(1, 1, 4 * buffer, generator=torch.Generator().manual_seed(1)) * 0.1
+    with torch.inference_mode():
+        outs = []
+        for m in (scripted, loaded):
+            m.reset()
+            torch.manual_seed(0)
+            outs.append(stream(m.forward, x, buffer))
+            m.reset()
+    if not torch.equal(outs[0], outs[1]):
+        raise UserError("the saved model does not reproduce the model before saving: export aborted")
