@@ -13,6 +13,7 @@ import math
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 from ..errors import UserError
 from . import layers as L
@@ -228,3 +229,81 @@ def check_supported(model) -> None:
         raise Unsupported("only PQMF models are supported")
     if not math.log2(model.pqmf.n_band).is_integer():
         raise Unsupported("PQMF band count must be a power of two")
+
+
+class LatentHead(nn.Module):
+    """The encoder's last (grouped) convolution and `rave export`'s latent post-processing.
+
+    The variational encoder's last layer computes a mean and a scale from the two halves of
+    its input channels. The principal-component projection and mean removal that follow are
+    linear, so they are folded into the mean half's weights: the product that runs is
+    (taps x channels/2) x latent_size instead of (taps x channels) x 2 x 128. The scale half
+    runs only when latent noise is on, as `rave export` samples z = mean + eps * std.
+    """
+
+    def __init__(self, conv, slope, latent_pca: torch.Tensor, latent_mean: torch.Tensor, latent_size: int,
+                 max_batch: int):
+        super().__init__()
+        k, groups = conv.kernel_size[0], conv.groups
+        if groups != 2 or conv.stride[0] != 1 or conv.dilation[0] != 1 or k > 8:
+            raise Unsupported("the encoder's last layer must be a stride-1 convolution with 2 groups")
+        w = conv.weight.detach()  # (2L, C/2, k)
+        full = w.shape[0] // 2
+        half = w.shape[1]
+        bias = conv.bias.detach() if conv.bias is not None else torch.zeros(2 * full)
+        pca = latent_pca.detach()[:latent_size]  # (ls, L)
+
+        def taps_major(weight):  # (out, C/2, k) -> (k * C/2, out), rows ordered (tap, channel)
+            return weight.permute(2, 1, 0).reshape(k * half, -1)
+
+        self.register_buffer("w_mean", (taps_major(w[:full]) @ pca.T).contiguous())
+        self.register_buffer("b_mean", ((bias[:full] - latent_mean.detach()) @ pca.T).contiguous())
+        self.register_buffer("w_scale", taps_major(w[full:]).contiguous())
+        self.register_buffer("b_scale", bias[full:].clone().contiguous())
+        self.register_buffer("pca_t", pca.T.contiguous())
+        self.kernel = k
+        self.half = half
+        self.full = full
+        self.keep = conv.cache.padding + conv.downsampling_delay.padding
+        self.delay = conv.downsampling_delay.padding
+        self.use_act = slope is not None
+        self.slope = 0.0 if slope is None else float(slope)
+        self.register_buffer("state", torch.zeros(max_batch, self.keep, 2 * half))
+
+    def _taps(self, x: torch.Tensor) -> torch.Tensor:
+        steps = x.shape[0] - self.kernel + 1
+        return torch.cat([x[j: j + steps] for j in range(self.kernel)], 1)
+
+    def forward(self, x: torch.Tensor, b: int, noise: bool) -> torch.Tensor:
+        if self.use_act:
+            x = F.leaky_relu(x, self.slope)
+        if self.keep > 0:
+            state = self.state[b]
+            x = torch.cat([state, x], 0)
+            state.copy_(x[-self.keep:])
+            if self.delay > 0:
+                x = x[: -self.delay]
+        z = torch.addmm(self.b_mean, self._taps(x[:, : self.half]), self.w_mean)
+        if noise:
+            scale = torch.addmm(self.b_scale, self._taps(x[:, self.half:]), self.w_scale)
+            std = F.softplus(scale) + 1e-4
+            # Drawn channel-major, as rave export draws it, so seeded runs agree.
+            eps = torch.randn(self.full, z.shape[0]).T
+            z = torch.addmm(z, eps * std, self.pca_t)
+        return z
+
+    @torch.jit.export
+    def reset(self):
+        self.state.zero_()
+
+
+def convert_encoder(model, latent_size: int, max_batch: int) -> tuple[nn.Module, LatentHead]:
+    """(trunk, latent head) for a variational `rave.blocks.Encoder`."""
+    net = list(model.encoder.encoder.net)
+    trunk = _chain(net[:-1], max_batch)
+    slope = None
+    if trunk.layers and isinstance(trunk.layers[-1], L.LeakyReLU):
+        slope = trunk.layers[-1].slope
+        trunk = L.Chain(list(trunk.layers)[:-1])
+    head = LatentHead(net[-1], slope, model.latent_pca, model.latent_mean, latent_size, max_batch)
+    return trunk, head

@@ -18,13 +18,14 @@ class StreamingRAVE(nn_tilde.Module):
     Non-finite input is replaced by zeros before it can reach a cache.
     """
 
-    def __init__(self, analysis: nn.Module, encoder: nn.Module, trunk: nn.Module, synth: nn.Module,
+    def __init__(self, analysis: nn.Module, encoder: nn.Module, head: nn.Module, trunk: nn.Module, synth: nn.Module,
                  synthesis: nn.Module, latent_pca: torch.Tensor, latent_mean: torch.Tensor,
                  fidelity: torch.Tensor, latent_size: int, sample_rate: int, ratio: int, buffer_size: int,
                  latency_samples: int, max_batch: int):
         super().__init__()
         self.analysis = analysis
         self.encoder = encoder
+        self.head = head
         self.trunk = trunk
         self.synth = synth
         self.synthesis = synthesis
@@ -32,8 +33,6 @@ class StreamingRAVE(nn_tilde.Module):
         self.latent_size = int(latent_size)
         self.register_buffer("latent_mean", latent_mean.detach().clone())
         self.register_buffer("fidelity", fidelity.detach().clone())
-        # Encoder side: only the kept principal components are computed.
-        self.register_buffer("pca_in", latent_pca.detach()[: self.latent_size].clone().contiguous())
         self.register_buffer("pca_out", latent_pca.detach().T.clone().contiguous())
         self.sample_rate = int(sample_rate)
         self.ratio = int(ratio)
@@ -52,16 +51,6 @@ class StreamingRAVE(nn_tilde.Module):
         # `set latent_noise 0` in nn~ makes the model deterministic.
         self.register_attribute("latent_noise", True)
 
-    def _post_process(self, z: torch.Tensor) -> torch.Tensor:
-        """(B, T, 2 * latent) encoder output -> (B, latent_size, T) as nn~ expects."""
-        mean, scale = z.chunk(2, 2)
-        if self.latent_noise[0]:
-            std = F.softplus(scale) + 1e-4
-            # Drawn channel-major, as rave export draws it, so seeded runs agree.
-            eps = torch.randn(mean.shape[0], mean.shape[2], mean.shape[1]).transpose(1, 2)
-            mean = eps * std + mean
-        return F.linear(mean - self.latent_mean, self.pca_in).transpose(1, 2)
-
     def _pre_process(self, z: torch.Tensor) -> torch.Tensor:
         """(B, latent_size, T) -> (B, T, full latent) decoder input."""
         if self.latent_size < self.full_latent_size:
@@ -78,8 +67,9 @@ class StreamingRAVE(nn_tilde.Module):
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         self._check_batch(x.shape[0])
         x = torch.nan_to_num(x, 0.0, 0.0, 0.0).transpose(1, 2)
-        z = [self.encoder(self.analysis(x[b], b), b) for b in range(x.shape[0])]
-        return self._post_process(torch.stack(z))
+        noise = self.latent_noise[0]
+        z = [self.head(self.encoder(self.analysis(x[b], b), b), b, noise) for b in range(x.shape[0])]
+        return torch.stack(z).transpose(1, 2)
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
@@ -95,6 +85,7 @@ class StreamingRAVE(nn_tilde.Module):
     def reset(self):
         self.analysis.reset()
         self.encoder.reset()
+        self.head.reset()
         self.trunk.reset()
         self.synth.reset()
         self.synthesis.reset()

@@ -106,7 +106,8 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
 
     analysis = C.Analysis(model.pqmf, max_batch)
     synthesis = C.Synthesis(model.pqmf, max_batch)
-    encoder = C.convert(model.encoder.encoder, max_batch)
+    latent_size = _latent_size(model.fidelity, fidelity)
+    encoder, head = C.convert_encoder(model, latent_size, max_batch)
     trunk, synth = C.convert_generator(model.decoder, n_band, max_batch)
     causal = model.encoder.encoder.cumulative_delay == 0 and all(
         m.cache.padding == (m.kernel_size[0] - 1) * m.dilation[0]
@@ -116,9 +117,9 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
                + int(model.decoder.cumulative_delay) * n_band
                + int(model.encoder.encoder.cumulative_delay) * ratio)
     module = StreamingRAVE(
-        analysis, encoder, trunk, synth, synthesis,
+        analysis, encoder, head, trunk, synth, synthesis,
         latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
-        latent_size=_latent_size(model.fidelity, fidelity), sample_rate=int(model.sr), ratio=ratio,
+        latent_size=latent_size, sample_rate=int(model.sr), ratio=ratio,
         buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
     ).eval()
     return module, {"ratio": ratio, "buffer": buffer, "latency_samples": latency, "causal": causal,
