@@ -71,25 +71,38 @@ struct Model {
     }
 };
 
-// One line of a torch error: the TorchScript interpreter's messages end with the Python-style
-// "RuntimeError: ..." line, c10 errors start with the message.
-std::string short_error(const std::string &what) {
-    std::vector<std::string> lines;
-    size_t start = 0;
-    while (start <= what.size()) {
-        size_t end = what.find('\n', start);
-        if (end == std::string::npos) end = what.size();
-        std::string line = what.substr(start, end - start);
-        if (line.find_first_not_of(" \t\r") != std::string::npos) lines.push_back(line);
-        start = end + 1;
+// One line of a torch error, copied into dst without allocating (perform uses it): the
+// TorchScript interpreter's messages end with the Python-style "RuntimeError: ..." line after a
+// traceback, other errors start with their message.
+void one_line(const char *what, char *dst, size_t n) {
+    if (n == 0) return;
+    bool traceback = std::strstr(what, "Traceback of TorchScript") || std::strstr(what, "The following operation failed");
+    const char *best = nullptr, *best_end = nullptr;
+    for (const char *p = what; *p;) {
+        const char *e = std::strchr(p, '\n');
+        if (!e) e = p + std::strlen(p);
+        const char *q = p;
+        while (q < e && (*q == ' ' || *q == '\t' || *q == '\r')) q++;
+        if (q < e) {  // a non-empty line
+            best = p;
+            best_end = e;
+            if (!traceback) break;
+        }
+        p = *e ? e + 1 : e;
     }
-    if (lines.empty()) return "unknown error";
-    std::string pick = lines.front();
-    if (what.find("Traceback of TorchScript") != std::string::npos ||
-        what.find("The following operation failed") != std::string::npos)
-        pick = lines.back();
-    if (pick.size() > 300) pick = pick.substr(0, 300) + "...";
-    return pick;
+    if (!best) {
+        snprintf(dst, n, "unknown error");
+        return;
+    }
+    size_t len = std::min((size_t)(best_end - best), n - 1);
+    std::memcpy(dst, best, len);
+    dst[len] = 0;
+}
+
+std::string short_error(const std::string &what) {
+    char buf[400];
+    one_line(what.c_str(), buf, sizeof(buf));
+    return buf;
 }
 
 std::string error_text(const std::exception &e) {
@@ -124,7 +137,9 @@ bool read_params(torch::jit::Module &m, const std::string &name, MethodInfo &inf
     if (!m.find_method(name)) { why = "no method " + name; return false; }
     c10::IValue v = m.attr(attr);
     if (!v.isTensor()) { why = attr + " is not a tensor"; return false; }
-    at::Tensor t = v.toTensor().to(at::kLong).contiguous().view({-1});
+    at::Tensor t = v.toTensor();
+    if (t.scalar_type() != at::kLong) t = t.to(at::kLong);
+    t = t.contiguous().view({-1});
     if (t.numel() != 4) { why = attr + " does not hold 4 numbers"; return false; }
     const int64_t *p = t.data_ptr<int64_t>();
     if (p[0] < 1 || p[0] > kMaxChannels || p[2] < 1 || p[2] > kMaxChannels ||
@@ -275,15 +290,20 @@ struct Runner {
             return true;
         } catch (const c10::Error &e) {
             stack.clear();
-            snprintf(err, errlen, "method '%s' failed: %s", info.name.c_str(), e.what_without_backtrace());
+            failed(e.what_without_backtrace(), err, errlen);
         } catch (const std::exception &e) {
             stack.clear();
-            snprintf(err, errlen, "method '%s' failed: %s", info.name.c_str(), e.what());
+            failed(e.what(), err, errlen);
         } catch (...) {
             stack.clear();
             snprintf(err, errlen, "method '%s' failed with an unknown exception", info.name.c_str());
         }
         return false;
+    }
+
+    void failed(const char *what, char *err, size_t errlen) {
+        int k = snprintf(err, errlen, "method '%s' failed: ", info.name.c_str());
+        if (k >= 0 && (size_t)k < errlen) one_line(what, err + k, errlen - k);
     }
 
     // Sizes the output FIFO for Pd block size `n` and restarts the stream: L zeros queued.
@@ -632,7 +652,7 @@ static void brave_tick(t_brave *x) {
 
 // ---------------------------------------------------------------------------------- messages
 
-static void brave_load(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+static void do_load(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     State *st = x->x_st;
     if (argc < 1 || argv[0].a_type != A_SYMBOL) {
         pd_error(x, "brave~: usage: load PATH [METHOD [BUFFER]]");
@@ -647,7 +667,7 @@ static void brave_load(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     info_out(x, "loaded", {(t_float)ok});
 }
 
-static void brave_reload(t_brave *x) {
+static void do_reload(t_brave *x) {
     State *st = x->x_st;
     if (!st->model) {
         pd_error(x, "brave~: reload: no model loaded");
@@ -658,7 +678,7 @@ static void brave_reload(t_brave *x) {
     info_out(x, "loaded", {(t_float)ok});
 }
 
-static void brave_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+static void do_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     State *st = x->x_st;
     if (!st->model) {
         pd_error(x, "brave~: method: no model loaded");
@@ -674,7 +694,7 @@ static void brave_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     info_out(x, "loaded", {(t_float)ok});
 }
 
-static void brave_buffer(t_brave *x, t_floatarg f) {
+static void do_buffer(t_brave *x, t_floatarg f) {
     State *st = x->x_st;
     if (f < 0 || f > kMaxBuffer) {
         pd_error(x, "brave~: buffer must be 0 (the model's ratio) to %d samples", kMaxBuffer);
@@ -689,14 +709,14 @@ static void brave_buffer(t_brave *x, t_floatarg f) {
     info_out(x, "loaded", {(t_float)ok});
 }
 
-static void brave_reset(t_brave *x) {
+static void do_reset(t_brave *x) {
     State *st = x->x_st;
     if (!st->model) {
         pd_error(x, "brave~: reset: no model loaded");
         return;
     }
     if (!st->model->has_reset || !st->run) {  // no reset(): start from a fresh copy of the file
-        brave_reload(x);
+        do_reload(x);
         return;
     }
     try {
@@ -704,7 +724,7 @@ static void brave_reset(t_brave *x) {
         st->model->module.get_method("reset")(std::vector<c10::IValue>{});
     } catch (const std::exception &e) {
         pd_error(x, "brave~: the model's reset() failed: %s", error_text(e).c_str());
-        brave_reload(x);
+        do_reload(x);
         return;
     }
     if (st->run->block > 0) st->run->restart();
@@ -733,7 +753,7 @@ static void brave_threads(t_brave *x, t_floatarg f) {
     post("brave~: torch now uses %d intra-op thread(s) (for every brave~ in this Pd)", n);
 }
 
-static void brave_latency(t_brave *x) {
+static void do_latency(t_brave *x) {
     State *st = x->x_st;
     Runner *r = st->run.get();
     if (!r) {
@@ -756,7 +776,7 @@ static void brave_latency(t_brave *x) {
     info_out(x, "latency", {(t_float)added, (t_float)ms, (t_float)delay, (t_float)total, (t_float)total_ms});
 }
 
-static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+static void do_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     State *st = x->x_st;
     Runner *r = st->run.get();
     if (!r) {
@@ -777,6 +797,32 @@ static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
                           (t_float)r->errors});
 }
 
+// Exceptions never reach Pd: every message runs inside guard().
+template <typename F>
+static void guard(t_brave *x, const char *what, F &&f) {
+    try {
+        f();
+    } catch (const std::exception &e) {
+        pd_error(x, "brave~: %s: %s", what, error_text(e).c_str());
+    } catch (...) {
+        pd_error(x, "brave~: %s failed", what);
+    }
+}
+
+static void brave_load(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+    guard(x, "load", [&] { do_load(x, s, argc, argv); });
+}
+static void brave_reload(t_brave *x) { guard(x, "reload", [&] { do_reload(x); }); }
+static void brave_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+    guard(x, "method", [&] { do_method(x, s, argc, argv); });
+}
+static void brave_buffer(t_brave *x, t_floatarg f) { guard(x, "buffer", [&] { do_buffer(x, f); }); }
+static void brave_reset(t_brave *x) { guard(x, "reset", [&] { do_reset(x); }); }
+static void brave_latency(t_brave *x) { guard(x, "latency", [&] { do_latency(x); }); }
+static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+    guard(x, "stats", [&] { do_stats(x, s, argc, argv); });
+}
+
 // --------------------------------------------------------------------------- new / free / setup
 
 static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
@@ -792,31 +838,28 @@ static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
         return nullptr;
     }
     State *st = x->x_st;
-    std::string model_name, method = "forward";
-    int nsym = 0, req = 0;
-    for (int i = 0; i < argc; i++) {
-        if (argv[i].a_type == A_SYMBOL) {
-            if (nsym == 0) model_name = atom_getsymbol(&argv[i])->s_name;
-            else if (nsym == 1) method = atom_getsymbol(&argv[i])->s_name;
-            else pd_error(x, "brave~: ignoring extra argument '%s'", atom_getsymbol(&argv[i])->s_name);
-            nsym++;
-        } else if (argv[i].a_type == A_FLOAT) {
-            t_float f = atom_getfloat(&argv[i]);
-            if (f < 0 || f > kMaxBuffer) pd_error(x, "brave~: ignoring buffer %g (0 to %d)", f, kMaxBuffer);
-            else req = (int)f;
-        }
-    }
-    st->method = method;
-    st->req_buffer = req;
-
+    std::string method = "forward";
+    int req = 0;
     std::shared_ptr<Model> model;
-    if (!model_name.empty()) {
-        try {
-            model = load_file(x, model_name);
-        } catch (const std::exception &e) {
-            pd_error(x, "brave~: %s", error_text(e).c_str());
+    guard(x, "creation", [&] {
+        std::string model_name;
+        int nsym = 0;
+        for (int i = 0; i < argc; i++) {
+            if (argv[i].a_type == A_SYMBOL) {
+                if (nsym == 0) model_name = atom_getsymbol(&argv[i])->s_name;
+                else if (nsym == 1) method = atom_getsymbol(&argv[i])->s_name;
+                else pd_error(x, "brave~: ignoring extra argument '%s'", atom_getsymbol(&argv[i])->s_name);
+                nsym++;
+            } else if (argv[i].a_type == A_FLOAT) {
+                t_float f = atom_getfloat(&argv[i]);
+                if (f < 0 || f > kMaxBuffer) pd_error(x, "brave~: ignoring buffer %g (0 to %d)", f, kMaxBuffer);
+                else req = (int)f;
+            }
         }
-    }
+        st->method = method;
+        st->req_buffer = req;
+        if (!model_name.empty()) model = load_file(x, model_name);
+    });
     // Signal inlets/outlets: the creation method's channel counts (like nn~), the largest over
     // all methods when that method is unknown, 1 and 1 without a model. Fixed from now on.
     x->x_nin = x->x_nout = 1;
@@ -836,10 +879,12 @@ static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
     x->x_info = outlet_new(&x->x_obj, nullptr);
 
     if (model) {
-        describe_model(*model);
-        if (configure(x, model, method, req))
-            post("brave~: running '%s' with buffer %d (added latency = buffer - gcd(buffer, block) samples)",
-                 method.c_str(), st->run->buffer);
+        guard(x, "creation", [&] {
+            describe_model(*model);
+            if (configure(x, model, method, req))
+                post("brave~: running '%s' with buffer %d (added latency = buffer - gcd(buffer, block) samples)",
+                     method.c_str(), st->run->buffer);
+        });
     }
     return x;
 }
