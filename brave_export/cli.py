@@ -78,6 +78,38 @@ def cmd_checkpoint(args) -> int:
     return 0
 
 
+def cmd_nn(args) -> int:
+    from .export import export_nn
+
+    result = export_nn(args.run, output=args.output, buffer=args.buffer, fidelity=args.fidelity,
+                       max_batch=args.max_batch, force=args.force)
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        print(result.path)
+        print(f"object: [{result.object_text}]  (ratio {result.ratio}, buffer {result.buffer}, "
+              f"model delay {result.latency_samples} samples)")
+    return 0
+
+
+def cmd_plugin(args) -> int:
+    from .plugin import export_plugin
+
+    print(export_plugin(args.run, args.output, force=args.force))
+    return 0
+
+
+def cmd_inspect(args) -> int:
+    from .nnmodel import format_report, inspect_model
+
+    report = inspect_model(args.model, buffer=args.buffer)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    if report.problems:
+        print(f"brave-export: error: {args.model} would not work in nn~: {report.problems[0]}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
@@ -117,6 +149,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("run", help="run directory or .ckpt file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_checkpoint)
+
+    p = sub.add_parser("nn", help="export a run to streaming TorchScript for nn~ at a small buffer")
+    p.add_argument("run", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
+    p.add_argument("--buffer", type=int, help="the nn~ buffer you will use (default: the compression ratio)")
+    p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts)")
+    p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
+    p.add_argument("--max-batch", type=int, default=1, help="batch entries the streaming state holds (mc.nn~: channels)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_nn)
+
+    p = sub.add_parser("plugin", help="export the .h5 weight file for the BRAVE plugin")
+    p.add_argument("run", help="run directory or .ckpt")
+    p.add_argument("--output", required=True, help="output .h5")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_plugin)
+
+    p = sub.add_parser("inspect", help="describe any nn~ model and check it against nn~'s protocol")
+    p.add_argument("model", help=".ts file")
+    p.add_argument("--buffer", type=int, help="buffer for the protocol check (default: max(ratio, 2048))")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
     p.add_argument("--workdir", default="demo")

@@ -39,22 +39,30 @@ def _smoke_key(config: str, steps: int) -> str:
     return h.hexdigest()[:12]
 
 
-def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = SMOKE_STEPS) -> SmokeRun:
+def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = SMOKE_STEPS,
+              validate: bool = True, n_signal: int = 32768) -> SmokeRun:
     """A short real training run, cached under `cache_root` by what determines it.
 
     The run is built in a temporary folder and renamed into place, so an interrupted
     training never leaves a half-made cache entry.
     """
     cache_root = Path(cache_root)
-    final = cache_root / f"{config}-{steps}-{_smoke_key(config, steps)}"
+    variant = f"{steps}-{n_signal}{'' if validate else '-noval'}"
+    final = cache_root / f"{config}-{variant}-{_smoke_key(config, steps)}"
     if not (final / "done").is_file():
         cache_root.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".smoke-", dir=cache_root))
         try:
             audio.synthesize_dataset(work / "audio", seconds=SMOKE_SECONDS, seed=SMOKE_SEED)
             training.preprocess(work / "audio", work / "db", log=work / "preprocess.log")
-            training.train(work / "db", work / "runs", name="smoke", config=config, steps=steps,
-                           log=work / "train.log")
+            try:
+                training.train(work / "db", work / "runs", name="smoke", config=config, steps=steps,
+                               log=work / "train.log", validate=validate, n_signal=n_signal)
+            except training.UserError as exc:
+                kept = cache_root / f"failed-{config}-train.log"
+                shutil.copy(work / "train.log", kept)
+                raise training.UserError(f"training the {config} smoke run failed; see {kept}") from exc
+            locate(next((work / "runs").glob("smoke_*")))  # a checkpoint and its config exist
             (work / "done").write_text("ok\n")
             if final.exists():
                 shutil.rmtree(final)

@@ -17,10 +17,12 @@ def check_writable(path: Path, force: bool) -> None:
     if path.is_dir():
         raise UserError(f"{path} is a directory: give a file name for --output")
     folder = path.parent
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"cannot write {path}: {folder} is a file, not a folder; choose another --output")
     if not folder.is_dir():
-        raise UserError(f"output folder {folder} does not exist: create it first")
+        raise UserError(f"cannot write {path}: output folder {folder} does not exist; create it first")
     if not os.access(folder, os.W_OK):
-        raise UserError(f"output folder {folder} is not writable: choose another --output")
+        raise UserError(f"cannot write {path}: output folder {folder} is not writable; choose another --output")
 
 
 @contextlib.contextmanager

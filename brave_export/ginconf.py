@@ -10,9 +10,9 @@ from .errors import UserError
 
 
 @contextlib.contextmanager
-def _quiet_gin_search():
+def quiet_root_logger():
     # gin logs an ERROR line for every search path it tries before the one that holds an
-    # included file; those lines are noise, not failures.
+    # included file, nn_tilde a WARNING for each method it does not test: noise, not failures.
     root = logging.getLogger()
     level = root.level
     root.setLevel(logging.CRITICAL)
@@ -29,7 +29,7 @@ def parse_config(path: str | Path) -> None:
 
     gin.clear_config()
     try:
-        with _quiet_gin_search():
+        with quiet_root_logger():
             gin.parse_config_file(str(path))
     except Exception as exc:  # gin raises many types for a bad file
         raise UserError(f"cannot parse gin config {path}: {str(exc).splitlines()[0]}") from exc
@@ -41,7 +41,7 @@ def build_model(path: str | Path):
 
     parse_config(path)
     try:
-        with _quiet_gin_search():
+        with quiet_root_logger():
             model = rave.RAVE()
     except Exception as exc:
         raise UserError(f"config {path} does not build a rave.RAVE model: {exc}") from exc

@@ -75,8 +75,14 @@ def train(
     n_signal: int = 32768,
     batch: int = 4,
     log: Path | None = None,
+    validate: bool = True,
 ) -> Path:
-    """`rave train` on CPU; returns the run directory it wrote (with config.gin)."""
+    """`rave train` on CPU; returns the run directory it wrote (with config.gin).
+
+    Validation (which also fits the latent PCA) runs halfway and at the end; `validate=False`
+    skips it, for runs too short to give the PCA its 128 latent frames, and then saves the
+    checkpoint by step count (rave's last-checkpoint callback otherwise waits for validation).
+    """
     gin_file = config_path(config)
     db = Path(db_dir)
     if not (db / "data.mdb").is_file():
@@ -86,7 +92,8 @@ def train(
     _run(
         rave_command()
         + ["train", "--config", str(gin_file), "--db_path", str(db.resolve()), "--out_path", str(out),
-           "--name", name, "--max_steps", str(steps), "--val_every", str(max(1, steps // 2)),
+           "--name", name, "--max_steps", str(steps), "--val_every", str(max(1, steps // 2) if validate else 10**9),
+           *([] if validate else ["--save_every", str(steps)]),
            "--n_signal", str(n_signal), "--batch", str(batch), "--channels", "1",
            "--workers", "0", "--gpu", "-1", "--progress=false"],
         log,

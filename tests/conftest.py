@@ -36,5 +36,25 @@ def smoke():
     return smoke_run(CACHE)
 
 
+@pytest.fixture(scope="session")
+def smoke_2048():
+    """A real, shorter training run of the 2048-ratio causal configuration (cached)."""
+    from brave_export.demo import smoke_run
+
+    # Too short to give the latent PCA the 128 frames it fits on: no validation pass.
+    return smoke_run(CACHE, config="c2048_r10", steps=20, validate=False)
+
+
+def rave_export_streaming(run_dir: Path, out_dir: Path) -> Path:
+    """The reference: acids-rave's own `rave export --streaming` of the same run."""
+    from brave_export.training import rave_command
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(rave_command() + ["export", "--run", str(run_dir), "--streaming", "--output", str(out_dir)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return next(out_dir.glob("*.ts"))
+
+
 def tree(path: Path) -> set:
     return {p.relative_to(path) for p in path.rglob("*")} if path.exists() else set()

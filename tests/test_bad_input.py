@@ -73,3 +73,79 @@ def test_checkpoint_that_does_not_match_its_config(tmp_path, smoke):
     assert text != (run / "config.gin").read_text()
     (run / "config.gin").write_text(text)
     assert_one_line_error(run_cli("checkpoint", run), "does not match its config")
+
+
+# --- the exporters (nn, plugin) and inspect ---------------------------------------------------
+
+def test_export_of_a_missing_path(tmp_path):
+    for cmd in ("nn", "plugin"):
+        extra = ["--output", tmp_path / "m.h5"] if cmd == "plugin" else []
+        assert_one_line_error(run_cli(cmd, tmp_path / "nowhere", *extra), "does not exist", "nowhere")
+    assert tree(tmp_path) == set()
+
+
+def test_export_of_a_run_without_config(tmp_path, smoke):
+    run = tmp_path / "run"
+    (run / "version_0" / "checkpoints").mkdir(parents=True)
+    shutil.copy(smoke.run.checkpoint, run / "version_0" / "checkpoints" / "last.ckpt")
+    before = tree(tmp_path)
+    assert_one_line_error(run_cli("nn", run), "no config.gin")
+    assert_one_line_error(run_cli("plugin", run, "--output", tmp_path / "m.h5"), "no config.gin")
+    assert tree(tmp_path) == before
+
+
+def test_export_of_a_checkpoint_that_does_not_match_its_config(tmp_path, smoke):
+    run = tmp_path / "run"
+    shutil.copytree(smoke.run_dir, run)
+    (run / "config.gin").write_text((run / "config.gin").read_text().replace("CAPACITY = 32", "CAPACITY = 16"))
+    before = tree(tmp_path)
+    assert_one_line_error(run_cli("nn", run), "does not match its config")
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("buffer", [100, 96, 384])
+def test_nn_buffer_that_is_not_a_power_of_two_multiple_of_the_ratio(tmp_path, smoke, buffer):
+    before = tree(smoke.run_dir)
+    result = run_cli("nn", smoke.run_dir, "--buffer", buffer, "--output", tmp_path / "m.ts")
+    assert_one_line_error(result, f"buffer {buffer}", "128, 256, 512")
+    assert tree(tmp_path) == set() and tree(smoke.run_dir) == before
+
+
+def test_plugin_refuses_torchscript_input(tmp_path):
+    ts = tmp_path / "model.ts"
+    ts.write_bytes(b"PK not really")
+    assert_one_line_error(run_cli("plugin", ts, "--output", tmp_path / "m.h5"), "TorchScript", "run directory or its .ckpt")
+    assert tree(tmp_path) == {ts.relative_to(tmp_path)}
+
+
+def test_unwritable_output(tmp_path, smoke):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file, not a directory")
+    assert_one_line_error(run_cli("nn", smoke.run_dir, "--output", blocker / "m.ts"), "cannot write", "m.ts")
+    assert_one_line_error(run_cli("plugin", smoke.run_dir, "--output", blocker / "m.h5"), "cannot write", "m.h5")
+    assert tree(tmp_path) == {blocker.relative_to(tmp_path)}
+
+
+def test_existing_output_is_kept_without_force(tmp_path, smoke):
+    for cmd, name in (("nn", "m.ts"), ("plugin", "m.h5")):
+        out = tmp_path / name
+        out.write_text("precious")
+        assert_one_line_error(run_cli(cmd, smoke.run_dir, "--output", out), "exists", "--force")
+        assert out.read_text() == "precious"
+    assert tree(tmp_path) == {tmp_path.joinpath(n).relative_to(tmp_path) for n in ("m.ts", "m.h5")}
+
+
+def test_inspect_rejects_files_that_would_not_work_in_nn_tilde(tmp_path):
+    import torch
+
+    class NotNN(torch.nn.Module):
+        def forward(self, x):
+            return x
+
+    torch.jit.save(torch.jit.script(NotNN()), str(tmp_path / "plain.ts"))
+    (tmp_path / "junk.ts").write_bytes(b"junk" * 10)
+    result = run_cli("inspect", tmp_path / "plain.ts")
+    assert result.returncode != 0 and "would not work in nn~" in result.stderr
+    assert "get_methods" in result.stderr or "forward_params" in result.stderr
+    assert_one_line_error(run_cli("inspect", tmp_path / "junk.ts"), "junk.ts")
+    assert_one_line_error(run_cli("inspect", tmp_path / "none.ts"), "does not exist")

@@ -111,7 +111,7 @@ def _chain(children: list[nn.Module], max_batch: int) -> L.Chain:
 class Synth(nn.Module):
     """Generator heads: waveform (tanh) times loudness (modified sigmoid)."""
 
-    def __init__(self, heads: L.Conv, n_band: int, input_delay: nn.Module):
+    def __init__(self, heads: nn.Module, n_band: int, input_delay: nn.Module):
         super().__init__()
         self.heads = heads
         self.n_band = n_band
@@ -152,11 +152,35 @@ def convert_generator(gen, n_band: int, max_batch: int) -> tuple[nn.Module, nn.M
     trunk = convert(gen.net, max_batch)
     wave, loud = gen.synth.branches[0], gen.synth.branches[1]
     pads = [p.padding for p in gen.synth.paddings[:2]]
-    if pads[0] != pads[1]:
-        raise Unsupported("waveform and loudness heads with different delays are not supported")
     channels = wave.in_channels
-    delay = L.Delay(channels, pads[0], max_batch) if pads[0] else L.Identity()
-    return trunk, Synth(_fused_heads(wave, loud, max_batch), n_band, delay)
+    try:
+        if pads[0] != pads[1]:
+            raise Unsupported("heads delayed differently")
+        heads = _fused_heads(wave, loud, max_batch)
+        delay = L.Delay(channels, pads[0], max_batch) if pads[0] else L.Identity()
+    except Unsupported:
+        # Non-causal heads (RAVE v1): each runs on its own, behind its own alignment delay.
+        paths = [L.Chain([L.Delay(channels, pad, max_batch), _conv(conv, max_batch)]) if pad else _conv(conv, max_batch)
+                 for conv, pad in ((wave, pads[0]), (loud, pads[1]))]
+        heads, delay = SplitHeads(paths[0], paths[1]), L.Identity()
+    return trunk, Synth(heads, n_band, delay)
+
+
+class SplitHeads(nn.Module):
+    """Waveform and loudness heads that cannot share one convolution, concatenated by channel."""
+
+    def __init__(self, wave: nn.Module, loud: nn.Module):
+        super().__init__()
+        self.wave = wave
+        self.loud = loud
+
+    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
+        return torch.cat([self.wave(x, b), self.loud(x, b)], 1)
+
+    @torch.jit.export
+    def reset(self):
+        self.wave.reset()
+        self.loud.reset()
 
 
 def _sign(n_band: int, max_steps: int) -> torch.Tensor:

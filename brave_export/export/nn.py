@@ -13,6 +13,7 @@ import torch
 
 from ..errors import UserError
 from ..fileio import atomic_paths, check_writable
+from ..ginconf import quiet_root_logger
 from ..run import Run, load_model, locate, read_checkpoint
 from . import convert as C
 from .model import StreamingRAVE
@@ -116,12 +117,13 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
     latency = (_pqmf_round_trip_delay(analysis, synthesis, n_band)
                + int(model.decoder.cumulative_delay) * n_band
                + int(model.encoder.encoder.cumulative_delay) * ratio)
-    module = StreamingRAVE(
-        analysis, encoder, head, trunk, synth, synthesis,
-        latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
-        latent_size=latent_size, sample_rate=int(model.sr), ratio=ratio,
-        buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
-    ).eval()
+    with quiet_root_logger():
+        module = StreamingRAVE(
+            analysis, encoder, head, trunk, synth, synthesis,
+            latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
+            latent_size=latent_size, sample_rate=int(model.sr), ratio=ratio,
+            buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
+        ).eval()
     return module, {"ratio": ratio, "buffer": buffer, "latency_samples": latency, "causal": causal,
                     "sample_rate": int(model.sr), "latent_size": module.latent_size}
 
@@ -201,7 +203,6 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
     data = read_checkpoint(run.checkpoint)
     if output is not None:
         check_writable(Path(output), force)
-    log(f"building streaming model from {run.checkpoint.name}")
     module, info = build_streaming(run, fidelity, buffer, max_batch, data)
     out = Path(output) if output is not None else default_output(run, info["buffer"])
     if out.suffix != ".ts":
@@ -212,7 +213,7 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
         ms = 1000.0 * info["latency_samples"] / info["sample_rate"]
         log(f"warning: this model is not causal: streaming it adds {info['latency_samples']} samples "
             f"({ms:.1f} ms) of delay")
-    log("scripting")
+    log(f"built streaming model from {run.checkpoint.name}; scripting")
     scripted = script(module)
     log(f"self-test at buffer {info['buffer']}")
     self_test(scripted, info["buffer"], info["ratio"])

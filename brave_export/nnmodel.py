@@ -1,0 +1,140 @@
+"""Reading any nn~ model file: what it offers, and whether nn~ could run it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+
+from .errors import UserError
+
+INFO_METHODS = ("get_sample_rate", "get_ratio", "get_buffer_size", "get_latency_samples", "get_max_batch")
+
+
+@dataclass
+class Method:
+    name: str
+    in_channels: int
+    in_ratio: int
+    out_channels: int
+    out_ratio: int
+    input_labels: list[str] = field(default_factory=list)
+    output_labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ModelReport:
+    path: str
+    size_bytes: int
+    methods: list[Method]
+    attributes: list[str]
+    metadata: dict
+    higher_ratio: int
+    problems: list[str]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def load(path: str | Path):
+    p = Path(path)
+    if not p.is_file():
+        raise UserError(f"{p} does not exist: pass an exported .ts model")
+    try:
+        return torch.jit.load(str(p), map_location="cpu")
+    except Exception as exc:
+        raise UserError(f"{p} is not a TorchScript model torch {torch.__version__.split('+')[0]} can load "
+                        f"({str(exc).strip().splitlines()[0][:120]})") from exc
+
+
+def _has(module, name: str) -> bool:
+    try:
+        getattr(module, name)
+        return True
+    except (AttributeError, RuntimeError):
+        return False
+
+
+def method_names(module) -> list[str]:
+    """`get_methods()`, or (as nn~ falls back) every attribute named `*_params` that is a method."""
+    if _has(module, "get_methods"):
+        return list(module.get_methods())
+    names = [n.removesuffix("_params") for n, _ in module.named_buffers() if n.endswith("_params")]
+    return [n for n in names if _has(module, n) and not _has(module, f"get_{n}")]
+
+
+def _labels(module, name: str) -> list[str]:
+    try:
+        return list(getattr(module, name))
+    except (AttributeError, RuntimeError, TypeError):
+        return []
+
+
+def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
+    """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
+    p = Path(path)
+    module = load(p)
+    problems: list[str] = []
+    methods: list[Method] = []
+    names = method_names(module)
+    if not names:
+        problems.append("no methods: neither get_methods() nor any *_params buffer")
+    for name in names:
+        if not _has(module, f"{name}_params"):
+            problems.append(f"method {name} has no {name}_params buffer")
+            continue
+        params = getattr(module, f"{name}_params")
+        values = [int(v) for v in params.tolist()] if isinstance(params, torch.Tensor) else []
+        if len(values) != 4 or min(values, default=0) < 1:
+            problems.append(f"{name}_params must hold 4 positive integers, has {values}")
+            continue
+        methods.append(Method(name, *values, _labels(module, f"{name}_input_labels"),
+                              _labels(module, f"{name}_output_labels")))
+    higher = max([max(m.in_ratio, m.out_ratio) for m in methods], default=1)
+    buffer = buffer or max(higher, 2048)
+    with torch.inference_mode():
+        for m in methods:
+            if not _has(module, m.name):
+                problems.append(f"method {m.name} is listed but not exported")
+                continue
+            try:
+                y = getattr(module, m.name)(torch.zeros(1, m.in_channels, buffer // m.in_ratio))
+            except Exception as exc:
+                problems.append(f"{m.name} fails on a ({1}, {m.in_channels}, {buffer // m.in_ratio}) input: "
+                                f"{str(exc).strip().splitlines()[-1][:160]}")
+                continue
+            expected = (1, m.out_channels, buffer // m.out_ratio)
+            if not isinstance(y, torch.Tensor) or tuple(y.shape) != expected:
+                problems.append(f"{m.name} returned {tuple(getattr(y, 'shape', ()))} at buffer {buffer}, nn~ needs {expected}")
+            elif y.dtype != torch.float32:
+                problems.append(f"{m.name} returned {y.dtype}, nn~ needs float32")
+        if _has(module, "reset"):
+            module.reset()
+    attributes = list(module.get_attributes()) if _has(module, "get_attributes") else []
+    metadata = {}
+    for getter in INFO_METHODS:
+        if _has(module, getter):
+            try:
+                metadata[getter.removeprefix("get_")] = int(getattr(module, getter)())
+            except Exception:
+                problems.append(f"{getter}() fails")
+    return ModelReport(str(p), p.stat().st_size, methods, attributes, metadata, higher, problems)
+
+
+def format_report(r: ModelReport) -> str:
+    lines = [f"{'model:':<17}{r.path}", f"{'size:':<17}{r.size_bytes / 1e6:.2f} MB",
+             f"{'higher ratio:':<17}{r.higher_ratio}"]
+    for m in r.methods:
+        lines.append(f"method {m.name:<8} in {m.in_channels} ch (ratio {m.in_ratio}) -> "
+                     f"out {m.out_channels} ch (ratio {m.out_ratio})")
+        if m.input_labels:
+            lines.append(f"    inputs:  {', '.join(m.input_labels[:3])}{' ...' if len(m.input_labels) > 3 else ''}")
+        if m.output_labels:
+            lines.append(f"    outputs: {', '.join(m.output_labels[:3])}{' ...' if len(m.output_labels) > 3 else ''}")
+    lines.append(f"{'attributes:':<17}{', '.join(r.attributes) or '-'}")
+    for k, v in r.metadata.items():
+        lines.append(f"{k + ':':<17}{v}")
+    lines.append(f"{'protocol:':<17}" + ("ok" if not r.problems else "FAILED"))
+    lines += [f"  - {p}" for p in r.problems]
+    return "\n".join(lines)

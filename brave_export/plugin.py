@@ -1,0 +1,57 @@
+"""`brave-export plugin`: the weight file (.h5) that the BRAVE plugin loads.
+
+Built from the training checkpoint (not from TorchScript): weight norm removed, then every
+state-dict entry except the discriminator, the loss modules (`audio`, `multiband`) and the
+streaming caches (`...pad`, `...cache`), as float32 datasets at the file's top level under
+their full state-dict names.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .errors import UserError
+from .fileio import atomic_paths, check_writable
+from .run import load_model, locate
+
+EXCLUDED_PREFIXES = ("discriminator", "audio", "multiband")
+EXCLUDED_SUFFIXES = ("pad", "cache")
+
+
+def plugin_state_dict(model) -> dict[str, np.ndarray]:
+    """The entries the plugin reads, weight norm removed, as float32 arrays."""
+    for m in model.modules():
+        if hasattr(m, "weight_g"):
+            torch.nn.utils.remove_weight_norm(m)
+    return {
+        name: value.detach().cpu().float().numpy()
+        for name, value in model.state_dict().items()
+        if not name.startswith(EXCLUDED_PREFIXES) and not name.endswith(EXCLUDED_SUFFIXES)
+    }
+
+
+def export_plugin(run_path, output, force: bool = False,
+                  log=lambda msg: print(msg, file=sys.stderr, flush=True)) -> Path:
+    import h5py
+
+    if Path(run_path).suffix == ".ts":
+        raise UserError(
+            f"{run_path} is a TorchScript export: the plugin's .h5 is built from the training run, "
+            "pass the run directory or its .ckpt"
+        )
+    out = Path(output)
+    if out.suffix not in (".h5", ".hdf5"):
+        raise UserError(f"output {out} must end in .h5")
+    check_writable(out, force)
+    run = locate(run_path)
+    weights = plugin_state_dict(load_model(run))
+    with atomic_paths(out) as (tmp,):
+        with h5py.File(tmp, "w") as f:
+            for name, array in weights.items():
+                f.create_dataset(name, data=array, dtype="float32")
+    log(f"wrote {out} ({len(weights)} tensors, {sum(a.size for a in weights.values()) / 1e6:.2f} M values)")
+    return out
