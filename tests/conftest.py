@@ -58,3 +58,11 @@ def rave_export_streaming(run_dir: Path, out_dir: Path) -> Path:
 
 def tree(path: Path) -> set:
     return {p.relative_to(path) for p in path.rglob("*")} if path.exists() else set()
+
+
+@pytest.fixture(scope="session")
+def brave_ts(smoke, tmp_path_factory):
+    """Our nn~ export of the smoke-trained BRAVE run at buffer 128 (`ExportResult`: .path, .ratio, ...)."""
+    from brave_export.export import export_nn
+
+    return export_nn(smoke.run_dir, output=tmp_path_factory.mktemp("brave_ts") / "brave.ts", log=lambda m: None)
