@@ -110,6 +110,16 @@ def cmd_inspect(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from . import bench
+
+    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
+    report = bench.bench(args.model, bench.parse_buffers(args.buffers), threads=args.threads, methods=methods,
+                         calls=args.calls, progress=not args.quiet)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else bench.format_report(report))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
@@ -171,6 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--buffer", type=int, help="buffer for the protocol check (default: max(ratio, 2048))")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("bench", help="time a model per call at small buffers; recommends a buffer")
+    p.add_argument("model", help=".ts file (any nn~ model)")
+    p.add_argument("--buffers", default="128,256,512,2048", help="comma-separated (default 128,256,512,2048)")
+    p.add_argument("--threads", type=int, default=1, help="torch intra-op threads (default 1, as brave~)")
+    p.add_argument("--methods", default="forward", help="comma-separated methods to time (default forward)")
+    p.add_argument("--calls", type=int, default=2000, help="timed calls per buffer after 50 warm-up calls")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
     p.add_argument("--workdir", default="demo")

@@ -71,10 +71,8 @@ def _labels(module, name: str) -> list[str]:
         return []
 
 
-def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
-    """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
-    p = Path(path)
-    module = load(p)
+def list_methods(module) -> tuple[list[Method], list[str]]:
+    """The methods nn~ would see, with their `*_params`; and what is wrong with the others."""
     problems: list[str] = []
     methods: list[Method] = []
     names = method_names(module)
@@ -91,7 +89,20 @@ def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
             continue
         methods.append(Method(name, *values, _labels(module, f"{name}_input_labels"),
                               _labels(module, f"{name}_output_labels")))
-    higher = max([max(m.in_ratio, m.out_ratio) for m in methods], default=1)
+    return methods, problems
+
+
+def higher_ratio(methods: list[Method]) -> int:
+    """nn~'s minimal buffer unit: the largest in or out ratio over all methods."""
+    return max([max(m.in_ratio, m.out_ratio) for m in methods], default=1)
+
+
+def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
+    """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
+    p = Path(path)
+    module = load(p)
+    methods, problems = list_methods(module)
+    higher = higher_ratio(methods)
     buffer = buffer or max(higher, 2048)
     with torch.inference_mode():
         for m in methods:

@@ -47,13 +47,9 @@ def smoke_2048():
 
 def rave_export_streaming(run_dir: Path, out_dir: Path) -> Path:
     """The reference: acids-rave's own `rave export --streaming` of the same run."""
-    from brave_export.training import rave_command
+    from brave_export.export.reference import export_reference
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(rave_command() + ["export", "--run", str(run_dir), "--streaming", "--output", str(out_dir)],
-                            capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return next(out_dir.glob("*.ts"))
+    return export_reference(run_dir, out_dir)
 
 
 def tree(path: Path) -> set:

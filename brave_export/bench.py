@@ -1,0 +1,217 @@
+"""Timing nn~ models call by call, as a host would run them: one buffer per call, one thread.
+
+The figures that matter for live use are per call: the median is the steady cost, the 99th
+percentile is what decides dropouts. The real-time factor divides the time per call by the
+audio duration of the buffer; a host needs it well below 1 because the audio thread does
+other work too, so the recommendation asks for a median factor of at most 0.5 and a p99
+below 1.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import torch
+
+from .errors import UserError
+from .nnmodel import Method, higher_ratio, list_methods, load
+
+DEFAULT_BUFFERS = (128, 256, 512, 2048)
+DEFAULT_CALLS = 2000
+WARMUP_CALLS = 50
+RECOMMEND_RTF = 0.5
+
+
+@dataclass
+class Timing:
+    method: str
+    buffer: int
+    calls: int
+    median_ms: float
+    p99_ms: float
+    mean_ms: float
+    max_ms: float
+    rtf: float
+    rtf_p99: float
+
+    @classmethod
+    def from_samples(cls, method: str, buffer: int, seconds: np.ndarray, sample_rate: int) -> "Timing":
+        ms = np.asarray(seconds) * 1e3
+        duration_ms = 1e3 * buffer / sample_rate
+        median, p99 = float(np.median(ms)), float(np.percentile(ms, 99))
+        return cls(method, buffer, len(ms), median, p99, float(ms.mean()), float(ms.max()),
+                   median / duration_ms, p99 / duration_ms)
+
+
+@dataclass
+class BenchReport:
+    path: str
+    sample_rate: int
+    ratio: int
+    threads: int
+    nodes: dict[str, int]
+    timings: list[Timing] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def recommended_buffer(self, method: str = "forward") -> int | None:
+        """The smallest measured buffer with median RTF <= 0.5 and p99 RTF < 1 (None: none)."""
+        ok = [t.buffer for t in self.timings
+              if t.method == method and t.rtf <= RECOMMEND_RTF and t.rtf_p99 < 1.0]
+        return min(ok, default=None)
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["recommended_buffer"] = self.recommended_buffer()
+        return d
+
+
+def count_nodes(module, method: str) -> int:
+    """Nodes of the method's graph with every call inlined, nested blocks included, constants not."""
+    def count(block) -> int:
+        n = 0
+        for node in block.nodes():
+            n += node.kind() != "prim::Constant"
+            n += sum(count(b) for b in node.blocks())
+        return n
+
+    return count(getattr(module, method).inlined_graph)
+
+
+def sample_rate_of(module) -> int:
+    for getter in ("get_sample_rate",):
+        if hasattr(module, getter):
+            return int(getattr(module, getter)())
+    if hasattr(module, "sr"):  # rave export keeps it as an attribute
+        return int(module.sr)
+    raise UserError("the model reports no sample rate (get_sample_rate() or sr): cannot compute real-time factors")
+
+
+def method_input(m: Method, buffer: int, seed: int = 0) -> torch.Tensor:
+    """A plausible input for one call: noise at speech level for audio, unit noise for latents."""
+    gen = torch.Generator().manual_seed(seed)
+    scale = 0.1 if m.in_ratio == 1 else 1.0
+    return torch.randn(1, m.in_channels, buffer // m.in_ratio, generator=gen) * scale
+
+
+class Runner:
+    """One method of one model at one buffer, timed call by call on the same input."""
+
+    def __init__(self, module, method: Method, buffer: int):
+        self.module = module
+        self.fn = getattr(module, method.name)
+        self.x = method_input(method, buffer)
+
+    def warm_up(self, calls: int = WARMUP_CALLS) -> None:
+        with torch.inference_mode():
+            for _ in range(calls):
+                self.fn(self.x)
+
+    def time(self, calls: int) -> np.ndarray:
+        out = np.empty(calls)
+        fn, x = self.fn, self.x
+        with torch.inference_mode():
+            for i in range(calls):
+                t0 = time.perf_counter()
+                fn(x)
+                out[i] = time.perf_counter() - t0
+        return out
+
+
+def reset(module) -> None:
+    # Inside inference mode: state a model rebuilt during inference is an inference tensor.
+    if hasattr(module, "reset"):
+        with torch.inference_mode():
+            module.reset()
+
+
+def fitting_buffers(buffers: Iterable[int], ratio: int) -> tuple[list[int], list[int]]:
+    fit = [b for b in buffers if b % ratio == 0]
+    return fit, [b for b in buffers if b % ratio]
+
+
+def progress_bar(total: int, desc: str, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="call", file=sys.stderr, disable=not enabled, leave=False,
+                mininterval=0.5)
+
+
+def bench(path: str | Path, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: int = 1,
+          methods: Sequence[str] = ("forward",), calls: int = DEFAULT_CALLS, progress: bool = True) -> BenchReport:
+    """Median and p99 time per call of each method at each buffer (buffers that do not fit skipped)."""
+    if threads < 1:
+        raise UserError(f"--threads {threads}: give at least 1")
+    if calls < 100:
+        raise UserError(f"--calls {calls}: give at least 100, a p99 needs them")
+    module = load(path)
+    available, problems = list_methods(module)
+    if problems or not available:
+        raise UserError(f"{path} is not a usable nn~ model: {problems[0] if problems else 'no methods'}")
+    by_name = {m.name: m for m in available}
+    unknown = [m for m in methods if m not in by_name]
+    if unknown:
+        raise UserError(f"method {unknown[0]!r} not in the model (it has: {', '.join(by_name)})")
+    ratio = higher_ratio(available)
+    fit, skipped = fitting_buffers(buffers, ratio)
+    if not fit:
+        raise UserError(f"none of the buffers {', '.join(map(str, buffers))} is a multiple of the model's ratio "
+                        f"{ratio}: try --buffers {ratio},{2 * ratio},{4 * ratio}")
+    torch.set_num_threads(threads)
+    report = BenchReport(str(path), sample_rate_of(module), ratio, threads,
+                         {m: count_nodes(module, m) for m in methods},
+                         skipped=[f"buffer {b} is not a multiple of the ratio {ratio}" for b in skipped])
+    total = len(fit) * len(methods) * (calls + WARMUP_CALLS)
+    with progress_bar(total, Path(path).name, progress) as bar:
+        for method in methods:
+            for buffer in fit:
+                reset(module)
+                runner = Runner(module, by_name[method], buffer)
+                runner.warm_up()
+                bar.update(WARMUP_CALLS)
+                samples = []
+                for chunk in _chunks(calls, 100):
+                    samples.append(runner.time(chunk))
+                    bar.update(chunk)
+                report.timings.append(Timing.from_samples(method, buffer, np.concatenate(samples),
+                                                          report.sample_rate))
+    reset(module)
+    return report
+
+
+def _chunks(total: int, size: int) -> Iterable[int]:
+    while total > 0:
+        yield min(size, total)
+        total -= size
+
+
+def format_report(r: BenchReport) -> str:
+    lines = [f"model {r.path}: {r.sample_rate} Hz, ratio {r.ratio}, {r.threads} thread(s), "
+             + ", ".join(f"{m}: {n} graph nodes" for m, n in r.nodes.items()),
+             f"{'method':<8} {'buffer':>6} {'ms/call':>8} {'p99 ms':>8} {'max ms':>8} {'RTF':>6} {'RTF p99':>8}"]
+    for t in r.timings:
+        lines.append(f"{t.method:<8} {t.buffer:>6} {t.median_ms:>8.3f} {t.p99_ms:>8.3f} {t.max_ms:>8.3f} "
+                     f"{t.rtf:>6.3f} {t.rtf_p99:>8.3f}")
+    lines += [f"skipped: {s}" for s in r.skipped]
+    best = r.recommended_buffer()
+    if best is not None:
+        lines.append(f"recommended buffer: {best} ({1e3 * best / r.sample_rate:.1f} ms): the smallest here with "
+                     f"median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 for forward")
+    elif "forward" in r.nodes:
+        lines.append(f"recommended buffer: none of those measured keeps median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 "
+                     "on this machine; try larger buffers or more --threads")
+    return "\n".join(lines)
+
+
+def parse_buffers(text: str) -> list[int]:
+    try:
+        values = [int(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        raise UserError(f"--buffers {text!r}: give comma-separated sample counts, e.g. 128,256,512,2048") from None
+    if not values or min(values) < 1:
+        raise UserError(f"--buffers {text!r}: give positive sample counts, e.g. 128,256,512,2048")
+    return values

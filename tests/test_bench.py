@@ -1,0 +1,88 @@
+"""`brave-export bench`: what it measures and reports (figures, not speed targets)."""
+
+import json
+
+import numpy as np
+import pytest
+
+from brave_export import bench
+from brave_export.errors import UserError
+from brave_export.probe import write_probe
+
+from .conftest import assert_one_line_error, run_cli
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory):
+    return write_probe(tmp_path_factory.mktemp("probe") / "probe.ts", ratio=256, delay=3)
+
+
+def test_timing_figures_from_samples():
+    seconds = np.r_[np.full(99, 1e-3), 5e-3]  # one slow call in a hundred
+    t = bench.Timing.from_samples("forward", 441, seconds, 44100)
+    assert t.calls == 100 and t.median_ms == pytest.approx(1.0)
+    assert 1.0 < t.p99_ms < 5.0 and t.max_ms == pytest.approx(5.0)
+    assert t.rtf == pytest.approx(0.1) and t.rtf_p99 == pytest.approx(t.p99_ms / 10)
+
+
+def test_recommendation_is_the_smallest_buffer_with_headroom():
+    def timing(buffer, median_rtf, p99_rtf):
+        return bench.Timing("forward", buffer, 100, 0, 0, 0, 0, median_rtf, p99_rtf)
+
+    report = bench.BenchReport("m.ts", 44100, 128, 1, {"forward": 10}, [
+        timing(128, 0.8, 1.5), timing(256, 0.4, 1.2), timing(512, 0.3, 0.6), timing(2048, 0.1, 0.2)])
+    assert report.recommended_buffer() == 512
+    report.timings = report.timings[:2]
+    assert report.recommended_buffer() is None
+    assert "none of those measured" in bench.format_report(report)
+
+
+def test_bench_measures_every_fitting_buffer_and_method(probe):
+    report = bench.bench(probe, buffers=[128, 256, 512], methods=["forward", "encode", "decode"], calls=100,
+                         progress=False)
+    assert report.ratio == 256 and report.sample_rate == 44100 and report.threads == 1
+    assert [(t.method, t.buffer) for t in report.timings] == [
+        (m, b) for m in ("forward", "encode", "decode") for b in (256, 512)]
+    assert report.skipped == ["buffer 128 is not a multiple of the ratio 256"]
+    for t in report.timings:
+        assert t.calls == 100 and 0 < t.median_ms <= t.p99_ms <= t.max_ms
+        assert t.rtf == pytest.approx(t.median_ms / (1e3 * t.buffer / 44100))
+    assert all(n > 0 for n in report.nodes.values())
+    assert report.recommended_buffer() in (256, 512)
+
+
+def test_node_count_inlines_submodule_calls():
+    import torch
+
+    class Inner(torch.nn.Module):
+        def forward(self, x):
+            return torch.relu(x) * 2 - x
+
+    class Once(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.inner = Inner()
+
+        def forward(self, x):
+            return self.inner(x)
+
+    class Twice(Once):
+        def forward(self, x):
+            return self.inner(self.inner(x))
+
+    once, twice = (bench.count_nodes(torch.jit.script(m()), "forward") for m in (Once, Twice))
+    # Each inlined call adds the inner graph's three operations (relu, mul, sub), not one call node.
+    assert twice - once >= 3 and once >= 3
+
+
+def test_cli_json_and_errors(probe, tmp_path):
+    result = run_cli("bench", probe, "--buffers", "256", "--calls", "100", "--json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["timings"][0]["buffer"] == 256 and data["recommended_buffer"] in (256, None)
+    assert_one_line_error(run_cli("bench", probe, "--buffers", "100"), "multiple of the model's ratio 256")
+    assert_one_line_error(run_cli("bench", probe, "--buffers", "abc"), "--buffers")
+    assert_one_line_error(run_cli("bench", probe, "--methods", "prior"), "'prior'", "forward, encode, decode")
+    assert_one_line_error(run_cli("bench", tmp_path / "none.ts"), "does not exist")
+    with pytest.raises(UserError, match="at least 100"):
+        bench.bench(probe, calls=10)
