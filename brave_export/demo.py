@@ -1,12 +1,12 @@
-"""The embedded default job: synthesize audio, preprocess, train BRAVE briefly on CPU.
-
-Later stages (export, Pd patch, latency) append themselves to `STAGES`-style calls in
-`run_demo`; each stage takes the previous one's outputs and is skipped when already done.
+"""The embedded default job, stage by stage: synthesize audio, preprocess, train BRAVE briefly
+on CPU, export it for nn~ at its smallest buffer and for the BRAVE plugin, time it, and run it
+in Pd. Each stage takes the previous one's outputs and is skipped when already done.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sys
 import tempfile
@@ -78,11 +78,52 @@ def say(msg: str) -> None:
     print(f"[demo] {msg}", file=sys.stderr, flush=True)
 
 
-def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS) -> dict:
-    """Run every stage of the demo in `workdir`; returns what each stage produced."""
+def _fresh(output: Path, *inputs: Path) -> bool:
+    """`output` exists and is newer than every input: the stage that makes it can be skipped."""
+    return output.is_file() and all(output.stat().st_mtime >= i.stat().st_mtime for i in inputs)
+
+
+DEMO_BUFFER = 128  # BRAVE's compression ratio: the smallest buffer nn~ can run it at
+
+
+def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls: int = 500) -> dict:
+    """Run every stage of the demo in `workdir`; returns what each stage produced.
+
+    Each stage is skipped when its output is already newer than its input, so running the
+    demo again after an interruption only does what is left.
+    """
+    from .bench import bench, format_report
+    from .export import export_nn
+    from .plugin import export_plugin
+
     workdir = Path(workdir).resolve()
-    say(f"training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
+    say(f"[1/4] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
     smoke = smoke_run(workdir / "cache", steps=steps)
+    ckpt = smoke.run.checkpoint
     say(f"run directory: {smoke.run_dir}")
-    say(f"checkpoint:    {smoke.run.checkpoint}")
-    return {"run_dir": smoke.run_dir, "checkpoint": smoke.run.checkpoint}
+    say(f"checkpoint:    {ckpt}")
+    models = workdir / "models"
+    models.mkdir(exist_ok=True)
+
+    ts = models / f"brave_b{DEMO_BUFFER}.ts"
+    if _fresh(ts, ckpt) and _fresh(ts.with_suffix(".json"), ckpt):
+        say(f"[2/4] nn~ export up to date: {ts}")
+    else:
+        say(f"[2/4] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
+        export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
+    sidecar = json.loads(ts.with_suffix(".json").read_text())
+    say(f"      Pd / Max object: [{sidecar['nn_object']}]  (model delay {sidecar['latency_samples']} samples)")
+
+    h5 = models / "brave.h5"
+    if _fresh(h5, ckpt):
+        say(f"[3/4] BRAVE plugin weights up to date: {h5}")
+    else:
+        say("[3/4] writing the BRAVE plugin weight file")
+        export_plugin(smoke.run_dir, h5, force=True, log=say)
+
+    say(f"[4/4] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
+    report = bench(ts, calls=bench_calls)
+    (workdir / "bench.txt").write_text(format_report(report) + "\n")
+    print(format_report(report), flush=True)
+    return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
+            "plugin": h5, "bench": report}
