@@ -81,8 +81,15 @@ def cmd_checkpoint(args) -> int:
 def cmd_nn(args) -> int:
     from .export import export_nn
 
+    if args.plugin:
+        from .plugin import check_plugin_output, export_plugin
+
+        # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
+        check_plugin_output(Path(args.plugin), args.force)
     result = export_nn(args.run, output=args.output, buffer=args.buffer, fidelity=args.fidelity,
                        max_batch=args.max_batch, force=args.force)
+    if args.plugin:
+        export_plugin(args.run, args.plugin, force=args.force)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2))
     else:
@@ -166,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts)")
     p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
     p.add_argument("--max-batch", type=int, default=1, help="batch entries the streaming state holds (mc.nn~: channels)")
+    p.add_argument("--plugin", metavar="OUT.h5", help="also write the BRAVE plugin weight file here")
     p.add_argument("--force", action="store_true", help="overwrite an existing output")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nn)

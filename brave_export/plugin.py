@@ -34,6 +34,12 @@ def plugin_state_dict(model) -> dict[str, np.ndarray]:
     }
 
 
+def check_plugin_output(out: Path, force: bool) -> None:
+    if out.suffix not in (".h5", ".hdf5"):
+        raise UserError(f"output {out} must end in .h5")
+    check_writable(out, force)
+
+
 def export_plugin(run_path, output, force: bool = False,
                   log=lambda msg: print(msg, file=sys.stderr, flush=True)) -> Path:
     import h5py
@@ -44,9 +50,7 @@ def export_plugin(run_path, output, force: bool = False,
             "pass the run directory or its .ckpt"
         )
     out = Path(output)
-    if out.suffix not in (".h5", ".hdf5"):
-        raise UserError(f"output {out} must end in .h5")
-    check_writable(out, force)
+    check_plugin_output(out, force)
     run = locate(run_path)
     weights = plugin_state_dict(load_model(run))
     with atomic_paths(out) as (tmp,):

@@ -267,3 +267,16 @@ def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path):
     reference = torch.jit.load(str(rave_export_streaming(run, tmp_path / "ref")))
     x = audio(4.0, seed=5)[..., : 4 * 22 * 2048]
     assert_same_outputs(reference, m, x, 2048, warm=2 * 22 * 2048)
+
+
+def test_one_command_exports_for_nn_and_the_plugin_and_inspect_passes(smoke, tmp_path):
+    from .conftest import run_cli
+
+    result = run_cli("nn", smoke.run_dir, "--output", tmp_path / "m.ts", "--plugin", tmp_path / "m.h5")
+    assert result.returncode == 0, result.stderr
+    assert "nn~ m.ts forward 0" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.h5", "m.json", "m.ts"]
+    with h5py.File(tmp_path / "m.h5", "r") as f:
+        assert len(f.keys()) > 10
+    inspected = run_cli("inspect", tmp_path / "m.ts")
+    assert inspected.returncode == 0 and "protocol:        ok" in inspected.stdout, inspected.stderr
