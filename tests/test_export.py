@@ -237,14 +237,20 @@ def test_plugin_file_equals_filtered_state_dict(smoke, tmp_path):
             np.testing.assert_array_equal(f[k][()], v)
 
 
-def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path):
-    """An (untrained) RAVE v1 run: non-causal, so the export warns with its delay."""
+@pytest.mark.parametrize("warmed_up", [False, True], ids=["phase1", "noise-generator-on"])
+def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path, warmed_up):
+    """An (untrained) RAVE v1 run: non-causal, so the export warns with its delay.
+
+    Past its warm-up a v1 decoder adds its noise generator's output: exported too, and the
+    same as the reference's with the random draws seeded alike.
+    """
     import gin
 
     from brave_export.configs import config_path
     from brave_export.ginconf import build_model
 
     model = build_model(config_path("rave_v1"))
+    model.decoder.warmed_up.fill_(int(warmed_up))
     run = tmp_path / "v1run"
     (run / "version_0" / "checkpoints").mkdir(parents=True)
     (run / "config.gin").write_text(gin.operative_config_str() or gin.config_str())
@@ -257,11 +263,12 @@ def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path):
     m = torch.jit.load(str(result.path))
     x = audio(1.0)[..., :8192]
     m.set_latent_noise(False)
-    with torch.inference_mode():
-        a = stream(m.forward, x, 2048)
-        m.reset()
-        b = stream(m.forward, x, 4096)
-    assert float((a - b).abs().max()) < 1e-5
+    if not warmed_up:  # the noise generator draws fresh noise per frame: no two runs agree
+        with torch.inference_mode():
+            a = stream(m.forward, x, 2048)
+            m.reset()
+            b = stream(m.forward, x, 4096)
+        assert float((a - b).abs().max()) < 1e-5
     m.set_latent_noise(True)
     m.reset()
     reference = torch.jit.load(str(rave_export_streaming(run, tmp_path / "ref")))
@@ -280,3 +287,38 @@ def test_one_command_exports_for_nn_and_the_plugin_and_inspect_passes(smoke, tmp
         assert len(f.keys()) > 10
     inspected = run_cli("inspect", tmp_path / "m.ts")
     assert inspected.returncode == 0 and "protocol:        ok" in inspected.stdout, inspected.stderr
+
+
+def test_noise_generator_streams_like_acids_rave():
+    """Our noise head against acids-rave's streaming `NoiseGenerator`, call by call, seeded alike.
+
+    (Untrained, a v1 decoder feeds its noise generator near-zero activations, so the end-to-end
+    comparison above cannot tell a missing noise path; this one feeds both the same input.)
+    """
+    import cached_conv as cc
+    from rave.blocks import NoiseGenerator
+
+    from brave_export.export.convert import NoiseHead
+    from brave_export.export.layers import Identity
+
+    cc.use_cached_conv(True)
+    try:
+        torch.manual_seed(0)
+        theirs = NoiseGenerator(64, 16, [4, 4, 4], 5).eval()
+    finally:
+        cc.use_cached_conv(False)
+    ours = NoiseHead(theirs, 16, Identity(), max_batch=1)
+    x = torch.randn(1, 64, 8 * 128) * 30  # loud enough to open the filters (amp = modsigmoid(h - 5))
+    outs = []
+    with torch.no_grad():
+        for i, c in enumerate(x.split(128, -1)):
+            torch.manual_seed(i)
+            a = theirs(c)[0]  # (16, 128)
+            torch.manual_seed(i)
+            b = ours(c[0].T.contiguous(), 0).T  # time-major in, time-major out
+            outs.append((a, b))
+    ref = torch.cat([a for a, _ in outs], -1)
+    got = torch.cat([b for _, b in outs], -1)
+    assert ref.shape == got.shape == (16, 8 * 128)
+    assert float(ref.abs().max()) > 0.1
+    assert float((ref - got).abs().max()) < 1e-5

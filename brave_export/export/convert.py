@@ -143,10 +143,64 @@ def _fused_heads(wave, loud, max_batch: int) -> L.Conv:
     return L.Conv(weight, bias, 1, 1, 1, context=k_wave - 1, delay=0, max_batch=max_batch)
 
 
+class NoiseHead(nn.Module):
+    """acids-rave's `NoiseGenerator`: per frame, uniform noise filtered by a predicted response.
+
+    Frames are independent (the filtered noise of a frame is cropped to the frame), so the
+    only streaming state is in the strided convolutions and the alignment delay in front.
+    """
+
+    def __init__(self, noise, n_band: int, input_delay: nn.Module, max_batch: int):
+        super().__init__()
+        self.net = convert(noise.net, max_batch)
+        self.input_delay = input_delay
+        self.n_band = n_band
+        self.target = int(noise.target_size)
+        out_channels = [m.out_channels for m in noise.net if isinstance(m, nn.Conv1d)][-1]
+        self.noise_bands = out_channels // n_band
+        self.filter_size = 2 * (self.noise_bands - 1)
+        self.register_buffer("window", torch.hann_window(self.filter_size))
+
+    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
+        amp = self.net(self.input_delay(x, b), b) - 5
+        amp = 2 * torch.sigmoid(amp) ** 2.3 + 1e-7
+        frames = amp.shape[0]
+        amp = amp.reshape(frames, self.n_band, self.noise_bands)
+        ir = torch.fft.irfft(torch.complex(amp, torch.zeros_like(amp)))
+        ir = torch.roll(ir, self.filter_size // 2, -1) * self.window
+        ir = F.pad(ir, [0, self.target - self.filter_size])
+        ir = torch.roll(ir, -self.filter_size // 2, -1)
+        noise = torch.rand_like(ir) * 2 - 1
+        n = self.target
+        spectrum = torch.fft.rfft(F.pad(noise, [0, n])) * torch.fft.rfft(F.pad(ir, [n, 0]))
+        noise = torch.fft.irfft(spectrum)[..., n:]
+        return noise.permute(0, 2, 1).reshape(frames * n, self.n_band)
+
+    @torch.jit.export
+    def reset(self):
+        self.net.reset()
+        self.input_delay.reset()
+
+
+class NoisySynth(nn.Module):
+    """`Synth` plus the noise generator's output, as a warmed-up RAVE v1 decoder adds it."""
+
+    def __init__(self, synth: Synth, noise: NoiseHead):
+        super().__init__()
+        self.synth = synth
+        self.noise = noise
+
+    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
+        return self.synth(x, b) + self.noise(x, b)
+
+    @torch.jit.export
+    def reset(self):
+        self.synth.reset()
+        self.noise.reset()
+
+
 def convert_generator(gen, n_band: int, max_batch: int) -> tuple[nn.Module, nn.Module]:
     """(trunk, synth) for a `rave.blocks.Generator` built in streaming mode."""
-    if getattr(gen, "use_noise", False) and int(gen.warmed_up):
-        raise Unsupported("models whose noise generator is active are not supported by the fast exporter")
     if gen.loud_stride != 1:
         raise Unsupported("loudness strides other than 1 are not supported")
     trunk = convert(gen.net, max_batch)
@@ -163,7 +217,12 @@ def convert_generator(gen, n_band: int, max_batch: int) -> tuple[nn.Module, nn.M
         paths = [L.Chain([L.Delay(channels, pad, max_batch), _conv(conv, max_batch)]) if pad else _conv(conv, max_batch)
                  for conv, pad in ((wave, pads[0]), (loud, pads[1]))]
         heads, delay = SplitHeads(paths[0], paths[1]), L.Identity()
-    return trunk, Synth(heads, n_band, delay)
+    synth = Synth(heads, n_band, delay)
+    if getattr(gen, "use_noise", False) and int(gen.warmed_up):
+        pad = gen.synth.paddings[2].padding
+        noise_delay = L.Delay(channels, pad, max_batch) if pad else L.Identity()
+        return trunk, NoisySynth(synth, NoiseHead(gen.synth.branches[2], n_band, noise_delay, max_batch))
+    return trunk, synth
 
 
 class SplitHeads(nn.Module):
