@@ -127,6 +127,22 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def cmd_presets(args) -> int:
+    from . import presets
+
+    items = presets.load_presets()
+    print(json.dumps([p.as_dict() for p in items], indent=2) if args.json else presets.format_presets(items))
+    return 0
+
+
+def cmd_preset(args) -> int:
+    from . import presets
+
+    result = presets.fit(presets.get_preset(args.name), args.model, method=args.method)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else presets.format_fit(result))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
@@ -199,6 +215,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("presets", help="low-buffer host presets with their computed latency")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_presets)
+
+    p = sub.add_parser("preset", help="check a model against a preset; print the object text and host settings")
+    p.add_argument("name", help="preset name (see `brave-export presets`)")
+    p.add_argument("model", help=".ts file (any nn~ model)")
+    p.add_argument("--method", default="forward", help="method the object runs (default forward)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_preset)
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
     p.add_argument("--workdir", default="demo")
