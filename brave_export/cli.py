@@ -143,6 +143,26 @@ def cmd_preset(args) -> int:
     return 0
 
 
+def cmd_latency(args) -> int:
+    from . import latency
+
+    for out in (args.json, args.plot):
+        if out and not Path(out).resolve().parent.is_dir():
+            raise UserError(f"cannot write {out}: folder {Path(out).parent} does not exist")
+    settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
+                                        threshold_db=args.threshold_db, floor_db=args.floor_db)
+    noise = {"on": True, "off": False, "model": None}[args.latent_noise]
+    result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
+                              method=args.method, settings=settings, search_s=args.search_ms / 1000.0,
+                              latent_noise=noise, progress=not args.quiet)
+    print(latency.format_result(result))
+    if args.json:
+        print(f"wrote {latency.write_json(result, args.json)}", file=sys.stderr)
+    if args.plot:
+        print(f"wrote {latency.write_plot(result, args.plot)}", file=sys.stderr)
+    return 0
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
@@ -226,6 +246,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="forward", help="method the object runs (default forward)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_preset)
+
+    p = sub.add_parser("latency", help="offline latency and jitter of a model as brave~ plays it (test bursts)")
+    p.add_argument("model", help=".ts file (any nn~ model)")
+    p.add_argument("--buffer", type=int, help="brave~ buffer (default: the model's ratio)")
+    p.add_argument("--block", type=int, default=64, help="Pd block size (default 64)")
+    p.add_argument("--trials", type=int, default=8, help="trials per test burst (12 bursts; default 8)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--method", default="forward")
+    p.add_argument("--json", metavar="OUT", help="write every figure and trial as JSON")
+    p.add_argument("--plot", metavar="OUT.png", help="write a histogram of the latencies")
+    p.add_argument("--threshold-db", type=float, default=9.0, help="envelope detector: fast - slow threshold (dB)")
+    p.add_argument("--floor-db", type=float, default=-60.0, help="envelope detector: least fast envelope (dBFS)")
+    p.add_argument("--highpass-hz", type=float, default=40.0, help="envelope detector: high-pass cutoff")
+    p.add_argument("--fast-ms", type=float, default=1.0, help="envelope detector: fast follower time constant")
+    p.add_argument("--slow-ms", type=float, default=30.0, help="envelope detector: slow follower time constant")
+    p.add_argument("--search-ms", type=float, default=500.0,
+                   help="how long after buffering + model delay an output onset is looked for (default 500)")
+    p.add_argument("--latent-noise", choices=("model", "on", "off"), default="model",
+                   help="set_latent_noise before measuring, where the model has it (default: as exported)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_latency)
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
     p.add_argument("--workdir", default="demo")
