@@ -4,9 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv demo test clean
+.PHONY: setup system venv external demo test clean
 
-setup: system venv
+# setup = system packages, the venv, then the brave~ Pd external (it links the venv's torch).
+setup: system venv external
 
 system:
 	@bash scripts/setup-system.sh
@@ -19,6 +20,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e .
 	@touch $(STAMP)
+
+# brave~ into build/pd/brave~/ (a Pd package folder); the script is a fast no-op when up to date.
+external: system venv
+	@bash scripts/build-external.sh
 
 demo: setup
 	$(VENV)/bin/brave-export demo --workdir demo

@@ -21,6 +21,7 @@
 
 #include <torch/script.h>
 #include <torch/version.h>
+#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 
 #include <algorithm>
@@ -28,6 +29,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -371,6 +373,7 @@ struct State {
     std::string method = "forward";
     int req_buffer = 0;                // 0: the model's ratio
     bool enabled = true;
+    uint64_t seed = 0;                 // libtorch's random generator is reseeded with it on reset
     int block = 0;                     // from the last dsp call; 0: DSP never set up
     t_float sr = 0;
     t_float warned_sr = -1;
@@ -464,6 +467,14 @@ void check_sample_rate(t_brave *x) {
     } else {
         st->warned_sr = -1;
     }
+}
+
+// Models that sample (RAVE's latent noise) draw from libtorch's default CPU generator: reseeding
+// it makes the output after a reset reproducible.
+void reseed(uint64_t seed) {
+    auto gen = at::detail::getDefaultCPUGenerator();
+    std::lock_guard<std::mutex> lock(gen.mutex());
+    gen.set_current_seed(seed);
 }
 
 // Makes `model` run `method` with buffer request `req` (0: the model's ratio). On success the
@@ -709,26 +720,121 @@ static void do_buffer(t_brave *x, t_floatarg f) {
     info_out(x, "loaded", {(t_float)ok});
 }
 
+// reset: the model's streaming state zeroed (its reset(), else a reload of the file), the
+// buffering restarted, and libtorch's random generator reseeded last (after the reload's warm-up
+// calls), so that the output from a reset on is the same every time.
 static void do_reset(t_brave *x) {
     State *st = x->x_st;
     if (!st->model) {
         pd_error(x, "brave~: reset: no model loaded");
         return;
     }
-    if (!st->model->has_reset || !st->run) {  // no reset(): start from a fresh copy of the file
+    bool reset_ok = st->model->has_reset && st->run;
+    if (reset_ok) {
+        try {
+            c10::InferenceMode guard;
+            st->model->module.get_method("reset")(std::vector<c10::IValue>{});
+        } catch (const std::exception &e) {
+            pd_error(x, "brave~: the model's reset() failed: %s", error_text(e).c_str());
+            reset_ok = false;
+        }
+    }
+    if (reset_ok) {
+        if (st->run->block > 0) st->run->restart();
+        st->err_pending = st->err_reported = false;
+    } else {  // no reset(): start from a fresh copy of the file
         do_reload(x);
+    }
+    reseed(st->seed);
+}
+
+static void do_seed(t_brave *x, t_floatarg f) {
+    if (f < 0 || f != (t_float)(long)f) {
+        pd_error(x, "brave~: seed must be a whole number >= 0");
         return;
     }
-    try {
+    x->x_st->seed = (uint64_t)f;
+    reseed(x->x_st->seed);
+}
+
+// The model's attributes (nn~'s protocol): get_attributes() lists them (after a "none"
+// placeholder), ATTR_params holds one type code per value (0 bool, 1 int, 2 float, 3 str,
+// 4 tensor), set_ATTR(values...) sets them.
+static std::vector<std::string> attributes(torch::jit::Module &m) {
+    std::vector<std::string> names;
+    if (auto ga = m.find_method("get_attributes")) {
+        try {
+            c10::InferenceMode guard;
+            c10::IValue v = (*ga)(std::vector<c10::IValue>{});
+            if (v.isList())
+                for (const c10::IValue &e : v.toListRef())
+                    if (e.isString() && e.toStringRef() != "none") names.push_back(e.toStringRef());
+        } catch (const std::exception &) {
+        }
+    }
+    return names;
+}
+
+static std::string joined(const std::vector<std::string> &v) {
+    std::string s;
+    for (auto &e : v) s += (s.empty() ? "" : ", ") + e;
+    return s.empty() ? "none" : s;
+}
+
+static void do_set(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+    State *st = x->x_st;
+    if (!st->model) {
+        pd_error(x, "brave~: set: no model loaded");
+        return;
+    }
+    if (argc < 1 || argv[0].a_type != A_SYMBOL) {
+        pd_error(x, "brave~: usage: set ATTRIBUTE VALUES...");
+        return;
+    }
+    torch::jit::Module &m = st->model->module;
+    std::string name = atom_getsymbol(&argv[0])->s_name;
+    std::vector<std::string> names = attributes(m);
+    auto setter = m.find_method("set_" + name);
+    if (std::find(names.begin(), names.end(), name) == names.end() || !setter || !m.hasattr(name + "_params")) {
+        pd_error(x, "brave~: %s has no attribute '%s'; available: %s", st->model->path.c_str(), name.c_str(),
+                 joined(names).c_str());
+        return;
+    }
+    at::Tensor codes = m.attr(name + "_params").toTensor().to(at::kLong).contiguous().view({-1});
+    int n = (int)codes.numel();
+    if (argc - 1 != n) {
+        pd_error(x, "brave~: attribute '%s' takes %d value(s), got %d", name.c_str(), n, argc - 1);
+        return;
+    }
+    std::vector<c10::IValue> args;
+    for (int i = 0; i < n; i++) {
+        const t_atom *a = &argv[i + 1];
+        long code = codes.data_ptr<int64_t>()[i];
+        bool num = a->a_type == A_FLOAT;
+        std::string sym = a->a_type == A_SYMBOL ? atom_getsymbol(a)->s_name : "";
+        if (code == 0 && num) args.emplace_back(atom_getfloat(a) != 0);
+        else if (code == 0 && (sym == "true" || sym == "false")) args.emplace_back(sym == "true");
+        else if (code == 1 && num) args.emplace_back((int64_t)atom_getfloat(a));
+        else if (code == 2 && num) args.emplace_back((double)atom_getfloat(a));
+        else if (code == 3 && !num) args.emplace_back(sym);
+        else {
+            static const char *types[] = {"a bool (0/1)", "an int", "a float", "a symbol", "a tensor"};
+            pd_error(x, "brave~: attribute '%s': value %d must be %s", name.c_str(), i + 1,
+                     code >= 0 && code <= 4 ? types[code] : "of an unknown type");
+            return;
+        }
+    }
+    {
         c10::InferenceMode guard;
-        st->model->module.get_method("reset")(std::vector<c10::IValue>{});
-    } catch (const std::exception &e) {
-        pd_error(x, "brave~: the model's reset() failed: %s", error_text(e).c_str());
-        do_reload(x);
-        return;
+        (*setter)(args);
     }
-    if (st->run->block > 0) st->run->restart();
-    st->err_pending = st->err_reported = false;
+    std::string text;
+    for (int i = 1; i < argc; i++) {
+        char buf[MAXPDSTRING];
+        atom_string(&argv[i], buf, sizeof(buf));
+        text += std::string(" ") + buf;
+    }
+    post("brave~: %s =%s", name.c_str(), text.c_str());
 }
 
 static void brave_enable(t_brave *x, t_floatarg f) {
@@ -818,6 +924,10 @@ static void brave_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
 }
 static void brave_buffer(t_brave *x, t_floatarg f) { guard(x, "buffer", [&] { do_buffer(x, f); }); }
 static void brave_reset(t_brave *x) { guard(x, "reset", [&] { do_reset(x); }); }
+static void brave_seed(t_brave *x, t_floatarg f) { guard(x, "seed", [&] { do_seed(x, f); }); }
+static void brave_set(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
+    guard(x, "set", [&] { do_set(x, s, argc, argv); });
+}
 static void brave_latency(t_brave *x) { guard(x, "latency", [&] { do_latency(x); }); }
 static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     guard(x, "stats", [&] { do_stats(x, s, argc, argv); });
@@ -905,6 +1015,8 @@ extern "C" __attribute__((visibility("default"))) void brave_tilde_setup(void) {
     class_addmethod(brave_class, (t_method)brave_buffer, gensym("buffer"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_buffer, gensym("bufsize"), A_FLOAT, 0);  // nn~'s name
     class_addmethod(brave_class, (t_method)brave_reset, gensym("reset"), A_NULL);
+    class_addmethod(brave_class, (t_method)brave_seed, gensym("seed"), A_FLOAT, 0);
+    class_addmethod(brave_class, (t_method)brave_set, gensym("set"), A_GIMME, 0);
     class_addmethod(brave_class, (t_method)brave_enable, gensym("enable"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_threads, gensym("threads"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_latency, gensym("latency"), A_NULL);

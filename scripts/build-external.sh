@@ -22,5 +22,6 @@ if [ ! -f "$cache" ] \
   cmake -S externals -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
     -DTORCH_DIR="$TORCH_DIR" -DPD_PACKAGE_DIR="$PKG" >/dev/null
 fi
-cmake --build "$BUILD" -j "${JOBS:-2}" | { grep -v -e "^ninja: no work to do" -e "^\[.*\] Built target" || true; }
+cmake --build "$BUILD" -j "${JOBS:-2}" \
+  | { grep -v -E -e "^ninja: no work to do" -e "^\[.*\] Built target" -e "^g?make\[[0-9]+\]: (Entering|Leaving) directory" || true; }
 test -f "$PKG/brave~.pd_linux" && test -f "$PKG/brave~-help.pd"

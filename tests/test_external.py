@@ -407,5 +407,106 @@ def test_help_patch_opens_cleanly(external, tmp_path):
     check_stderr(run)
     text = help_patch.read_text()
     for word in ["load", "reload", "method", "buffer", "reset", "enable", "threads", "latency", "stats",
-                 "BUFFER - gcd(BUFFER N)"]:
+                 "set latent_noise 0", "seed", "BUFFER - gcd(BUFFER N)"]:
         assert word in text, word
+
+
+# ------------------------------------------------------------------------- the real BRAVE model
+
+def plucks(seconds: float, sr: int = SR, seed: int = 0) -> np.ndarray:
+    """A test sound: Karplus-Strong plucks at random pitches and noise-burst hits, 4 per second."""
+    rng = np.random.default_rng(seed)
+    n = int(seconds * sr)
+    out = np.zeros(n, np.float64)
+    step = sr // 4
+    for k, start in enumerate(range(0, n - step, step)):
+        if k % 3 == 2:  # a drum-like hit: decaying noise
+            hit = rng.uniform(-1, 1, step) * np.exp(-np.arange(step) / (0.02 * sr))
+        else:  # a plucked string: a noise burst circulating through an averaging delay line
+            period = int(sr / rng.uniform(80, 600))
+            line = rng.uniform(-1, 1, period)
+            hit = np.empty(step)
+            for i in range(step):
+                j = i % period
+                hit[i] = line[j]
+                line[j] = 0.996 * 0.5 * (line[j] + line[(j + 1) % period])
+        out[start:start + step] += rng.uniform(0.3, 0.8) * hit
+    return (0.5 * out / np.abs(out).max()).astype(np.float32)
+
+
+SET_UNKNOWN = r"brave~: .*brave\.ts has no attribute 'nosuch'; available: latent_noise$"
+SET_COUNT = r"brave~: attribute 'latent_noise' takes 1 value\(s\), got 0"
+
+
+def test_brave_export_runs_in_pd(external, brave_ts, tmp_path):
+    """The smoke-trained BRAVE export through [brave~] for 10 s of plucks and hits: finite,
+    non-silent output; `stats` reports the calls and their compute times; `reset` restores the
+    output exactly: the same 10 s played twice, each time right after a reset, give the same
+    recording sample for sample. The export samples its latent (as `rave export`'s do): reset
+    reseeds libtorch's generator, and nn~'s `set latent_noise 0` turns the sampling off."""
+    import soundfile
+
+    seconds, block = 10, 64
+    n = seconds * SR
+    (tmp_path / "brave.ts").symlink_to(brave_ts.path)
+    soundfile.write(str(tmp_path / "plucks.wav"), plucks(seconds), SR, subtype="FLOAT")
+    t2 = seconds * 1000 + 100  # the second pass: a reset, then the same sound again
+    patch = Patch(duration_ms=t2 + seconds * 1000 + 100)
+    patch.obj("table src")
+    patch.chain(patch.obj("loadbang"), patch.msg("read plucks.wav src"), patch.obj("soundfiler"))
+    sub = patch.subpatch("dsp", block=block)
+    play = sub.obj("tabplay~ src")
+    sub.receive("play", play)
+    objects = {}
+    for name in ("a", "b"):  # a: latent noise on (the default); b: set latent_noise 0
+        b = objects[name] = sub.obj("brave~ brave.ts forward 128")
+        sub.connect(play, 0, b, 0)
+        sub.receive(f"ctl_{name}", b)
+        sub.connect(b, 1, sub.obj(f"print info_{name}"), 0)
+        sub.record(b, f"{name}1", n, start="rec1")
+        sub.record(b, f"{name}2", n // 10, start="rec2")
+    sub.record(objects["a"], "a2_full", n, start="rec2")
+    patch.at(0, "ctl_b set nosuch 1")
+    patch.at(0, "ctl_b set latent_noise")
+    patch.at(0, "ctl_b set latent_noise 0")
+    # each pass: the resets, the sound and the recordings start in the same logical instant
+    for t, rec in ((0, "rec1"), (t2, "rec2")):
+        if t:
+            patch.at(t, "ctl_b seed 7")  # no sampling: the seed changes nothing
+        patch.at(t, "ctl_b reset")  # first: each reset reseeds the one generator all objects share
+        patch.at(t, "ctl_a stats reset")
+        patch.at(t, "ctl_a reset")
+        patch.at(t, "play bang")
+        patch.at(t, f"{rec} bang")
+    patch.at(seconds * 1000, "ctl_a stats")
+    run = run_pd(patch, tmp_path, timeout=300)
+    check_stderr(run, [SET_UNKNOWN, SET_COUNT])
+    assert run.lines(SET_UNKNOWN) and run.lines(SET_COUNT), run.stderr
+    assert run.lines(r"^brave~: latent_noise = 0$"), run.stderr
+
+    a1, a2 = run.arrays["a1"], run.arrays["a2_full"]
+    assert a1.shape == a2.shape == (n,)
+    assert np.isfinite(a1).all()
+    rms = float(np.sqrt(np.mean(a1.astype(np.float64) ** 2)))
+    assert rms > 1e-3 and np.abs(a1).max() > 1e-2, f"output nearly silent (rms {rms:.2e})"
+    # silent only while the object buffers: the model's output starts with its first call
+    L = added_latency(brave_ts.ratio, block)
+    assert not a1[:L].any() and np.abs(a1[L:L + brave_ts.ratio]).max() > 0
+    diff = np.flatnonzero(a1 != a2)
+    assert diff.size == 0, (f"reset did not restore the output: {diff.size} samples differ, first at "
+                            f"{diff[0]}, max diff {np.abs(a1 - a2).max():.3g}")
+    b1, b2 = run.arrays["b1"], run.arrays["b2"]
+    assert np.isfinite(b1).all() and np.abs(b1).max() > 1e-2
+    assert np.array_equal(b1[:len(b2)], b2), "latent_noise 0: the output depends on the seed"
+    assert not np.array_equal(a1[:len(b2)], b2), "latent_noise 0 changed nothing"
+
+    calls = effect_sample(seconds * 1000, block) // brave_ts.ratio  # buffers completed since t=0
+    m = re.search(r"brave~: stats: (\d+) calls, compute mean ([\d.]+) ms, max ([\d.]+) ms per call; "
+                  r"(\d+) overruns \(calls longer than the buffer's 2\.902 ms\); (\d+) errors", run.stderr)
+    assert m, run.stderr
+    assert int(m[1]) == calls, (m[0], calls)
+    mean_ms, max_ms = float(m[2]), float(m[3])
+    assert 0 < mean_ms <= max_ms < 1000, m[0]
+    assert int(m[5]) == 0, m[0]
+    info = run.lines(r"^info_a: stats ")
+    assert len(info) == 1 and int(info[0].split()[2]) == calls, info
