@@ -84,6 +84,7 @@ def _fresh(output: Path, *inputs: Path) -> bool:
 
 
 DEMO_BUFFER = 128  # BRAVE's compression ratio: the smallest buffer nn~ can run it at
+DEMO_PRESET = "lowest-128"  # brave~ at that buffer in Pd's default 64-sample block
 
 
 def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls: int = 500) -> dict:
@@ -97,7 +98,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     from .plugin import export_plugin
 
     workdir = Path(workdir).resolve()
-    say(f"[1/4] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
+    say(f"[1/5] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
     smoke = smoke_run(workdir / "cache", steps=steps)
     ckpt = smoke.run.checkpoint
     say(f"run directory: {smoke.run_dir}")
@@ -107,23 +108,48 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
 
     ts = models / f"brave_b{DEMO_BUFFER}.ts"
     if _fresh(ts, ckpt) and _fresh(ts.with_suffix(".json"), ckpt):
-        say(f"[2/4] nn~ export up to date: {ts}")
+        say(f"[2/5] nn~ export up to date: {ts}")
     else:
-        say(f"[2/4] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
+        say(f"[2/5] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
         export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
     sidecar = json.loads(ts.with_suffix(".json").read_text())
     say(f"      Pd / Max object: [{sidecar['nn_object']}]  (model delay {sidecar['latency_samples']} samples)")
 
     h5 = models / "brave.h5"
     if _fresh(h5, ckpt):
-        say(f"[3/4] BRAVE plugin weights up to date: {h5}")
+        say(f"[3/5] BRAVE plugin weights up to date: {h5}")
     else:
-        say("[3/4] writing the BRAVE plugin weight file")
+        say("[3/5] writing the BRAVE plugin weight file")
         export_plugin(smoke.run_dir, h5, force=True, log=say)
 
-    say(f"[4/4] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
+    say(f"[4/5] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
     report = bench(ts, calls=bench_calls)
     (workdir / "bench.txt").write_text(format_report(report) + "\n")
     print(format_report(report), flush=True)
+
+    say(f"[5/5] measuring latency offline: test bursts through the model as brave~ runs it "
+        f"({DEMO_PRESET} preset)")
+    measured = offline_latency(ts, workdir, DEMO_PRESET)
     return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
-            "plugin": h5, "bench": report}
+            "plugin": h5, "bench": report, "latency": measured}
+
+
+def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
+    """Run the offline evaluator with the preset's host settings; print it beside the preset's figure."""
+    from . import latency
+    from .presets import fit, get_preset
+
+    preset = get_preset(preset_name)
+    expected = fit(preset, ts)
+    result = latency.evaluate(ts, buffer=expected.buffer, block=preset.pd_block, trials=trials, progress=True)
+    latency.write_json(result, workdir / "latency.json")
+    latency.write_plot(result, workdir / "latency.png")
+    print(latency.format_result(result), flush=True)
+    o = result.overall
+    measured = (f"{o.latency['mean']:.0f} samples ({o.latency['mean_ms']:.1f} ms), jitter "
+                f"{o.latency['std']:.0f} samples, onsets found in {o.detection_rate:.0%} of trials"
+                if o.detected else "no output onset detected")
+    say(f"latency, measured offline: {measured}")
+    say(f"latency, expected from the {preset_name} preset: {result.expected_latency} samples "
+        f"(brave~ buffering {result.buffering_latency} + model delay {result.model_delay})")
+    return result
