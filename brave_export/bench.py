@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from .errors import UserError
-from .nnmodel import Method, higher_ratio, list_methods, load
+from .nnmodel import Method, find_method, higher_ratio, load, sample_rate
 
 DEFAULT_BUFFERS = (128, 256, 512, 2048)
 DEFAULT_CALLS = 2000
@@ -83,12 +83,10 @@ def count_nodes(module, method: str) -> int:
 
 
 def sample_rate_of(module) -> int:
-    for getter in ("get_sample_rate",):
-        if hasattr(module, getter):
-            return int(getattr(module, getter)())
-    if hasattr(module, "sr"):  # rave export keeps it as an attribute
-        return int(module.sr)
-    raise UserError("the model reports no sample rate (get_sample_rate() or sr): cannot compute real-time factors")
+    sr = sample_rate(module)
+    if sr is None:
+        raise UserError("the model reports no sample rate (get_sample_rate() or sr): cannot compute real-time factors")
+    return sr
 
 
 def method_input(m: Method, buffer: int, seed: int = 0) -> torch.Tensor:
@@ -148,14 +146,12 @@ def bench(path: str | Path, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: i
         raise UserError(f"--threads {threads}: give at least 1")
     if calls < 100:
         raise UserError(f"--calls {calls}: give at least 100, a p99 needs them")
+    if not methods:
+        raise UserError("--methods is empty: name at least one method, e.g. forward")
     module = load(path)
-    available, problems = list_methods(module)
-    if problems or not available:
-        raise UserError(f"{path} is not a usable nn~ model: {problems[0] if problems else 'no methods'}")
-    by_name = {m.name: m for m in available}
-    unknown = [m for m in methods if m not in by_name]
-    if unknown:
-        raise UserError(f"method {unknown[0]!r} not in the model (it has: {', '.join(by_name)})")
+    by_name = {}
+    for name in methods:
+        available, by_name[name] = find_method(path, module, name)
     ratio = higher_ratio(available)
     fit, skipped = fitting_buffers(buffers, ratio)
     if not fit:

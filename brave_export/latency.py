@@ -35,9 +35,7 @@ stops the run.
 from __future__ import annotations
 
 import math
-import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -258,22 +256,16 @@ class _Model:
 
 
 def _open(model_path, method: str) -> _Model:
-    from .nnmodel import _has, list_methods, load
-    from .presets import model_sample_rate
+    from .nnmodel import _has, find_method, load, sample_rate
 
     path = Path(model_path)
     module = load(path)
-    methods, problems = list_methods(module)
-    if not methods:
-        raise UserError(f"{path} is not an nn~ model: {problems[0] if problems else 'no methods'}")
-    m = next((m for m in methods if m.name == method), None)
-    if m is None:
-        raise UserError(f"{path} has no method '{method}' (it has {', '.join(x.name for x in methods)})")
+    methods, m = find_method(path, module, method)
     if m.in_ratio != 1 or m.out_ratio != 1:
         raise UserError(f"method '{method}' of {path} is not audio in, audio out (ratios {m.in_ratio} -> "
                         f"{m.out_ratio}): latency is measured on a method like forward")
     ratio = math.lcm(*[r for x in methods for r in (x.in_ratio, x.out_ratio)])  # brave~'s buffer quantum
-    sr = model_sample_rate(module)
+    sr = sample_rate(module)
     delay = None
     if _has(module, "get_latency_samples"):
         try:
@@ -411,7 +403,6 @@ def evaluate(model_path, buffer: int | None = None, block: int = 64, trials: int
     if b < 1 or b % model.ratio:
         raise UserError(f"buffer {b} does not fit {model.path.name}: it must be a positive multiple of the "
                         f"model's ratio {model.ratio}")
-    sr = model.sample_rate
     if latent_noise is not None:
         from .nnmodel import _has
 
@@ -517,18 +508,14 @@ def format_result(r: LatencyResult) -> str:
 
 
 def _atomic(path: Path, write: Callable[[str], None]) -> None:
+    """`write(tmp)` a temporary file beside `path`, then rename it into place."""
+    from .fileio import atomic_paths
+
     path = Path(path)
     if not path.parent.is_dir():
         raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_paths(path) as (tmp,):
+        write(str(tmp))
 
 
 def write_json(r: LatencyResult, path) -> Path:

@@ -97,6 +97,34 @@ def higher_ratio(methods: list[Method]) -> int:
     return max([max(m.in_ratio, m.out_ratio) for m in methods], default=1)
 
 
+def find_method(path, module, name: str) -> tuple[list[Method], Method]:
+    """All of the model's methods and the one called `name`; a clear error when either is missing."""
+    methods, problems = list_methods(module)
+    if not methods:
+        raise UserError(f"{path} is not an nn~ model: {problems[0] if problems else 'no methods'}")
+    found = next((m for m in methods if m.name == name), None)
+    if found is None:
+        raise UserError(f"{path} has no method '{name}' (it has: {', '.join(m.name for m in methods)})")
+    return methods, found
+
+
+def sample_rate(module) -> int | None:
+    """get_sample_rate() (our exports, probes), else a RAVE export's `sr` attribute, else None."""
+    if _has(module, "get_sample_rate"):
+        try:
+            return int(module.get_sample_rate())
+        except Exception:
+            pass
+    for attr in ("sr", "sample_rate", "sampling_rate"):
+        try:
+            v = getattr(module, attr)
+        except (AttributeError, RuntimeError):
+            continue
+        if isinstance(v, (int, float)) and v > 0:
+            return int(v)
+    return None
+
+
 def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
     """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
     p = Path(path)

@@ -248,38 +248,13 @@ class Fit:
         return d
 
 
-def model_sample_rate(module) -> int | None:
-    """get_sample_rate() (our exports, probes), else a RAVE export's `sr` attribute, else None."""
-    from .nnmodel import _has
-
-    for getter in ("get_sample_rate",):
-        if _has(module, getter):
-            try:
-                return int(getattr(module, getter)())
-            except Exception:
-                pass
-    for attr in ("sr", "sample_rate", "sampling_rate"):
-        try:
-            v = getattr(module, attr)
-        except (AttributeError, RuntimeError):
-            continue
-        if isinstance(v, (int, float)) and v > 0:
-            return int(v)
-    return None
-
-
 def fit(preset: Preset, model_path: str | Path, method: str = "forward") -> Fit:
     """Check that the model runs with the preset; the exact object text and expected latency."""
-    from .nnmodel import _has, higher_ratio, list_methods, load
+    from .nnmodel import _has, find_method, higher_ratio, load, sample_rate
 
     path = Path(model_path)
     module = load(path)
-    methods, problems = list_methods(module)
-    if not methods:
-        raise UserError(f"{path} is not an nn~ model: {problems[0] if problems else 'no methods'}")
-    m = next((m for m in methods if m.name == method), None)
-    if m is None:
-        raise UserError(f"{path} has no method '{method}' (it has {', '.join(x.name for x in methods)})")
+    methods, m = find_method(path, module, method)
     ratio = higher_ratio(methods)
     buffer = preset.effective_buffer(ratio)
     if not _pow2(ratio):
@@ -290,7 +265,7 @@ def fit(preset: Preset, model_path: str | Path, method: str = "forward") -> Fit:
                         f"the preset's buffer {preset.buffer}; use a preset for ratio {ratio}")
     if not _pow2(buffer):
         raise UserError(f"{path} does not fit preset {preset.name}: buffer {buffer} is not a power of two")
-    sr = model_sample_rate(module)
+    sr = sample_rate(module)
     if sr is not None and sr not in SAMPLE_RATES:
         raise UserError(f"{path} does not fit preset {preset.name}: it runs at {sr} Hz and the presets are "
                         f"for {' or '.join(map(str, SAMPLE_RATES))} Hz")
