@@ -903,6 +903,28 @@ static void do_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
                           (t_float)r->errors});
 }
 
+// bang: the state on the info outlet, in nn~'s words: loaded 0/1, then (when a model is loaded)
+// enabled, model PATH, methods ..., method NAME, bufsize B, dim IN OUT, ratio IN OUT.
+static void do_bang(t_brave *x) {
+    State *st = x->x_st;
+    info_out(x, "loaded", {(t_float)(st->run != nullptr)});
+    if (!st->model) return;
+    info_out(x, "enabled", {(t_float)st->enabled});
+    t_atom a;
+    SETSYMBOL(&a, gensym(st->model->path.c_str()));
+    outlet_anything(x->x_info, gensym("model"), 1, &a);
+    std::vector<t_atom> names(st->model->methods.size());
+    for (size_t i = 0; i < names.size(); i++) SETSYMBOL(&names[i], gensym(st->model->methods[i].name.c_str()));
+    outlet_anything(x->x_info, gensym("methods"), (int)names.size(), names.data());
+    SETSYMBOL(&a, gensym(st->method.c_str()));
+    outlet_anything(x->x_info, gensym("method"), 1, &a);
+    if (!st->run) return;
+    const MethodInfo &mi = st->run->info;
+    info_out(x, "bufsize", {(t_float)st->run->buffer});
+    info_out(x, "dim", {(t_float)mi.in_ch, (t_float)mi.out_ch});
+    info_out(x, "ratio", {(t_float)mi.in_ratio, (t_float)mi.out_ratio});
+}
+
 // Exceptions never reach Pd: every message runs inside guard().
 template <typename F>
 static void guard(t_brave *x, const char *what, F &&f) {
@@ -924,6 +946,7 @@ static void brave_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
 }
 static void brave_buffer(t_brave *x, t_floatarg f) { guard(x, "buffer", [&] { do_buffer(x, f); }); }
 static void brave_reset(t_brave *x) { guard(x, "reset", [&] { do_reset(x); }); }
+static void brave_bang(t_brave *x) { guard(x, "bang", [&] { do_bang(x); }); }
 static void brave_seed(t_brave *x, t_floatarg f) { guard(x, "seed", [&] { do_seed(x, f); }); }
 static void brave_set(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     guard(x, "set", [&] { do_set(x, s, argc, argv); });
@@ -1015,6 +1038,7 @@ extern "C" __attribute__((visibility("default"))) void brave_tilde_setup(void) {
     class_addmethod(brave_class, (t_method)brave_buffer, gensym("buffer"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_buffer, gensym("bufsize"), A_FLOAT, 0);  // nn~'s name
     class_addmethod(brave_class, (t_method)brave_reset, gensym("reset"), A_NULL);
+    class_addbang(brave_class, (t_method)brave_bang);
     class_addmethod(brave_class, (t_method)brave_seed, gensym("seed"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_set, gensym("set"), A_GIMME, 0);
     class_addmethod(brave_class, (t_method)brave_enable, gensym("enable"), A_FLOAT, 0);

@@ -230,6 +230,7 @@ def test_latency_and_stats_messages(external, models, tmp_path):
     patch.at(t_report, "ctl latency")
     patch.at(t_report, "ctl stats")
     patch.at(t_report, "ctl threads 1")
+    patch.at(t_report, "ctl bang")
     run = run_pd(patch, tmp)
     check_stderr(run)
     inp, out = run.arrays["in"], run.arrays["out"]
@@ -270,6 +271,10 @@ def test_latency_and_stats_messages(external, models, tmp_path):
     assert len(info) == 1 and info[0].split()[2] == str(calls), info
     assert run.lines(r"torch now uses 2 intra-op thread\(s\)")
     assert run.lines(r"^info: loaded 1$")
+    # bang: the state, as nn~ reports it
+    for line in (r"enabled 1", r"model .*probe37\.ts", r"methods forward encode decode", r"method forward",
+                 r"bufsize 128", r"dim 1 1", r"ratio 1 1"):
+        assert run.lines(rf"^info: {line}$"), (line, run.stderr)
 
 
 def test_reset_without_model_reset_reloads(external, models, tmp_path):
@@ -407,7 +412,7 @@ def test_help_patch_opens_cleanly(external, tmp_path):
     check_stderr(run)
     text = help_patch.read_text()
     for word in ["load", "reload", "method", "buffer", "reset", "enable", "threads", "latency", "stats",
-                 "set latent_noise 0", "seed", "BUFFER - gcd(BUFFER N)"]:
+                 "set latent_noise 0", "seed", "bang", "BUFFER - gcd(BUFFER N)"]:
         assert word in text, word
 
 
