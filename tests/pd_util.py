@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Sequence
 
 from brave_export import pdrun
-from brave_export.pdrun import (EXTERNAL_DIR, PATCH_DIR, REPO, Canvas, Patch, PdRun, pd_command,  # noqa: F401
-                                pd_escape)
+from brave_export.pdrun import EXTERNAL_DIR, PATCH_DIR, REPO, Canvas, Patch, PdRun, pd_command, pd_escape
+
+__all__ = ["EXTERNAL_DIR", "PATCH_DIR", "REPO", "Canvas", "Patch", "PdRun", "pd_command", "pd_escape",
+           "build_external", "run_pd", "check_stderr"]
 
 BUILD_SCRIPT = REPO / "scripts" / "build-external.sh"
 

@@ -93,11 +93,6 @@ class Flow:
         return self.c.comment(text, *self._next(), width=width)
 
 
-def chain(c: Canvas, *ids):
-    c.chain(*ids)
-    return ids[-1]
-
-
 # ------------------------------------------------------------------------------ test sound
 
 def plucks() -> Canvas:
@@ -431,8 +426,9 @@ def host() -> Canvas:
     f = Flow(c)
     ctl = _host_frame(c, f, "bx-host~ OBJ METHOD: runs [OBJ MODEL METHOD BUFFER] (OBJ = brave~ or nn~, in nn~'s "
                             "argument order) between its signal inlet and outlet. Messages: model FILE [BUFFER] "
-                            "creates it (no BUFFER: the object's own default) | buffer N re-creates it with "
-                            "another buffer | unload. Anything else goes on to the object (enable 0/1 ...). "
+                            "creates it (no BUFFER: the last one given, else the object's own default) | "
+                            "buffer N re-creates it with another buffer | unload. Anything else goes on to the "
+                            "object (enable 0/1 ...). "
                             "Right outlet: the object's info outlet.")
     f.col(220, 110)
     route = f.obj("route " + " ".join(HOST_SELECTORS))
