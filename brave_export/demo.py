@@ -13,6 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from . import audio, training
 from .configs import config_path
 from .run import Run, locate
@@ -85,6 +87,9 @@ def _fresh(output: Path, *inputs: Path) -> bool:
 
 DEMO_BUFFER = 128  # BRAVE's compression ratio: the smallest buffer nn~ can run it at
 DEMO_PRESET = "lowest-128"  # brave~ at that buffer in Pd's default 64-sample block
+STAGES = 7
+PD_SECONDS = 4.0  # of the forward patch's built-in test sound through the model
+PD_TRIALS = 10  # bursts sent by the latency patch
 
 
 def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls: int = 500) -> dict:
@@ -98,7 +103,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     from .plugin import export_plugin
 
     workdir = Path(workdir).resolve()
-    say(f"[1/5] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
+    say(f"[1/{STAGES}] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
     smoke = smoke_run(workdir / "cache", steps=steps)
     ckpt = smoke.run.checkpoint
     say(f"run directory: {smoke.run_dir}")
@@ -108,30 +113,32 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
 
     ts = models / f"brave_b{DEMO_BUFFER}.ts"
     if _fresh(ts, ckpt) and _fresh(ts.with_suffix(".json"), ckpt):
-        say(f"[2/5] nn~ export up to date: {ts}")
+        say(f"[2/{STAGES}] nn~ export up to date: {ts}")
     else:
-        say(f"[2/5] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
+        say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
         export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
     sidecar = json.loads(ts.with_suffix(".json").read_text())
     say(f"      Pd / Max object: [{sidecar['nn_object']}]  (model delay {sidecar['latency_samples']} samples)")
 
     h5 = models / "brave.h5"
     if _fresh(h5, ckpt):
-        say(f"[3/5] BRAVE plugin weights up to date: {h5}")
+        say(f"[3/{STAGES}] BRAVE plugin weights up to date: {h5}")
     else:
-        say("[3/5] writing the BRAVE plugin weight file")
+        say(f"[3/{STAGES}] writing the BRAVE plugin weight file")
         export_plugin(smoke.run_dir, h5, force=True, log=say)
 
-    say(f"[4/5] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
+    say(f"[4/{STAGES}] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
     report = bench(ts, calls=bench_calls)
     (workdir / "bench.txt").write_text(format_report(report) + "\n")
     print(format_report(report), flush=True)
 
-    say(f"[5/5] measuring latency offline: test bursts through the model as brave~ runs it "
+    say(f"[5/{STAGES}] measuring latency offline: test bursts through the model as brave~ runs it "
         f"({DEMO_PRESET} preset)")
     measured = offline_latency(ts, workdir, DEMO_PRESET)
+
+    pd = pd_stages(ts, workdir, DEMO_PRESET, measured)
     return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
-            "plugin": h5, "bench": report, "latency": measured}
+            "plugin": h5, "bench": report, "latency": measured, **pd}
 
 
 def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
@@ -153,3 +160,66 @@ def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
     say(f"latency, expected from the {preset_name} preset: {result.expected_latency} samples "
         f"(brave~ buffering {result.buffering_latency} + model delay {result.model_delay})")
     return result
+
+
+def pd_stages(ts: Path, workdir: Path, preset_name: str, offline=None) -> dict:
+    """Stages 6 and 7: the forward and latency patches of patches/pd, headless in real Pd with brave~.
+
+    Skipped with the reason (not failed) when Pd or brave~ is missing: the earlier stages' files
+    stand on their own, and `make demo` always builds both.
+    """
+    from . import pdrun
+    from .presets import fit, get_preset
+
+    preset = get_preset(preset_name)
+    expected = fit(preset, ts)
+    try:
+        pdrun.pd_command()
+        pdrun.external_dir()
+        pdrun.patch_dir()
+    except pdrun.PdError as exc:
+        say(f"[6/{STAGES}] [7/{STAGES}] Pd stages skipped: {exc}")
+        return {"pd_forward": None, "pd_latency": None}
+
+    say(f"[6/{STAGES}] Pd: patches/pd/forward-brave.pd plays its test sound through "
+        f"[{expected.object_text}] for {PD_SECONDS:g} s (headless, faster than real time)")
+    out = pdrun.run_forward_patch(ts, buffer=expected.buffer, seconds=PD_SECONDS, sr=expected.sample_rate)
+    wav = workdir / "pd-forward.wav"
+    write_wav(wav, out, expected.sample_rate)
+    finite = bool(np.isfinite(out).all())
+    peak = float(np.abs(out).max()) if finite else float("nan")
+    rms = float(np.sqrt(np.mean(np.square(out, dtype=np.float64)))) if finite else float("nan")
+    say(f"      {wav}: peak {peak:.3f}, rms {rms:.4f}" + ("" if finite else " - NON-FINITE OUTPUT"))
+
+    say(f"[7/{STAGES}] Pd: patches/pd/latency-brave.pd sends {PD_TRIALS} bursts through "
+        f"[{expected.object_text}] in {preset.pd_block}-sample blocks")
+    measured = pdrun.run_latency_patch(ts, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS,
+                                       sr=expected.sample_rate, workdir=workdir / "pd-latency")
+    for line in measured["console"]:
+        if line.startswith("latency: "):
+            print(line, flush=True)
+    buffering = expected.latency["pd_samples"]
+    delay = expected.model_delay or 0
+    ms = 1000.0 / expected.sample_rate
+    if measured["detected"]:
+        say(f"latency, measured in Pd:        {measured['mean']:.0f} samples ({measured['mean_ms']:.1f} ms), "
+            f"jitter {measured['std']:.0f} samples, onsets found in {measured['detected']}/{measured['trials_run']} "
+            f"trials (results: {measured['results']})")
+    else:
+        say(f"latency, measured in Pd:        no output onset detected in {measured['trials_run']} trials")
+    if offline is not None and offline.overall.detected:
+        say(f"latency, measured offline:      {offline.overall.latency['mean']:.0f} samples "
+            f"({offline.overall.latency['mean_ms']:.1f} ms)")
+    say(f"latency, expected ({preset_name}): {buffering + delay} samples ({(buffering + delay) * ms:.1f} ms) = "
+        f"brave~ buffering {buffering} + model delay {delay}")
+    return {"pd_forward": wav, "pd_latency": measured}
+
+
+def write_wav(path: Path, samples: np.ndarray, sr: int) -> Path:
+    from scipy.io import wavfile
+
+    from .fileio import atomic_paths
+
+    with atomic_paths(path) as (tmp,):
+        wavfile.write(tmp, sr, np.asarray(samples, dtype=np.float32))
+    return path

@@ -118,6 +118,30 @@ def test_latency_patch_on_the_brave_export(external, brave_ts, tmp_path):
     assert len(r["latencies"]) == r["detected"]
 
 
+
+@slow
+def test_latency_patch_and_offline_evaluator_agree_on_the_brave_export(external, brave_ts, tmp_path):
+    """The Pd patch (real brave~, Pd's noise~, peak-threshold onsets) and `brave-export latency`
+    (simulated brave~ host, envelope-difference onsets) on the same model and host settings:
+    their mean latencies agree within one Pd block. The evaluator is given the burst closest to
+    the patch's (white noise at -6 dBFS, decaying over about 50 ms): on a model trained for a few
+    hundred steps the latency depends on what is sent through it."""
+    from brave_export import latency
+
+    block, trials = 64, 16
+    pd = pdrun.run_latency_patch(brave_ts.path, buffer=brave_ts.ratio, block=block, trials=trials,
+                                 workdir=tmp_path)
+    assert pd["detected"] >= trials // 2, pd["console"]
+    offline = latency.evaluate(brave_ts.path, buffer=brave_ts.ratio, block=block, trials=trials, seed=0,
+                               tests=(latency.BurstTest("noise", 50.0, -6.0),))
+    o = offline.overall
+    assert o.detected >= trials // 2
+    assert abs(pd["mean"] - o.latency["mean"]) < block, (pd["mean"], o.latency["mean"])
+    # both at least brave~'s buffering plus the model's own delay after the input's onset, give or take
+    # the detectors' disagreement on where an onset starts
+    floor = added_latency(brave_ts.ratio, block)
+    assert pd["min"] >= floor and o.latency["min"] >= floor
+
 # --------------------------------------------------------------- forward and latent (brave~)
 
 @slow

@@ -1,0 +1,56 @@
+"""The README's main job (`make demo` -> brave-export demo), end to end on the cached smoke run:
+every stage leaves its file, the export is the fast one, and the Pd stages run the example
+patches in real Pd with brave~ and report the measured latency beside the preset's figure."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+from scipy.io import wavfile
+
+from brave_export import demo
+
+from .conftest import CACHE
+from .pd_util import build_external
+
+
+@pytest.mark.slow
+def test_demo_runs_every_stage(smoke, tmp_path, capsys):
+    build_external()
+    work = tmp_path / "demo"
+    work.mkdir()
+    (work / "cache").symlink_to(CACHE.resolve(), target_is_directory=True)  # the training stage is cached
+
+    out = demo.run_demo(work, bench_calls=100)
+
+    assert out["checkpoint"] == smoke.run.checkpoint
+    sidecar = json.loads(out["sidecar"].read_text())
+    assert sidecar["buffer"] == demo.DEMO_BUFFER and sidecar["nn_object"] == f"nn~ {out['model'].name} forward 0"
+    assert out["plugin"].stat().st_size > 0
+    assert demo.DEMO_BUFFER in {t.buffer for t in out["bench"].timings}
+    assert (work / "bench.txt").is_file() and (work / "latency.json").is_file() and (work / "latency.png").is_file()
+
+    sr, wav = wavfile.read(out["pd_forward"])
+    assert sr == sidecar["sample_rate"] and len(wav) == math.ceil(demo.PD_SECONDS * sr)
+    assert np.isfinite(wav).all() and np.sqrt(np.mean(wav.astype(np.float64) ** 2)) > 1e-3
+
+    pd = out["pd_latency"]
+    assert pd["trials_run"] == demo.PD_TRIALS and pd["detected"] >= 1
+    assert math.isfinite(pd["mean"])
+    err = capsys.readouterr().err
+    expected = 64 + sidecar["latency_samples"]  # brave~ buffering at buffer 128, block 64 + model delay
+    assert f"latency, measured in Pd:        {pd['mean']:.0f} samples" in err
+    assert f"latency, expected (lowest-128): {expected} samples" in err
+    assert not list(work.rglob("*.part")), "a half-written file was left behind"
+
+
+def test_demo_pd_stages_are_skipped_with_the_reason_without_brave(monkeypatch, tmp_path, capsys):
+    from brave_export.probe import write_probe
+
+    model = write_probe(tmp_path / "probe.ts", ratio=128)
+    monkeypatch.setenv("BRAVE_PD_EXTERNAL", str(tmp_path / "nowhere"))
+    out = demo.pd_stages(model, tmp_path, demo.DEMO_PRESET)
+    assert out == {"pd_forward": None, "pd_latency": None}
+    err = capsys.readouterr().err
+    assert "Pd stages skipped" in err and "make external" in err
