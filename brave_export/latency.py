@@ -256,7 +256,7 @@ class _Model:
 
 
 def _open(model_path, method: str) -> _Model:
-    from .nnmodel import _has, find_method, load, sample_rate
+    from .nnmodel import _has, find_method, load, model_delay, sample_rate
 
     path = Path(model_path)
     module = load(path)
@@ -266,12 +266,7 @@ def _open(model_path, method: str) -> _Model:
                         f"{m.out_ratio}): latency is measured on a method like forward")
     ratio = math.lcm(*[r for x in methods for r in (x.in_ratio, x.out_ratio)])  # brave~'s buffer quantum
     sr = sample_rate(module)
-    delay = None
-    if _has(module, "get_latency_samples"):
-        try:
-            delay = int(module.get_latency_samples())
-        except Exception:
-            delay = None
+    delay = model_delay(module)
     return _Model(module, path, method, m.in_channels, m.out_channels, ratio, sr or 44100, sr is not None,
                   delay, _has(module, "reset"))
 

@@ -125,6 +125,16 @@ def sample_rate(module) -> int | None:
     return None
 
 
+def model_delay(module) -> int | None:
+    """The model's own delay in samples (get_latency_samples()), None when it does not say."""
+    if _has(module, "get_latency_samples"):
+        try:
+            return int(module.get_latency_samples())
+        except Exception:
+            return None
+    return None
+
+
 def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
     """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
     p = Path(path)

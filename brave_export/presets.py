@@ -250,7 +250,7 @@ class Fit:
 
 def fit(preset: Preset, model_path: str | Path, method: str = "forward") -> Fit:
     """Check that the model runs with the preset; the exact object text and expected latency."""
-    from .nnmodel import _has, find_method, higher_ratio, load, sample_rate
+    from .nnmodel import find_method, higher_ratio, load, model_delay, sample_rate
 
     path = Path(model_path)
     module = load(path)
@@ -272,12 +272,7 @@ def fit(preset: Preset, model_path: str | Path, method: str = "forward") -> Fit:
     if preset.host == "nn~" and not preset.threaded and preset.pd_block > buffer:
         raise UserError(f"{path} does not fit preset {preset.name}: nn~ with BUFFER 0 and Pd block "
                         f"{preset.pd_block} > buffer {buffer} outputs silence")
-    delay = None
-    if _has(module, "get_latency_samples"):
-        try:
-            delay = int(module.get_latency_samples())
-        except Exception:
-            delay = None
+    delay = model_delay(module)
     notes = []
     if ratio != preset.ratio:
         better = [p.name for p in load_presets() if p.ratio == ratio]

@@ -11,12 +11,12 @@ each `ratio`-sample frame (out_ratio = ratio), `decode` repeats each value `rati
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import List
 
 import torch
+
+from .fileio import atomic_paths
 
 SAMPLE_RATE = 44100
 
@@ -99,13 +99,6 @@ def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1) -> Pa
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     module = torch.jit.script(_Probe(ratio, delay, channels))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        torch.jit.save(module, tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes it 0600
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_paths(path) as (tmp,):
+        torch.jit.save(module, str(tmp))
     return path
