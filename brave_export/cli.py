@@ -149,6 +149,12 @@ def cmd_latency(args) -> int:
     for out in (args.json, args.plot):
         if out and not Path(out).resolve().parent.is_dir():
             raise UserError(f"cannot write {out}: folder {Path(out).parent} does not exist")
+    if args.pd:
+        from . import pdrun
+
+        pdrun.pd_command(), pdrun.external_dir(), pdrun.patch_dir()  # fail before the long offline run
+        if args.pd_trials < 1:
+            raise UserError(f"--pd-trials {args.pd_trials}: give at least 1")
     settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
                                         threshold_db=args.threshold_db, floor_db=args.floor_db)
     noise = {"on": True, "off": False, "model": None}[args.latent_noise]
@@ -160,7 +166,26 @@ def cmd_latency(args) -> int:
         print(f"wrote {latency.write_json(result, args.json)}", file=sys.stderr)
     if args.plot:
         print(f"wrote {latency.write_plot(result, args.plot)}", file=sys.stderr)
+    if args.pd:
+        print(format_pd_latency(run_pd_latency(args)))
     return 0
+
+
+def run_pd_latency(args) -> dict:
+    from . import pdrun
+
+    # seed + 1: Pd's noise~ and the evaluator's generator are different streams anyway, and the
+    # patch's trial placement takes seeds from 1
+    return pdrun.run_latency_patch(args.model, buffer=args.buffer or 0, block=args.block, trials=args.pd_trials,
+                                   seed=args.seed + 1)
+
+
+def format_pd_latency(r: dict) -> str:
+    head = (f"Pd (patches/pd/latency-brave.pd, brave~ buffer {r['buffer'] or 'default'}, block {r['block']}): ")
+    if not r["detected"]:
+        return head + f"no output onset detected in {r['trials_run']} trials"
+    return head + (f"mean {r['mean']:.1f} samples ({r['mean_ms']:.2f} ms), jitter (std) {r['std']:.1f}, "
+                   f"min {r['min']:.0f}, max {r['max']:.0f}, detected {r['detected']}/{r['trials_run']}")
 
 
 def cmd_demo(args) -> int:
@@ -266,6 +291,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--latent-noise", choices=("model", "on", "off"), default="model",
                    help="set_latent_noise before measuring, where the model has it (default: as exported)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--pd", action="store_true",
+                   help="also run patches/pd/latency-brave.pd headless in real Pd with brave~ at the same buffer "
+                        "and block (noise bursts, peak-threshold onsets), and print its figures")
+    p.add_argument("--pd-trials", type=int, default=10, help="bursts the Pd patch sends (default 10)")
     p.set_defaults(func=cmd_latency)
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")

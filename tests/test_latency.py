@@ -228,6 +228,29 @@ def test_cli_detector_options_reach_the_detector(probes, tmp_path):
     assert s["threshold_db"] == 12.0 and s["floor_db"] == -50.0
 
 
+def test_cli_pd_runs_the_latency_patch_in_real_pd_too(probes):
+    from .pd_util import build_external
+
+    build_external()
+    r = run_cli("latency", probes[D], "--buffer", 2 * R, "--trials", 1, "--quiet", "--pd", "--pd-trials", 3)
+    assert r.returncode == 0, r.stderr
+    # brave~ at buffer 256 in a 64-sample block adds 192 samples; the probe adds D; no jitter
+    assert (f"Pd (patches/pd/latency-brave.pd, brave~ buffer {2 * R}, block 64): mean {192 + D}.0 samples "
+            f"({1000 * (192 + D) / SR:.2f} ms), jitter (std) 0.0, min {192 + D}, max {192 + D}, detected 3/3") in r.stdout
+
+
+def test_cli_pd_without_brave_fails_before_measuring(probes, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "BRAVE_PD_EXTERNAL": str(tmp_path / "nowhere")}
+    r = subprocess.run([sys.executable, "-m", "brave_export", "latency", str(probes[0]), "--pd"],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert_one_line_error(r, "brave~ is not built", "make external")
+    assert "overall" not in r.stdout
+
+
 class _NotNN(torch.nn.Module):
     def forward(self, x):
         return x * 2
