@@ -129,7 +129,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
 
     say(f"[4/{STAGES}] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
     report = bench(ts, calls=bench_calls)
-    (workdir / "bench.txt").write_text(format_report(report) + "\n")
+    write_text(workdir / "bench.txt", format_report(report) + "\n")
     print(format_report(report), flush=True)
 
     say(f"[5/{STAGES}] measuring latency offline: test bursts through the model as brave~ runs it "
@@ -213,6 +213,14 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str, offline=None) -> dict:
     say(f"latency, expected ({preset_name}): {buffering + delay} samples ({(buffering + delay) * ms:.1f} ms) = "
         f"brave~ buffering {buffering} + model delay {delay}")
     return {"pd_forward": wav, "pd_latency": measured}
+
+
+def write_text(path: Path, text: str) -> Path:
+    from .fileio import atomic_paths
+
+    with atomic_paths(path) as (tmp,):
+        tmp.write_text(text)
+    return path
 
 
 def write_wav(path: Path, samples: np.ndarray, sr: int) -> Path:
