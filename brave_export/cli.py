@@ -156,7 +156,8 @@ def cmd_latency(args) -> int:
         if args.pd_trials < 1:
             raise UserError(f"--pd-trials {args.pd_trials}: give at least 1")
     settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
-                                        threshold_db=args.threshold_db, floor_db=args.floor_db)
+                                        threshold_db=args.threshold_db, floor_db=args.floor_db,
+                                        detector=args.detector, peak_fraction=args.peak_fraction)
     noise = {"on": True, "off": False, "model": None}[args.latent_noise]
     result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
                               method=args.method, settings=settings, search_s=args.search_ms / 1000.0,
@@ -281,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="forward")
     p.add_argument("--json", metavar="OUT", help="write every figure and trial as JSON")
     p.add_argument("--plot", metavar="OUT.png", help="write a histogram of the latencies")
+    p.add_argument("--detector", choices=("envelope", "peak"), default="envelope",
+                   help="onset detector: envelope difference (default), or peak threshold as the Pd latency patch")
+    p.add_argument("--peak-fraction", type=float, default=0.2,
+                   help="peak detector: onset at this fraction of the burst's peak magnitude (default 0.2)")
     p.add_argument("--threshold-db", type=float, default=9.0, help="envelope detector: fast - slow threshold (dB)")
     p.add_argument("--floor-db", type=float, default=-60.0, help="envelope detector: least fast envelope (dBFS)")
     p.add_argument("--highpass-hz", type=float, default=40.0, help="envelope detector: high-pass cutoff")

@@ -136,7 +136,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
         f"({DEMO_PRESET} preset)")
     measured = offline_latency(ts, workdir, DEMO_PRESET)
 
-    pd = pd_stages(ts, workdir, DEMO_PRESET, measured)
+    pd = pd_stages(ts, workdir, DEMO_PRESET)
     return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
             "plugin": h5, "bench": report, "latency": measured, **pd}
 
@@ -162,7 +162,7 @@ def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
     return result
 
 
-def pd_stages(ts: Path, workdir: Path, preset_name: str, offline=None) -> dict:
+def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
     """Stages 6 and 7: the forward and latency patches of patches/pd, headless in real Pd with brave~.
 
     Skipped with the reason (not failed) when Pd or brave~ is missing: the earlier stages' files
@@ -179,7 +179,7 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str, offline=None) -> dict:
         pdrun.patch_dir()
     except pdrun.PdError as exc:
         say(f"[6/{STAGES}] [7/{STAGES}] Pd stages skipped: {exc}")
-        return {"pd_forward": None, "pd_latency": None}
+        return {"pd_forward": None, "pd_latency": None, "pd_latency_offline": None}
 
     say(f"[6/{STAGES}] Pd: patches/pd/forward-brave.pd plays its test sound through "
         f"[{expected.object_text}] for {PD_SECONDS:g} s (headless, faster than real time)")
@@ -207,12 +207,22 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str, offline=None) -> dict:
             f"trials (results: {measured['results']})")
     else:
         say(f"latency, measured in Pd:        no output onset detected in {measured['trials_run']} trials")
-    if offline is not None and offline.overall.detected:
-        say(f"latency, measured offline:      {offline.overall.latency['mean']:.0f} samples "
-            f"({offline.overall.latency['mean_ms']:.1f} ms)")
+    like = same_as_patch_offline(ts, expected.buffer, preset.pd_block)
+    if like.overall.detected:
+        say(f"latency, measured offline:      {like.overall.latency['mean']:.0f} samples "
+            f"({like.overall.latency['mean_ms']:.1f} ms), jitter {like.overall.latency['std']:.0f} samples "
+            f"(the patch's burst and onset detector through the simulated brave~ host)")
     say(f"latency, expected ({preset_name}): {buffering + delay} samples ({(buffering + delay) * ms:.1f} ms) = "
         f"brave~ buffering {buffering} + model delay {delay}")
-    return {"pd_forward": wav, "pd_latency": measured}
+    return {"pd_forward": wav, "pd_latency": measured, "pd_latency_offline": like}
+
+
+def same_as_patch_offline(ts: Path, buffer: int, block: int):
+    """The offline evaluator sending the Pd latency patch's burst, with the patch's onset detector."""
+    from . import latency
+
+    return latency.evaluate(ts, buffer=buffer, block=block, trials=PD_TRIALS, tests=(latency.PD_PATCH_TEST,),
+                            settings=latency.DetectorSettings(detector="peak"))
 
 
 def write_text(path: Path, text: str) -> Path:

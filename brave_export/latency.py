@@ -5,12 +5,15 @@ harmonic tones; two lengths, two levels; exponential decay) start at a random, s
 position; the burst goes through the model exactly as brave~ feeds it (blocks of N samples in,
 one model call each time B samples are collected, B - gcd(B, N) samples of head start in the
 output FIFO); onsets are found in the input and in the output, and the latency of a trial is the
-difference. Because the host is simulated sample for sample, the figures equal what the Pd
-latency patch measures with brave~ at the same buffer and block.
+difference. The host is simulated sample for sample: on a model whose output is its input
+delayed (the tests' probes), the figures equal what the Pd latency patch measures with brave~ at
+the same buffer and block. On a real model the onset detector matters (a model smears an onset,
+and detectors disagree on where a smeared onset starts): `detector="peak"` uses the Pd patch's
+own detector, for comparing the two.
 
 Onset detectors
 ---------------
-Envelope difference (the figure reported): the signal is high-passed (2nd-order Butterworth,
+Envelope difference (`detector="envelope"`, the default): the signal is high-passed (2nd-order Butterworth,
 `highpass_hz`), rectified and followed by two one-pole envelope followers, a fast one
 (`fast_ms`) and a slow one (`slow_ms`); both are taken in dB, and the onset is the first sample
 where fast minus slow reaches `threshold_db` while the fast envelope is above `floor_db` dBFS,
@@ -19,7 +22,11 @@ where fast minus slow was under `backtrack_db`; None keeps the crossing itself).
 The followers run over the whole recording, so a model that hums before the burst sets the slow
 follower's baseline and only a real rise counts.
 
-Spectral flux (second opinion): Hann frames of `flux_frame` samples every `flux_hop` samples,
+Peak threshold (`detector="peak"`, what patches/pd/latency-*.pd does): the first sample from
+the search start whose magnitude reaches `peak_fraction` times the largest magnitude from there
+on and `peak_floor_factor` times the largest magnitude before the search start.
+
+Spectral flux (second opinion, whichever detector is chosen): Hann frames of `flux_frame` samples every `flux_hop` samples,
 log-compressed magnitudes log(1 + 100 |X|), flux = sum of the positive increases from one frame
 to the next; the onset is the first frame whose flux reaches `flux_ratio` times the largest flux
 of the searched span (and at least `flux_min`), placed at the start of the samples that frame
@@ -27,7 +34,8 @@ added; that flux must also be `flux_contrast` times the median flux of the span,
 noise floor gives no onset. Its resolution is one hop.
 
 The output onset is looked for from the input onset plus the host's buffering (brave~'s output
-at sample n depends on the input up to n - L only) to `search_s` seconds past the model's
+at sample n depends on the input up to n - L only; the peak detector, like the Pd patch, from the
+input onset itself, so that its noise floor is output the burst has not reached) to `search_s` seconds past the model's
 declared delay. A trial whose output onset is not found there is counted as missed; it never
 stops the run.
 """
@@ -44,6 +52,7 @@ import numpy as np
 
 from .errors import UserError
 
+DETECTORS = ("envelope", "peak")
 WARMUP_CALLS = 3  # as brave~: calls on silence at load, then reset()
 KINDS = ("noise", "sines", "harmonic")
 LENGTHS_MS = (50.0, 300.0)
@@ -61,6 +70,9 @@ class DetectorSettings:
     threshold_db: float = 9.0
     floor_db: float = -60.0
     backtrack_db: float | None = 3.0
+    detector: str = "envelope"
+    peak_fraction: float = 0.2
+    peak_floor_factor: float = 2.0
     flux_frame: int = 512
     flux_hop: int = 64
     flux_ratio: float = 0.3
@@ -68,6 +80,12 @@ class DetectorSettings:
     flux_contrast: float = 4.0
 
     def check(self) -> None:
+        if self.detector not in DETECTORS:
+            raise UserError(f"detector: unknown detector '{self.detector}', use one of {', '.join(DETECTORS)}")
+        if not 0 < self.peak_fraction <= 1:
+            raise UserError(f"detector: peak_fraction must be in (0, 1], got {self.peak_fraction}")
+        if self.peak_floor_factor < 0:
+            raise UserError(f"detector: peak_floor_factor must be >= 0, got {self.peak_floor_factor}")
         if not 0 < self.fast_ms < self.slow_ms:
             raise UserError(f"detector: need 0 < fast_ms < slow_ms, got {self.fast_ms} and {self.slow_ms}")
         if self.threshold_db <= 0:
@@ -121,6 +139,37 @@ def envelope_onset(x: np.ndarray, sr: int, s: DetectorSettings | None = None, st
     return int(lo + below[-1] + 1) if len(below) else lo
 
 
+def peak_onset(x: np.ndarray, s: DetectorSettings | None = None, start: int = 0,
+               stop: int | None = None) -> int | None:
+    """First sample in [start, stop) reaching `peak_fraction` x the span's peak magnitude and
+    `peak_floor_factor` x the peak magnitude before `start` (the Pd latency patch's bx-onset)."""
+    s = s or DetectorSettings()
+    a = np.abs(np.asarray(x, dtype=np.float64))
+    span = a[start:stop]
+    if not len(span):
+        return None
+    level = max(s.peak_fraction * float(span.max()),
+                s.peak_floor_factor * float(a[:start].max()) if start > 0 else 0.0)
+    if level <= 0:
+        return None  # silence: no onset
+    idx = np.flatnonzero(span >= level)
+    return int(start + idx[0]) if len(idx) else None
+
+
+def find_onset(x: np.ndarray, sr: int, s: DetectorSettings, start: int = 0, stop: int | None = None) -> int | None:
+    """The onset by the chosen detector (`s.detector`)."""
+    if s.detector == "peak":
+        return peak_onset(x, s, start, stop)
+    return envelope_onset(x, sr, s, start, stop)
+
+
+def _output_search_start(input_onset: int, buffering: int, s: DetectorSettings) -> int:
+    # brave~'s output at sample n depends on input up to n - L only: search from there. The peak
+    # detector searches from the input's onset, as the Pd patch does: its noise floor is the output
+    # before that, which the burst cannot have reached yet.
+    return input_onset if s.detector == "peak" else input_onset + buffering
+
+
 def spectral_flux(x: np.ndarray, s: DetectorSettings) -> tuple[np.ndarray, np.ndarray]:
     """(flux per frame, first new sample of each frame); frame k spans [k*hop, k*hop + frame)."""
     x = np.asarray(x, dtype=np.float64)
@@ -167,12 +216,20 @@ class BurstTest:
 
 
 TESTS = tuple(BurstTest(k, n, l) for k in KINDS for n in LENGTHS_MS for l in LEVELS_DB)
+# The burst the Pd latency patch sends (patches/pd/bx-burst~.pd): Pd's noise~ (uniform in [-1, 1))
+# times 0.5, under a (1 - t / 60 ms)^4 envelope. With detector="peak" the evaluator measures what
+# the patch measures, for comparing the simulated host with real Pd.
+PD_PATCH_TEST = BurstTest("pd-noise", 60.0, 20 * math.log10(0.5))
 
 
 def burst(test: BurstTest, sr: int, rng: np.random.Generator) -> np.ndarray:
-    """One test burst: peak level `level_db` dBFS, exponential decay to -43 dB over its length."""
+    """One test burst: peak level `level_db` dBFS, exponential decay to -43 dB over its length
+    (PD_PATCH_TEST: the Pd latency patch's burst)."""
     n = max(1, int(round(test.length_ms * 1e-3 * sr)))
     t = np.arange(n) / sr
+    if test.kind == "pd-noise":  # PD_PATCH_TEST: level is the noise's amplitude, not normalized
+        x = rng.uniform(-1.0, 1.0, n) * (1.0 - t / (test.length_ms * 1e-3)) ** 4
+        return (10 ** (test.level_db / 20) * x).astype(np.float32)
     if test.kind == "noise":
         x = rng.standard_normal(n)
     elif test.kind == "sines":
@@ -305,7 +362,7 @@ class Trial:
     test: str
     index: int
     onset: int                 # where the burst starts in the input (samples from the trial's start)
-    input_onset: int | None    # detected (envelope)
+    input_onset: int | None    # detected (settings.detector)
     output_onset: int | None
     latency: int | None        # output_onset - input_onset
     flux_input_onset: int | None
@@ -445,9 +502,9 @@ def _evaluate(model: _Model, b: int, block: int, trials: int, seed: int, method:
                 calls += host.calls
                 if not np.all(np.isfinite(y)):
                     y = np.nan_to_num(y, nan=0.0, posinf=0.0, neginf=0.0)
-                t_in = envelope_onset(sig, sr, settings)
-                # brave~'s output at sample n depends on input up to n - L only: search from there
-                t_out = envelope_onset(y, sr, settings, start=t_in + host.latency) if t_in is not None else None
+                t_in = find_onset(sig, sr, settings)
+                t_out = (find_onset(y, sr, settings, start=_output_search_start(t_in, host.latency, settings))
+                         if t_in is not None else None)
                 f_in = flux_onset(sig, sr, settings)
                 f_out = (flux_onset(y, sr, settings, start=max(0, f_in + host.latency - settings.flux_hop))
                          if f_in is not None else None)
@@ -495,7 +552,7 @@ def format_result(r: LatencyResult) -> str:
             f"{_fmt(L['max'], 0):>9}   {_fmt(L['mean_ms'], 2):>8}{_fmt(L['std_ms'], 2):>8}{_fmt(L['min_ms'], 2):>8}"
             f"{_fmt(L['max_ms'], 2):>8}   {s.flux_detected:>6}/{s.trials:<4}{_fmt(F['mean']):>11}")
     o = r.overall
-    lines += ["", f"latency (envelope detector, samples): mean {_fmt(o.latency['mean'])}, jitter (std) "
+    lines += ["", f"latency ({r.settings['detector']} detector, samples): mean {_fmt(o.latency['mean'])}, jitter (std) "
                   f"{_fmt(o.latency['std'])}, detection rate {o.detection_rate:.0%}; spectral flux agrees within "
                   f"{r.settings['flux_hop']} samples in "
                   + ("-" if o.agreement_rate is None else f"{o.agreement_rate:.0%}") + " of trials"]

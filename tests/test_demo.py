@@ -41,6 +41,9 @@ def test_demo_runs_every_stage(smoke, tmp_path, capsys):
     err = capsys.readouterr().err
     expected = 64 + sidecar["latency_samples"]  # brave~ buffering at buffer 128, block 64 + model delay
     assert f"latency, measured in Pd:        {pd['mean']:.0f} samples" in err
+    like = out["pd_latency_offline"]
+    assert like.settings["detector"] == "peak" and like.overall.trials == demo.PD_TRIALS
+    assert f"latency, measured offline:      {like.overall.latency['mean']:.0f} samples" in err
     assert f"latency, expected (lowest-128): {expected} samples" in err
     assert not list(work.rglob("*.part")), "a half-written file was left behind"
 
@@ -51,6 +54,6 @@ def test_demo_pd_stages_are_skipped_with_the_reason_without_brave(monkeypatch, t
     model = write_probe(tmp_path / "probe.ts", ratio=128)
     monkeypatch.setenv("BRAVE_PD_EXTERNAL", str(tmp_path / "nowhere"))
     out = demo.pd_stages(model, tmp_path, demo.DEMO_PRESET)
-    assert out == {"pd_forward": None, "pd_latency": None}
+    assert out == {"pd_forward": None, "pd_latency": None, "pd_latency_offline": None}
     err = capsys.readouterr().err
     assert "Pd stages skipped" in err and "make external" in err

@@ -125,6 +125,39 @@ def test_bursts_have_their_level_length_and_decay():
     assert len({(t.kind, t.length_ms, t.level_db) for t in L.TESTS}) == 12
 
 
+def test_peak_detector_is_the_pd_patchs_definition():
+    s = L.DetectorSettings(detector="peak")
+    x = np.zeros(1000)
+    x[300:310] = [0.05, -0.1, 0.3, -1.0, 0.5, 0.2, 0.1, 0.0, 0.0, 0.0]
+    assert L.peak_onset(x, s) == 302  # first sample >= 0.2 x the peak 1.0
+    assert L.peak_onset(x, L.DetectorSettings(peak_fraction=0.05)) == 300
+    assert L.peak_onset(x, s, start=303) == 303
+    # the floor: twice the largest magnitude before the search start
+    y = x.copy()
+    y[100] = 0.2
+    assert L.peak_onset(y, s, start=200) == 303  # 0.3 < 2 x 0.2
+    assert L.peak_onset(y, L.DetectorSettings(peak_floor_factor=0.0), start=200) == 302
+    assert L.peak_onset(np.zeros(100), s) is None and L.peak_onset(x, s, start=2000) is None
+    assert L.find_onset(x, SR, s) == 302
+
+
+def test_pd_patch_burst_is_bx_burst():
+    b = L.burst(L.PD_PATCH_TEST, SR, np.random.default_rng(0))
+    n = round(0.06 * SR)
+    assert len(b) == n and b.dtype == np.float32
+    env = 0.5 * (1 - np.arange(n) / n) ** 4
+    assert np.all(np.abs(b) <= env + 1e-6)
+    assert np.abs(b[:200]).max() > 0.45  # uniform noise reaches near the envelope
+    assert np.abs(b[:n // 2]).mean() == pytest.approx((0.5 / 2) * np.mean(env[:n // 2] / 0.5), rel=0.1)
+
+
+def test_detector_choice_is_checked():
+    with pytest.raises(UserError, match="unknown detector 'loud'"):
+        L.DetectorSettings(detector="loud").check()
+    with pytest.raises(UserError, match="peak_fraction"):
+        L.DetectorSettings(peak_fraction=0.0).check()
+
+
 # ------------------------------------------------------------------------------- probes: exact
 
 @pytest.mark.parametrize("delay", [0, D])
@@ -144,6 +177,15 @@ def test_probe_latency_is_buffering_plus_delay(probes, delay, buffer, block):
     assert r.overall.trials == 12 * 2 and r.overall.agreement_rate == 1.0
     # onsets fall at many phases of the buffer
     assert len({t.onset % buffer for t in r.trials}) > 10
+
+
+@pytest.mark.parametrize("buffer", [R, 2 * R])
+def test_probe_latency_with_the_peak_detector_and_the_pd_burst(probes, buffer):
+    r = L.evaluate(probes[D], buffer=buffer, block=64, trials=3, seed=1, tests=(L.PD_PATCH_TEST,),
+                   settings=L.DetectorSettings(detector="peak"))
+    expected = buffer - 64 + D
+    assert r.overall.detected == 3 and r.overall.latency["min"] == r.overall.latency["max"] == expected
+    assert r.settings["detector"] == "peak"
 
 
 def test_seed_makes_runs_repeatable(probes):
@@ -225,7 +267,13 @@ def test_cli_detector_options_reach_the_detector(probes, tmp_path):
     assert r.returncode == 0, r.stderr
     assert "latency:" not in r.stderr
     s = json.loads(out.read_text())["settings"]
-    assert s["threshold_db"] == 12.0 and s["floor_db"] == -50.0
+    assert s["threshold_db"] == 12.0 and s["floor_db"] == -50.0 and s["detector"] == "envelope"
+    r = run_cli("latency", probes[0], "--trials", 1, "--quiet", "--detector", "peak", "--peak-fraction", 0.3,
+                "--json", out)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(out.read_text())
+    assert data["settings"]["detector"] == "peak" and data["settings"]["peak_fraction"] == 0.3
+    assert data["overall"]["latency"]["std"] == 0.0 and "(peak detector, samples)" in r.stdout
 
 
 def test_cli_pd_runs_the_latency_patch_in_real_pd_too(probes):

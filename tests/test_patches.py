@@ -121,11 +121,12 @@ def test_latency_patch_on_the_brave_export(external, brave_ts, tmp_path):
 
 @slow
 def test_latency_patch_and_offline_evaluator_agree_on_the_brave_export(external, brave_ts, tmp_path):
-    """The Pd patch (real brave~, Pd's noise~, peak-threshold onsets) and `brave-export latency`
-    (simulated brave~ host, envelope-difference onsets) on the same model and host settings:
-    their mean latencies agree within one Pd block. The evaluator is given the burst closest to
-    the patch's (white noise at -6 dBFS, decaying over about 50 ms): on a model trained for a few
-    hundred steps the latency depends on what is sent through it."""
+    """The Pd patch (real brave~ in Pd) and `brave-export latency` (brave~'s host simulated in
+    Python) on the same model and host settings: their mean latencies agree within one Pd block.
+    The evaluator sends the patch's burst and uses the patch's onset detector: on a model trained
+    for a few hundred steps the latency depends on what is sent through it and on where a detector
+    places a smeared onset (the default envelope detector differs from the patch's by up to about
+    80 samples there)."""
     from brave_export import latency
 
     block, trials = 64, 16
@@ -133,12 +134,11 @@ def test_latency_patch_and_offline_evaluator_agree_on_the_brave_export(external,
                                  workdir=tmp_path)
     assert pd["detected"] >= trials // 2, pd["console"]
     offline = latency.evaluate(brave_ts.path, buffer=brave_ts.ratio, block=block, trials=trials, seed=0,
-                               tests=(latency.BurstTest("noise", 50.0, -6.0),))
+                               tests=(latency.PD_PATCH_TEST,), settings=latency.DetectorSettings(detector="peak"))
     o = offline.overall
     assert o.detected >= trials // 2
     assert abs(pd["mean"] - o.latency["mean"]) < block, (pd["mean"], o.latency["mean"])
-    # both at least brave~'s buffering plus the model's own delay after the input's onset, give or take
-    # the detectors' disagreement on where an onset starts
+    # neither can see the output react before brave~'s buffering has passed
     floor = added_latency(brave_ts.ratio, block)
     assert pd["min"] >= floor and o.latency["min"] >= floor
 
