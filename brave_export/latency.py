@@ -13,31 +13,31 @@ own detector, for comparing the two.
 
 Onset detectors
 ---------------
-Envelope difference (`detector="envelope"`, the default): the signal is high-passed
-(2nd-order Butterworth, `highpass_hz`), rectified and followed by two one-pole envelope followers, a fast one
-(`fast_ms`) and a slow one (`slow_ms`); both are taken in dB, and the onset is the first sample
-where fast minus slow reaches `threshold_db` while the fast envelope is above `floor_db` dBFS,
-moved back to where that rise began (the sample after the last one, at most `slow_ms` earlier,
-where fast minus slow was under `backtrack_db`; None keeps the crossing itself).
-The followers run over the whole recording, so a model that hums before the burst sets the slow
+Envelope difference (`detector="envelope"`, the default): the signal is high-passed (2nd-order
+Butterworth, `highpass_hz`), rectified and followed by two one-pole envelope followers, a fast
+one (`fast_ms`) and a slow one (`slow_ms`); both are taken in dB, and the onset is the first
+sample where fast minus slow reaches `threshold_db` while the fast envelope is above `floor_db`
+dBFS, moved back to where that rise began (the sample after the last one, at most `slow_ms`
+earlier, where fast minus slow was under `backtrack_db`; None keeps the crossing itself). The
+followers run over the whole recording, so a model that hums before the burst sets the slow
 follower's baseline and only a real rise counts.
 
-Peak threshold (`detector="peak"`, what patches/pd/latency-*.pd does): the first sample from
-the search start whose magnitude reaches `peak_fraction` times the largest magnitude from there
-on and `peak_floor_factor` times the largest magnitude before the search start.
+Peak threshold (`detector="peak"`, what patches/pd/latency-*.pd does): the first sample from the
+search start whose magnitude reaches `peak_fraction` times the largest magnitude from there on
+and `peak_floor_factor` times the largest magnitude before the search start.
 
 Spectral flux (second opinion, whichever detector is chosen): Hann frames of `flux_frame`
-samples every `flux_hop` samples, log-compressed magnitudes log(1 + 100 |X|), flux = sum of the positive increases from one frame
-to the next; the onset is the first frame whose flux reaches `flux_ratio` times the largest flux
-of the searched span (and at least `flux_min`), placed at the start of the samples that frame
-added; that flux must also be `flux_contrast` times the median flux of the span, so a steady
-noise floor gives no onset. Its resolution is one hop.
+samples every `flux_hop` samples, log-compressed magnitudes log(1 + 100 |X|), flux = sum of the
+positive increases from one frame to the next; the onset is the first frame whose flux reaches
+`flux_ratio` times the largest flux of the searched span (and at least `flux_min`), placed at
+the start of the samples that frame added; that flux must also be `flux_contrast` times the
+median flux of the span, so a steady noise floor gives no onset. Its resolution is one hop.
 
 The output onset is looked for from the input onset plus the host's buffering (brave~'s output
-at sample n depends on the input up to n - L only; the peak detector, like the Pd patch, from the
-input onset itself, so that its noise floor is output the burst has not reached) to `search_s`
-seconds past the model's declared delay. A trial whose output onset is not found there is counted as missed; it never
-stops the run.
+at sample n depends on the input up to n - L only; the peak detector, like the Pd patch, from
+the input onset itself, so that its noise floor is output the burst has not reached) to
+`search_s` seconds past the model's declared delay. A trial whose output onset is not found
+there is counted as missed; it never stops the run.
 """
 
 from __future__ import annotations
