@@ -152,7 +152,7 @@ def cmd_latency(args) -> int:
     if args.pd:
         from . import pdrun
 
-        pdrun.pd_command(), pdrun.external_dir(), pdrun.patch_dir()  # fail before the long offline run
+        pdrun.check_ready()  # fail before the long offline run
         if args.pd_trials < 1:
             raise UserError(f"--pd-trials {args.pd_trials}: give at least 1")
     settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,

@@ -168,15 +168,13 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
     Skipped with the reason (not failed) when Pd or brave~ is missing: the earlier stages' files
     stand on their own, and `make demo` always builds both.
     """
-    from . import pdrun
+    from . import latency, pdrun
     from .presets import fit, get_preset
 
     preset = get_preset(preset_name)
     expected = fit(preset, ts)
     try:
-        pdrun.pd_command()
-        pdrun.external_dir()
-        pdrun.patch_dir()
+        pdrun.check_ready()
     except pdrun.PdError as exc:
         say(f"[6/{STAGES}] [7/{STAGES}] Pd stages skipped: {exc}")
         return {"pd_forward": None, "pd_latency": None, "pd_latency_offline": None}
@@ -207,7 +205,7 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
             f"trials (results: {measured['results']})")
     else:
         say(f"latency, measured in Pd:        no output onset detected in {measured['trials_run']} trials")
-    like = same_as_patch_offline(ts, expected.buffer, preset.pd_block)
+    like = latency.evaluate_as_pd_patch(ts, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS)
     if like.overall.detected:
         say(f"latency, measured offline:      {like.overall.latency['mean']:.0f} samples "
             f"({like.overall.latency['mean_ms']:.1f} ms), jitter {like.overall.latency['std']:.0f} samples "
@@ -215,14 +213,6 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
     say(f"latency, expected ({preset_name}): {buffering + delay} samples ({(buffering + delay) * ms:.1f} ms) = "
         f"brave~ buffering {buffering} + model delay {delay}")
     return {"pd_forward": wav, "pd_latency": measured, "pd_latency_offline": like}
-
-
-def same_as_patch_offline(ts: Path, buffer: int, block: int):
-    """The offline evaluator sending the Pd latency patch's burst, with the patch's onset detector."""
-    from . import latency
-
-    return latency.evaluate(ts, buffer=buffer, block=block, trials=PD_TRIALS, tests=(latency.PD_PATCH_TEST,),
-                            settings=latency.DetectorSettings(detector="peak"))
 
 
 def write_text(path: Path, text: str) -> Path:

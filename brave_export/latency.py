@@ -525,6 +525,14 @@ def _evaluate(model: _Model, b: int, block: int, trials: int, seed: int, method:
         overall=_summary("overall", None, records, sr, settings.flux_hop), trials=records, model_calls=calls)
 
 
+def evaluate_as_pd_patch(model_path, buffer: int | None = None, block: int = 64, trials: int = 10,
+                         seed: int = 0) -> LatencyResult:
+    """`evaluate` with the Pd latency patch's burst (PD_PATCH_TEST) and onset detector ("peak"):
+    what patches/pd/latency-brave.pd measures, through the simulated brave~ host."""
+    return evaluate(model_path, buffer=buffer, block=block, trials=trials, seed=seed, tests=(PD_PATCH_TEST,),
+                    settings=DetectorSettings(detector="peak"))
+
+
 # ----------------------------------------------------------------------------------- output
 
 def _fmt(v, digits=1) -> str:

@@ -386,6 +386,14 @@ def _paths(kind: str, external: str | Path | None, patches: str | Path | None) -
     return pdir, paths
 
 
+def check_ready(kind: str = "brave", external_dir: str | Path | None = None,
+                patches: str | Path | None = None) -> None:
+    """Raises PdError naming what is missing (Pd, the patches, brave~) before a long run starts."""
+    if kind not in KINDS:
+        raise UserError(f"unknown object kind {kind!r}: use one of {', '.join(KINDS)}")
+    _paths(kind, external_dir, patches)
+
+
 def _check(run: PdRun, what: str) -> None:
     """Pd must exit cleanly and print no error: an object that could not be created, a bad
     connection, a model that failed to load ... each leaves the patch not doing its job."""

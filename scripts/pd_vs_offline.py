@@ -28,8 +28,8 @@ def main() -> int:
     print(f"{'seed':>4}  {'Pd mean':>8} {'std':>6}  {'offline mean':>12} {'std':>6}  {'difference':>10}")
     for seed in range(a.seeds):
         pd = pdrun.run_latency_patch(a.model, buffer=a.buffer, block=a.block, trials=a.trials, seed=seed + 1)
-        off = latency.evaluate(a.model, buffer=a.buffer or None, block=a.block, trials=a.trials, seed=seed,
-                               tests=(latency.PD_PATCH_TEST,), settings=latency.DetectorSettings(detector="peak"))
+        off = latency.evaluate_as_pd_patch(a.model, buffer=a.buffer or None, block=a.block, trials=a.trials,
+                                           seed=seed)
         o = off.overall.latency
         if pd["mean"] is None or o["mean"] is None:
             print(f"{seed:>4}  no onset detected on one side")

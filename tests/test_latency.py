@@ -181,8 +181,7 @@ def test_probe_latency_is_buffering_plus_delay(probes, delay, buffer, block):
 
 @pytest.mark.parametrize("buffer", [R, 2 * R])
 def test_probe_latency_with_the_peak_detector_and_the_pd_burst(probes, buffer):
-    r = L.evaluate(probes[D], buffer=buffer, block=64, trials=3, seed=1, tests=(L.PD_PATCH_TEST,),
-                   settings=L.DetectorSettings(detector="peak"))
+    r = L.evaluate_as_pd_patch(probes[D], buffer=buffer, block=64, trials=3, seed=1)
     expected = buffer - 64 + D
     assert r.overall.detected == 3 and r.overall.latency["min"] == r.overall.latency["max"] == expected
     assert r.settings["detector"] == "peak"

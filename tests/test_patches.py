@@ -118,7 +118,6 @@ def test_latency_patch_on_the_brave_export(external, brave_ts, tmp_path):
     assert len(r["latencies"]) == r["detected"]
 
 
-
 @slow
 def test_latency_patch_and_offline_evaluator_agree_on_the_brave_export(external, brave_ts, tmp_path):
     """The Pd patch (real brave~ in Pd) and `brave-export latency` (brave~'s host simulated in
@@ -133,14 +132,14 @@ def test_latency_patch_and_offline_evaluator_agree_on_the_brave_export(external,
     pd = pdrun.run_latency_patch(brave_ts.path, buffer=brave_ts.ratio, block=block, trials=trials,
                                  workdir=tmp_path)
     assert pd["detected"] >= trials // 2, pd["console"]
-    offline = latency.evaluate(brave_ts.path, buffer=brave_ts.ratio, block=block, trials=trials, seed=0,
-                               tests=(latency.PD_PATCH_TEST,), settings=latency.DetectorSettings(detector="peak"))
+    offline = latency.evaluate_as_pd_patch(brave_ts.path, buffer=brave_ts.ratio, block=block, trials=trials)
     o = offline.overall
     assert o.detected >= trials // 2
     assert abs(pd["mean"] - o.latency["mean"]) < block, (pd["mean"], o.latency["mean"])
     # neither can see the output react before brave~'s buffering has passed
     floor = added_latency(brave_ts.ratio, block)
     assert pd["min"] >= floor and o.latency["min"] >= floor
+
 
 # --------------------------------------------------------------- forward and latent (brave~)
 
