@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv external demo test clean
+.PHONY: setup system venv external package demo test clean
 
 # setup = system packages, the venv, then the brave~ Pd external (it links the venv's torch).
 setup: system venv external
@@ -24,6 +24,11 @@ $(STAMP): pyproject.toml
 # brave~ into build/pd/brave~/ (a Pd package folder); the script is a fast no-op when up to date.
 external: system venv
 	@bash scripts/build-external.sh
+
+# The deken package: build/package/brave~/ (the external, help, example patches, its libtorch
+# CPU libraries in lib/, README.txt) and brave~[vVERSION](Linux-amd64-32).dek made by deken.
+package: external
+	$(PY) -m brave_export.pdpackage
 
 demo: setup
 	$(VENV)/bin/brave-export demo --workdir demo

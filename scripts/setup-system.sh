@@ -2,7 +2,9 @@
 # Install the Debian packages the project needs, only those missing.
 # As root: installs them with apt. Otherwise: prints the exact command and fails.
 set -euo pipefail
-packages=(puredata-core puredata-dev ffmpeg cmake g++)
+# deken: Pd's package tool (make package); its first run installs its Python part (hy) from PyPI
+# into ~/.local/share/deken-debian. binutils: strip, for the packaged libraries.
+packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

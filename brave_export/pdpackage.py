@@ -1,0 +1,304 @@
+"""The self-contained Pd package of brave~ and its deken archive (`make package`).
+
+    python -m brave_export.pdpackage        # -> build/package/brave~/ and build/package/brave~[v...](...).dek
+
+build/package/ then holds:
+
+    brave~/                       the package folder, what the .dek unpacks to
+        brave~.pd_linux           RUNPATH $ORIGIN/lib: finds libtorch in lib/, nowhere else
+        brave~-help.pd            the help patch
+        *-brave.pd, bx-*.pd       the example patches and the abstractions they use
+        lib/                      libtorch_cpu.so, libc10.so and what they load, from the torch wheel
+        README.txt                generated: README.md's install section + the help patch's text
+    brave~[vVERSION](Linux-amd64-32).dek      made by deken's own `deken package` (a zip file);
+    ....dek.sha256, ....dek.txt               deken's checksum and object list
+
+The folder is the CMake install of externals/ (binary, help, patches; the binary's RUNPATH is
+rewritten to $ORIGIN/lib) plus the libraries the in-tree build resolves from the venv's torch
+wheel (found with ldd, copied without their static symbol tables). The archive's name, OS, CPU
+and float size tags come from deken reading the binary. deken signs with GPG by default: the
+archive is made unsigned (--no-sign-gpg), as there is no key to sign with here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import UserError
+from .pdrun import REPO
+
+NAME = "brave~"
+BUILD_DIR = REPO / "build" / "external"  # scripts/build-external.sh's CMake build folder
+IN_TREE = REPO / "build" / "pd" / NAME  # the in-tree build, linked against the venv's torch
+PACKAGE_ROOT = REPO / "build" / "package"
+README = REPO / "README.md"
+INSTALL_HEADING = "## Installing brave~ in Pd"  # README.md's section for the Pd user, copied into README.txt
+EXAMPLES = ("forward-brave.pd", "latent-brave.pd", "latency-brave.pd")
+
+# Budgets (checked by tests/test_package.py; README.md's install section gives the measured figures).
+ARCHIVE_BUDGET_MB = 150
+UNPACKED_BUDGET_MB = 400
+OBJECT_RSS_BUDGET_MB = 250  # one [brave~] in an otherwise empty patch, whole Pd process
+
+SYSTEM_LIB_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
+
+
+@dataclass
+class Package:
+    folder: Path  # .../brave~
+    dek: Path
+    sha256: Path
+    objects: Path
+
+    @property
+    def archive_bytes(self) -> int:
+        return self.dek.stat().st_size
+
+    @property
+    def unpacked_bytes(self) -> int:
+        return folder_bytes(self.folder)
+
+
+# -------------------------------------------------------------------------------- the README
+
+def pd_comments(patch: Path, meta: bool = False) -> list[str]:
+    """The comments (`#X text`) of a .pd file's main canvas in file order, as plain text (Pd's
+    escapes undone); with `meta`, those of its [pd META] subpatch instead (Pd's help-file
+    convention: "DESCRIPTION ...", which deken reads for its object list)."""
+    records = re.split(r"(?<!\\);\s*\n", patch.read_text())
+    out, canvases = [], []
+    for rec in records:
+        if rec.startswith("#N canvas"):
+            canvases.append(rec.split()[-2])  # a subpatch's name (for the main canvas: its font size)
+            continue
+        if rec.startswith("#X restore"):
+            canvases.pop()
+            continue
+        m = re.match(r"#X text -?\d+ -?\d+ (.*)", rec, re.S)
+        wanted = len(canvases) == 2 and canvases[-1] == "META" if meta else len(canvases) == 1
+        if not (m and wanted):
+            continue
+        text = re.sub(r"\s+", " ", m[1])
+        text = re.sub(r", f \d+$", "", text)  # the box width
+        text = re.sub(r" ?\\([,;])", r"\1", text).replace("\\$", "$")
+        out.append(text.strip())
+    return out
+
+
+def help_description(help_patch: Path) -> str:
+    """The one-line description in the help patch's [pd META] (what deken lists for the object)."""
+    for text in pd_comments(help_patch, meta=True):
+        if text.startswith("DESCRIPTION "):
+            return text.split(" ", 1)[1]
+    raise UserError(f"{help_patch} has no DESCRIPTION in a [pd META] subpatch: add one (deken reads it)")
+
+
+def markdown_section(markdown: str, heading: str) -> str:
+    """The body of the section starting with `heading` up to the next heading of the same level."""
+    level = heading.split()[0]
+    lines = markdown.splitlines()
+    starts = [i for i, l in enumerate(lines) if l.startswith(heading)]
+    if not starts:
+        raise UserError(f"README.md has no section '{heading}': restore it (the package README is made from it)")
+    body = []
+    for line in lines[starts[0] + 1:]:
+        if re.match(rf"{level}\s", line):
+            break
+        body.append(line)
+    return "\n".join(body).strip()
+
+
+def package_readme(version: str, help_patch: Path, patches: Path, readme: Path = README) -> str:
+    """README.txt of the package, made from README.md's install section and the help patch."""
+    import textwrap
+
+    def para(text: str) -> str:
+        return textwrap.fill(text, 100)
+
+    comments = pd_comments(help_patch)
+    parts = [f"{NAME} {version} - {help_description(help_patch)}", "",
+             "INSTALLING", "", markdown_section(readme.read_text(), INSTALL_HEADING), "",
+             "THE OBJECT (the text of brave~-help.pd)", ""]
+    parts += [para(c) + "\n" for c in comments[1:]]
+    parts += ["EXAMPLE PATCHES (open them from this folder; they use the bx-*.pd abstractions beside them)", ""]
+    parts += [para(f"{p}: {pd_comments(patches / p)[0].split(': ', 1)[-1]}") + "\n" for p in EXAMPLES]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------- the libraries
+
+def resolved_libraries(binary: Path, env: dict | None = None) -> dict[str, str]:
+    """What the dynamic loader resolves for `binary` (ldd): soname -> path, or "not found"."""
+    r = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        raise UserError(f"ldd {binary} failed: {r.stderr.strip()}")
+    libs = {}
+    for line in r.stdout.splitlines():
+        m = re.match(r"\s*(\S+) => (not found|\S+)", line)
+        if m:
+            libs[m[1]] = m[2]
+    return libs
+
+
+def is_system_library(path: str) -> bool:
+    return os.path.realpath(path).startswith(SYSTEM_LIB_DIRS)
+
+
+def bundled_libraries(binary: Path) -> dict[str, Path]:
+    """The libraries `binary` (the in-tree build) loads from outside the system's folders: libtorch
+    and what it needs from the wheel. soname -> file."""
+    libs = resolved_libraries(binary)
+    missing = [name for name, path in libs.items() if path == "not found"]
+    if missing:
+        raise UserError(f"{binary} cannot resolve {', '.join(missing)}: run make external again")
+    return {name: Path(path) for name, path in libs.items() if not is_system_library(path)}
+
+
+def foreign_libraries(package_folder: Path) -> dict[str, str]:
+    """Libraries the package's binary resolves, in an empty environment, from anywhere but its own
+    lib/ folder and the system's library folders (or does not find). Empty = self-contained."""
+    own = str(package_folder.resolve() / "lib") + "/"
+    libs = resolved_libraries(package_folder / f"{NAME}.pd_linux", env={})
+    return {name: path for name, path in libs.items()
+            if path == "not found" or not (os.path.realpath(path).startswith(own) or is_system_library(path))}
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+# ------------------------------------------------------------------------------- building
+
+def project_version() -> str:
+    return tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+
+
+def _run(cmd: list, what: str, **kwargs) -> subprocess.CompletedProcess:
+    r = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kwargs)
+    if r.returncode != 0:
+        raise UserError(f"{what} failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stdout}{r.stderr}".strip())
+    return r
+
+
+def deken_command() -> list[str]:
+    deken = shutil.which("deken")
+    if not deken:
+        raise UserError("deken not found: run make system (installs Debian's deken package), "
+                        "or install deken from https://github.com/pure-data/deken")
+    return [deken]
+
+
+def build_package(out: Path = PACKAGE_ROOT, log=print) -> Package:
+    """Builds brave~ (a no-op when up to date), lays out the package folder and makes the .dek with
+    deken, all in a temporary folder inside `out`'s parent, then puts them in place as `out`."""
+    version = project_version()
+    _run(["bash", REPO / "scripts" / "build-external.sh"], "scripts/build-external.sh", cwd=REPO)
+    libs = bundled_libraries(IN_TREE / f"{NAME}.pd_linux")
+    deken = deken_command()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
+    stage.chmod(0o755)  # mkdtemp's 0700 would stay on build/package
+    try:
+        folder = stage / NAME
+        _run(["cmake", "--install", BUILD_DIR, "--prefix", folder, "--strip"], "cmake --install")
+        (folder / "lib").mkdir()
+        for soname, path in sorted(libs.items()):
+            log(f"package: lib/{soname} <- {path}")
+            # Their static symbol tables are for debuggers only (a fifth of libtorch_cpu).
+            _run(["strip", "--strip-unneeded", "-o", folder / "lib" / soname, path], f"strip {path.name}")
+        help_patch, patches = folder / f"{NAME}-help.pd", REPO / "patches" / "pd"
+        (folder / "README.txt").write_text(package_readme(version, help_patch, patches))
+        foreign = foreign_libraries(folder)
+        if foreign:
+            raise UserError("the package is not self-contained: " +
+                            ", ".join(f"{n} => {p}" for n, p in foreign.items()))
+        log("package: deken package ...")
+        # deken lists the objects from the *-help.pd files (their DESCRIPTION); 0.9.6 fails on a
+        # hand-made --objects file (a TypeError reading it as a zip file).
+        _run([*deken, "package", "--version", version, "--no-sign-gpg",
+              "--output-dir", stage, folder], "deken package", cwd=stage, stdin=subprocess.DEVNULL,
+             env={**os.environ, "DEKEN_ROOT": "yes"})  # DEKEN_ROOT: no "running as root?" prompt
+        deks = sorted(stage.glob(f"{glob_escape(NAME)}*.dek"))
+        if len(deks) != 1:
+            raise UserError(f"deken package made {len(deks)} .dek files in {stage}, expected one")
+        for extra in (".sha256", ".txt"):
+            if not Path(f"{deks[0]}{extra}").is_file():
+                raise UserError(f"deken package wrote no {deks[0].name}{extra}")
+        if out.exists():
+            shutil.rmtree(out)
+        stage.rename(out)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    dek = out / deks[0].name
+    return Package(out / NAME, dek, Path(f"{dek}.sha256"), Path(f"{dek}.txt"))
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([\[\]*?])", r"[\1]", name)
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------------------- measuring
+
+EMPTY_PATCH = "#N canvas 0 0 450 300 12;\n#X obj 10 10 loadbang;\n#X msg 10 40 \\; pd quit;\n#X connect 0 0 1 0;\n"
+ONE_OBJECT_PATCH = ("#N canvas 0 0 450 300 12;\n#X obj 10 10 loadbang;\n#X msg 10 40 \\; pd quit;\n"
+                    f"#X obj 10 70 {NAME};\n#X connect 0 0 1 0;\n")
+
+
+def measure_pd(patch_text: str, search_path: Path, workdir: Path, timeout: float = 60) -> tuple[float, int, str]:
+    """Runs Pd headless on the patch in an empty environment (`env -i`) under /usr/bin/time:
+    (wall seconds, peak resident KB, Pd's stderr)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    patch, timing = workdir / "measure.pd", workdir / "measure.time"
+    patch.write_text(patch_text)
+    pd = shutil.which("pd")
+    if not pd:
+        raise UserError("Pure Data (pd) not found: install puredata-core (make system)")
+    cmd = ["env", "-i", "/usr/bin/time", "-o", str(timing), "-f", "%e %M", pd, "-nogui", "-nosound", "-noprefs",
+           "-batch", "-stderr", "-path", str(search_path), "-open", str(patch)]
+    r = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True, timeout=timeout)
+    seconds, kb = timing.read_text().split()[-2:]
+    return float(seconds), int(kb), r.stderr
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m brave_export.pdpackage", description=__doc__.split("\n")[0])
+    ap.add_argument("--output", type=Path, default=PACKAGE_ROOT, help="folder to (re)create (default build/package)")
+    args = ap.parse_args(argv)
+    try:
+        pkg = build_package(args.output.resolve())
+        with tempfile.TemporaryDirectory() as tmp:
+            _, empty_kb, _ = measure_pd(EMPTY_PATCH, pkg.folder.parent, Path(tmp))
+            seconds, kb, err = measure_pd(ONE_OBJECT_PATCH, pkg.folder.parent, Path(tmp))
+    except UserError as exc:
+        print(f"package: error: {exc}", file=sys.stderr)
+        return 2
+    if "couldn't create" in err or "error" in err.lower():
+        print(f"package: error: [{NAME}] does not load from the package:\n{err}", file=sys.stderr)
+        return 2
+    mb = 1e6
+    print(f"package: {pkg.dek.relative_to(Path.cwd()) if pkg.dek.is_relative_to(Path.cwd()) else pkg.dek}")
+    print(f"package: archive {pkg.archive_bytes / mb:.0f} MB, unpacked {pkg.unpacked_bytes / mb:.0f} MB; "
+          f"one [{NAME}]: {seconds:.2f} s, {kb / 1024:.0f} MB resident (empty patch: {empty_kb / 1024:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
