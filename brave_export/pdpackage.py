@@ -293,10 +293,11 @@ def main(argv=None) -> int:
     if "couldn't create" in err or "error" in err.lower():
         print(f"package: error: [{NAME}] does not load from the package:\n{err}", file=sys.stderr)
         return 2
-    mb = 1e6
+    mb, kib = 1e6, 1024  # sizes in MB; /usr/bin/time's %M is in KiB
     print(f"package: {pkg.dek.relative_to(Path.cwd()) if pkg.dek.is_relative_to(Path.cwd()) else pkg.dek}")
     print(f"package: archive {pkg.archive_bytes / mb:.0f} MB, unpacked {pkg.unpacked_bytes / mb:.0f} MB; "
-          f"one [{NAME}]: {seconds:.2f} s, {kb / 1024:.0f} MB resident (empty patch: {empty_kb / 1024:.0f} MB)")
+          f"one [{NAME}]: {seconds:.2f} s, {kb * kib / mb:.0f} MB resident "
+          f"(empty patch: {empty_kb * kib / mb:.0f} MB)")
     return 0
 
 
