@@ -104,15 +104,14 @@ def help_description(help_patch: Path) -> str:
 
 
 def markdown_section(markdown: str, heading: str) -> str:
-    """The body of the section starting with `heading` up to the next heading of the same level."""
-    level = heading.split()[0]
+    """The text under `heading` up to the next heading (of any level: a subsection is not taken)."""
     lines = markdown.splitlines()
     starts = [i for i, l in enumerate(lines) if l.startswith(heading)]
     if not starts:
         raise UserError(f"README.md has no section '{heading}': restore it (the package README is made from it)")
     body = []
     for line in lines[starts[0] + 1:]:
-        if re.match(rf"{level}\s", line):
+        if re.match(r"#+\s", line):
             break
         body.append(line)
     return "\n".join(body).strip()
