@@ -43,9 +43,7 @@ def package():
 def externals(package, tmp_path_factory):
     """A fresh Pd externals folder with the .dek unzipped into it (what deken's "install from file" does)."""
     folder = tmp_path_factory.mktemp("user") / "Documents" / "Pd" / "externals"
-    folder.mkdir(parents=True)
-    with zipfile.ZipFile(package.dek) as z:
-        z.extractall(folder)
+    pdpackage.unpack(package.dek, folder)
     return folder
 
 
