@@ -215,7 +215,7 @@ def test_latency_and_stats_messages(external, models, tmp_path):
     patch = Patch(duration_ms=150)
     sub = patch.subpatch("dsp", block=block)
     src = sub.obj("noise~")
-    b = sub.obj("brave~")
+    b = sub.obj("brave~ -sync")  # batch Pd: loads block (as they must offline)
     sub.connect(src, 0, b, 0)
     sub.receive("ctl", b)
     sub.connect(b, 1, sub.obj("print info"), 0)
@@ -285,7 +285,7 @@ def test_reset_without_model_reset_reloads(external, models, tmp_path):
     patch = Patch(duration_ms=120)
     sub = patch.subpatch("dsp", block=block)
     src = sub.obj("noise~")
-    b = sub.obj("brave~ bare.ts forward 128")
+    b = sub.obj("brave~ bare.ts forward 128 -sync")
     sub.connect(src, 0, b, 0)
     sub.receive("ctl", b)
     sub.connect(b, 1, sub.obj("print info"), 0)
@@ -310,8 +310,8 @@ def test_reset_without_model_reset_reloads(external, models, tmp_path):
 
 BAD_FILES = [
     ("missing", r"brave~: model file 'missing' not found"),
-    ("corrupt.ts", r"brave~: cannot load .*corrupt\.ts as a TorchScript model"),
-    ("empty.ts", r"brave~: cannot load .*empty\.ts as a TorchScript model"),
+    ("corrupt.ts", r"brave~: .*corrupt\.ts is not a TorchScript file \(not a zip archive\)"),
+    ("empty.ts", r"brave~: .*empty\.ts is not a TorchScript file \(not a zip archive\)"),
     ("notnn.ts", r"brave~: .*notnn\.ts is not an nn~ model"),
     # ratio 1: the default buffer is 1 sample, and forward returns none
     ("badshape.ts", r"brave~: model output size is not consistent: method 'forward' returned \[1, 1, 0\], "
@@ -334,16 +334,16 @@ def test_bad_input_then_good_load(external, models, tmp_path):
     src = sub.obj("noise~")
     sub.record(src, "in", N_REC)
     # created with bad arguments
-    created = {f"new_{i}": f"brave~ {name}" for i, (name, _) in enumerate(BAD_FILES)}
-    created["new_method"] = "brave~ probe.ts nosuch"
-    created["new_none"] = "brave~"
+    created = {f"new_{i}": f"brave~ {name} -sync" for i, (name, _) in enumerate(BAD_FILES)}
+    created["new_method"] = "brave~ probe.ts nosuch -sync"
+    created["new_none"] = "brave~ -sync"
     for array, text in created.items():
         b = sub.obj(text)
         sub.connect(src, 0, b, 0)
         sub.receive("all", b)
         sub.record(b, array, N_REC)
     # messages: every bad case in turn, then a good load (keeping the requested buffer 100)
-    b = sub.obj("brave~")
+    b = sub.obj("brave~ -sync")
     sub.connect(src, 0, b, 0)
     sub.receive("ctl", b)
     sub.connect(b, 1, sub.obj("print info"), 0)
