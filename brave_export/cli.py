@@ -153,6 +153,8 @@ def cmd_latency(args) -> int:
         from . import pdrun
 
         pdrun.check_ready()  # fail before the long offline run
+        if args.thread:
+            raise UserError("--pd runs the Pd latency patch in brave~'s synchronous mode: leave out --thread")
         if args.pd_trials < 1:
             raise UserError(f"--pd-trials {args.pd_trials}: give at least 1")
     settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
@@ -161,7 +163,7 @@ def cmd_latency(args) -> int:
     noise = {"on": True, "off": False, "model": None}[args.latent_noise]
     result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
                               method=args.method, settings=settings, search_s=args.search_ms / 1000.0,
-                              latent_noise=noise, progress=not args.quiet)
+                              latent_noise=noise, progress=not args.quiet, worker=args.thread)
     print(latency.format_result(result))
     if args.json:
         print(f"wrote {latency.write_json(result, args.json)}", file=sys.stderr)
@@ -277,6 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", help=".ts file (any nn~ model)")
     p.add_argument("--buffer", type=int, help="brave~ buffer (default: the model's ratio)")
     p.add_argument("--block", type=int, default=64, help="Pd block size (default 64)")
+    p.add_argument("--thread", action="store_true",
+                   help="brave~'s worker mode (-thread): one buffer more latency, the call gets a whole buffer")
     p.add_argument("--trials", type=int, default=8, help="trials per test burst (12 bursts; default 8)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--method", default="forward")

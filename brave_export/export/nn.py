@@ -12,6 +12,7 @@ from pathlib import Path
 import torch
 
 from ..errors import UserError
+from ..hosts import brave_latency
 from ..fileio import atomic_paths, check_writable
 from ..ginconf import quiet_root_logger
 from ..run import Run, load_model, locate, read_checkpoint
@@ -226,7 +227,7 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
         "model": out.name, "sample_rate": result.sample_rate, "compression_ratio": result.ratio,
         "buffer": result.buffer, "latency_samples": result.latency_samples,
         "latency_ms": round(1000.0 * result.latency_samples / result.sample_rate, 3),
-        "buffering_latency_samples_at_block_64": max(0, result.buffer - 64),
+        "buffering_latency_samples_at_block_64": brave_latency(result.buffer, 64),
         "latent_size": result.latent_size, "max_batch": max_batch, "causal": result.causal,
         "nn_object": result.object_text, "brave_object": f"brave~ {out.name} forward {result.buffer}",
         "checkpoint": str(run.checkpoint), "config": str(run.config),

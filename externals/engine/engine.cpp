@@ -712,6 +712,11 @@ struct Worker {
 
 }  // namespace
 
+namespace {
+std::mutex g_engines_mu;
+std::vector<Engine::Impl *> g_engines;  // for shutdown(): every live engine
+}  // namespace
+
 struct Engine::Impl {
     // what perform runs; swapped at the start of perform (or in poll when no perform runs)
     std::atomic<Runner *> current{nullptr}, incoming{nullptr}, retired{nullptr};
@@ -756,13 +761,31 @@ struct Engine::Impl {
     double warned_behind = 0;
     std::chrono::steady_clock::time_point last_warn{};
 
-    ~Impl() {
+    Impl() {
+        std::lock_guard<std::mutex> lock(g_engines_mu);
+        g_engines.push_back(this);
+    }
+
+    // Stops the loader (after the job it runs) and the worker (after its call).
+    void stop_threads() {
         {
             std::lock_guard<std::mutex> lock(mu);
             quit = true;
         }
         cv.notify_all();
         if (loader.joinable()) loader.join();
+        if (Worker *w = worker_ptr.exchange(nullptr)) {
+            (void)w;
+            worker.reset();
+        }
+    }
+
+    ~Impl() {
+        {
+            std::lock_guard<std::mutex> lock(g_engines_mu);
+            g_engines.erase(std::find(g_engines.begin(), g_engines.end(), this));
+        }
+        stop_threads();
         for (auto &j : jobs) free_runner(j.free_me);
         free_runner(incoming.exchange(nullptr));
         free_runner(retired.exchange(nullptr));
@@ -918,6 +941,11 @@ struct Engine::Impl {
         swapped.store(true);
     }
 };
+
+void shutdown() {
+    std::lock_guard<std::mutex> lock(g_engines_mu);
+    for (Engine::Impl *d : g_engines) d->stop_threads();
+}
 
 Engine::Engine(int max_in, int max_out) : impl_(new Impl), max_in_(std::max(1, max_in)), max_out_(std::max(1, max_out)) {
     impl_->max_in = max_in_;

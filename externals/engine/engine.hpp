@@ -70,6 +70,9 @@ int set_torch_threads(int n, std::string &why);
 int machine_cores();
 // One intra-op and one inter-op thread for libtorch (the host's setup calls it once).
 void init_torch_threads();
+// Stops every engine's background threads (each after the job it runs): for the host's exit
+// (atexit), so that no thread still runs libtorch while the process tears libtorch down.
+void shutdown();
 // Reseeds libtorch's default CPU generator (RAVE's latent noise draws from it).
 void reseed(uint64_t seed);
 
@@ -159,8 +162,9 @@ public:
     // set_block's.
     void perform(const float *const *in, float *const *out, int n);
 
+    struct Impl;                       // engine.cpp (named here for shutdown())
+
 private:
-    struct Impl;
     std::unique_ptr<Impl> impl_;
     int max_in_, max_out_;
     int block_ = 0;
@@ -168,7 +172,6 @@ private:
     std::atomic<bool> worker_req_{false}, wait_{false}, enabled_{true};
     std::atomic<long> merged_resets_{0};
     std::atomic<bool> events_flag_{false};
-    friend struct EngineAccess;
 };
 
 }  // namespace brave

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -391,6 +392,10 @@ static void brave_threads(t_brave *x, t_floatarg f) {
         pd_error(x, "brave~: threads must be a whole number >= 1 (this machine has %d cores)", brave::machine_cores());
         return;
     }
+    if (x->x_st->engine->loading()) {  // libtorch's thread pools change under a running load
+        pd_error(x, "brave~: threads: a model is loading: send it again once it is loaded");
+        return;
+    }
     std::string why;
     int got = brave::set_torch_threads(n, why);
     if (!got) {
@@ -589,5 +594,8 @@ extern "C" __attribute__((visibility("default"))) void brave_tilde_setup(void) {
     class_addmethod(brave_class, (t_method)brave_latency, gensym("latency"), A_NULL);
     class_addmethod(brave_class, (t_method)brave_stats, gensym("stats"), A_GIMME, 0);
     brave::init_torch_threads();
+    // Pd exits without freeing the objects: let background loads finish before libtorch's
+    // static destructors run (registered after libtorch's statics, so it runs before them).
+    std::atexit(brave::shutdown);
     post("brave~: nn~-protocol model runner, libtorch %s", brave::torch_version());
 }
