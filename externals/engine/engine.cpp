@@ -32,6 +32,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -947,6 +948,12 @@ void shutdown() {
     for (Engine::Impl *d : g_engines) d->stop_threads();
 }
 
+// Joins the background threads at exit, before libtorch's static objects are destroyed. Those
+// that libtorch creates lazily (on a model's first load or call) register their destructors
+// then, and exit runs destructors and handlers newest first: so the handler is registered
+// again after each load, once libtorch's lazily made objects exist (shutdown is idempotent).
+void guard_exit() { std::atexit(shutdown); }
+
 Engine::Engine(int max_in, int max_out) : impl_(new Impl), max_in_(std::max(1, max_in)), max_out_(std::max(1, max_out)) {
     impl_->max_in = max_in_;
     impl_->max_out = max_out_;
@@ -959,6 +966,7 @@ bool Engine::load(const Request &req, std::string &err, std::vector<std::string>
     bool method_missing = false;
     auto r = impl_->build(impl_->unshared(req), block_, sr_, worker_req_.load(), m, err, warnings, method_missing);
     if (m && !impl_->model && method_missing) impl_->model = m;  // kept for `method`
+    guard_exit();
     if (!r) return false;
     impl_->model = r->model;
     impl_->offer(r.release());
@@ -995,6 +1003,7 @@ void Engine::set_block(int block, double sample_rate) {
 }
 
 void Engine::set_worker(bool on) {
+    guard_exit();
     if (on && !impl_->worker) {
         impl_->worker = std::make_unique<Worker>();
         impl_->worker_ptr.store(impl_->worker.get());
@@ -1082,6 +1091,7 @@ std::vector<Event> Engine::poll(bool swap_now) {
         if (block_ > 0 && (r->block != block_ || r->worker != worker_req_.load()))
             r->prepare(block_, sr_, worker_req_.load());  // the block changed while it loaded
         d.model = r->model;
+        guard_exit();
         char text[160];
         snprintf(text, sizeof(text), "built and warmed up in %.0f ms", res.build_ms);
         ev.push_back({Event::Loaded, text});

@@ -73,6 +73,7 @@ void init_torch_threads();
 // Stops every engine's background threads (each after the job it runs): for the host's exit
 // (atexit), so that no thread still runs libtorch while the process tears libtorch down.
 void shutdown();
+void guard_exit();                     // registers shutdown() with atexit (again): see engine.cpp
 // Reseeds libtorch's default CPU generator (RAVE's latent noise draws from it).
 void reseed(uint64_t seed);
 

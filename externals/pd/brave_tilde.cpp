@@ -236,11 +236,6 @@ static void brave_tick(t_brave *x) {
             break;
         }
     }
-    long merged = st->engine->merged_resets();
-    if (merged > st->merged_said && st->merged_said == 0)
-        post("brave~: reset: resets come faster than one buffer (%d samples): the buffering restarts at most once per "
-             "buffer, the model's state is zeroed before each call", st->engine->buffer());
-    st->merged_said = merged;
     if (st->engine->loading()) clock_delay(x->x_clock, kPollMs);
 }
 
@@ -327,6 +322,11 @@ static void brave_reset(t_brave *x) {
     }
     if (!st->engine->reset()) brave_reload(x);  // no reset() in the model: a fresh copy of the file
     brave::reseed(st->seed);
+    long merged = st->engine->merged_resets();  // said once: resets closer than one buffer
+    if (merged > 0 && st->merged_said == 0)
+        post("brave~: reset: resets come faster than one buffer (%d samples): the buffering restarts at most once "
+             "per buffer, and the model's state is zeroed before each of its calls", st->engine->buffer());
+    st->merged_said = merged;
 }
 
 static void brave_seed(t_brave *x, t_floatarg f) {
@@ -594,8 +594,8 @@ extern "C" __attribute__((visibility("default"))) void brave_tilde_setup(void) {
     class_addmethod(brave_class, (t_method)brave_latency, gensym("latency"), A_NULL);
     class_addmethod(brave_class, (t_method)brave_stats, gensym("stats"), A_GIMME, 0);
     brave::init_torch_threads();
-    // Pd exits without freeing the objects: let background loads finish before libtorch's
-    // static destructors run (registered after libtorch's statics, so it runs before them).
-    std::atexit(brave::shutdown);
+    // Pd exits without freeing the objects: background threads are joined before libtorch's
+    // static objects are destroyed (the engine registers this again after each load).
+    brave::guard_exit();
     post("brave~: nn~-protocol model runner, libtorch %s", brave::torch_version());
 }
