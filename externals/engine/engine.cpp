@@ -55,6 +55,21 @@ int machine_cores() {
     return n ? (int)n : 1;
 }
 
+// libtorch's intra-op thread count is per thread with OpenMP (omp_set_num_threads sets the
+// calling thread's value): the engine's own threads apply this one before each job, or a fresh
+// thread would run every call with one OpenMP thread per core, spinning against the others.
+static std::atomic<int> g_threads{1};
+
+static void apply_threads(int &applied) {
+    int want = g_threads.load();
+    if (applied == want) return;
+    try {
+        at::set_num_threads(want);
+    } catch (const std::exception &) {
+    }
+    applied = want;
+}
+
 int set_torch_threads(int n, std::string &why) {
     int cores = machine_cores();
     if (n > cores) {
@@ -68,10 +83,12 @@ int set_torch_threads(int n, std::string &why) {
         why = e.what();
         return 0;
     }
+    g_threads.store(n);
     return n;
 }
 
 void init_torch_threads() {
+    g_threads.store(1);
     try {
         at::set_num_threads(1);
         at::set_num_interop_threads(1);
@@ -680,10 +697,12 @@ struct Worker {
     }
     void loop() {
         c10::InferenceMode guard;
+        int threads = 0;
         for (;;) {
             while (sem_wait(&sem) != 0) {
             }
             if (quit.load()) return;
+            apply_threads(threads);
             Runner *r = job.load();
             if (!r) continue;
             busy.store(r);
@@ -805,6 +824,7 @@ struct Engine::Impl {
     }
 
     void loader_loop() {
+        int threads = 0;
         for (;;) {
             Job job;
             {
@@ -818,6 +838,7 @@ struct Engine::Impl {
                 free_runner(job.free_me);
                 continue;
             }
+            apply_threads(threads);
             Result res;
             auto t0 = std::chrono::steady_clock::now();
             res.runner = build(job.req, job.block, job.sr, job.worker, res.model, res.err, res.warnings, res.method_missing);
