@@ -412,7 +412,8 @@ def test_help_patch_opens_cleanly(external, tmp_path):
     check_stderr(run)
     text = help_patch.read_text()
     for word in ["load", "reload", "method", "buffer", "reset", "enable", "threads", "latency", "stats",
-                 "set latent_noise 0", "seed", "bang", "BUFFER - gcd(BUFFER N)"]:
+                 "set latent_noise 0", "seed", "bang", "BUFFER - gcd(BUFFER N)", "thread 1", "sync 1",
+                 "2 x BUFFER - gcd(BUFFER N)"]:
         assert word in text, word
 
 
