@@ -8,6 +8,7 @@ model's own delay.
 
 import math
 import re
+import zipfile
 
 import numpy as np
 import pytest
@@ -90,6 +91,10 @@ def models(tmp_path_factory):
     torch.jit.save(torch.jit.script(_Flaky(3 + 5)), str(d / "flaky.ts"))  # 3 warm-up calls + 5
     (d / "corrupt.ts").write_bytes(np.random.default_rng(0).bytes(3000))
     (d / "empty.ts").write_bytes(b"")
+    torch.save({"w": torch.zeros(3)}, str(d / "weights.ts"))
+    with zipfile.ZipFile(d / "probe.ts") as src, zipfile.ZipFile(d / "newer.ts", "w") as dst:
+        for info in src.infolist():  # what a newer torch writes: a file format version beyond ours
+            dst.writestr(info.filename, b"11\n" if info.filename.endswith("/version") else src.read(info))
     return d
 
 
@@ -309,10 +314,13 @@ def test_reset_without_model_reset_reloads(external, models, tmp_path):
 # ------------------------------------------------------------------------------------ bad input
 
 BAD_FILES = [
-    ("missing", r"brave~: model file 'missing' not found"),
+    ("missing", r"brave~: model file 'missing' not found: no /.*/missing\.ts, nor on Pd's search path"),
     ("corrupt.ts", r"brave~: .*corrupt\.ts is not a TorchScript file \(not a zip archive\)"),
     ("empty.ts", r"brave~: .*empty\.ts is not a TorchScript file \(not a zip archive\)"),
-    ("notnn.ts", r"brave~: .*notnn\.ts is not an nn~ model"),
+    ("notnn.ts", r"brave~: .*notnn\.ts is not an nn~ model: it has forward\(\) but no forward_params buffer"),
+    ("weights.ts", r"brave~: .*weights\.ts is a torch\.save\(\) file \(weights or a checkpoint\), not TorchScript"),
+    ("newer.ts", r"brave~: .*newer\.ts was written by a newer torch: TorchScript file format version 11, but "
+                 r"libtorch 2\.5\.1 \(bundled with brave~\) reads versions up to 10"),
     # ratio 1: the default buffer is 1 sample, and forward returns none
     ("badshape.ts", r"brave~: model output size is not consistent: method 'forward' returned \[1, 1, 0\], "
                     r"expected \[1, 1, 1\] \(test call with buffer 1\)"),

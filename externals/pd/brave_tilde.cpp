@@ -449,8 +449,19 @@ static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
          "buffer's %.3f ms%s); %ld errors; %ld NaN/inf samples silenced; %.1f ms behind",
          t.calls, t.mean_ms, t.max_ms, t.overruns, buffer_ms, st->engine->worker() ? " or late from the worker" : "",
          t.errors, t.nonfinite, t.behind_ms);
-    info_out(x, "stats", {(t_float)t.calls, (t_float)t.mean_ms, (t_float)t.max_ms, (t_float)t.overruns,
-                          (t_float)t.errors, (t_float)t.nonfinite, (t_float)t.behind_ms});
+    // Pd's 32-bit floats hold whole numbers exactly up to 2^24 only: larger counts (a day of
+    // calls) go out as symbols with every digit, times rounded to the microsecond
+    t_atom av[7];
+    long counts[] = {t.calls, t.overruns, t.errors, t.nonfinite};
+    int slot[] = {0, 3, 4, 5};
+    for (int i = 0; i < 4; i++) {
+        if (counts[i] < (1L << 24)) SETFLOAT(&av[slot[i]], (t_float)counts[i]);
+        else SETSYMBOL(&av[slot[i]], gensym(std::to_string(counts[i]).c_str()));
+    }
+    SETFLOAT(&av[1], (t_float)(std::round(t.mean_ms * 1000) / 1000));
+    SETFLOAT(&av[2], (t_float)(std::round(t.max_ms * 1000) / 1000));
+    SETFLOAT(&av[6], (t_float)(std::round(t.behind_ms * 1000) / 1000));
+    outlet_anything(x->x_info, gensym("stats"), 7, av);
 }
 
 // bang: the state on the info outlet, in nn~'s words (loaded 0/1, then when a model is loaded:
