@@ -33,14 +33,15 @@ class _Slow(torch.nn.Module):
     """Returns its input after about a millisecond of matrix products: in `-thread -sync` mode it
     paces batch Pd to roughly real time, so that a background load finishes within the run."""
 
-    def __init__(self):
+    def __init__(self, rounds: int = 6):
         super().__init__()
+        self.rounds = rounds
         self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
         self.register_buffer("w", torch.randn(128, 128) / 12)
 
     def forward(self, x):
         y = self.w
-        for _ in range(6):
+        for _ in range(self.rounds):
             y = torch.tanh(y @ self.w)
         return x + 0 * y.sum()
 
@@ -61,6 +62,7 @@ def workdir(tmp_path_factory):
     write_probe(d / "probe37.ts", ratio=R, delay=D)
     torch.jit.save(torch.jit.script(_NaN()), str(d / "nan.ts"))
     torch.jit.save(torch.jit.script(_Slow()), str(d / "pacer.ts"))
+    torch.jit.save(torch.jit.script(_Slow(40)), str(d / "heavy.ts"))  # calls longer than a buffer
     (d / "notnn.ts").write_bytes(b"not a model")
     return d
 
@@ -216,3 +218,25 @@ def test_hostile_cases(external, workdir):
     assert run.lines(r"brave~: .*probe37\.ts: methods forward, encode, decode; running forward; attributes: none")
     assert run.lines(r"brave~: latency: added \d+ samples .* the model reports its own delay for forward only, "
                      r"not for 'encode'"), run.stderr
+
+
+def test_eight_slow_objects_warn_rate_limited(external, workdir):
+    """Eight objects whose calls take longer than their buffer: each warns on the console as it
+    happens, at most once per 2 s of wall time, saying how far behind the audio is."""
+    import time
+
+    patch = Patch(duration_ms=500)
+    src = patch.obj("noise~")
+    for i in range(8):
+        b = patch.obj("brave~ heavy.ts forward 128")
+        patch.connect(src, 0, b, 0)
+        patch.record(b, f"out{i}", 1024)
+    t0 = time.monotonic()
+    run = run_pd(patch, workdir, timeout=300)
+    wall = time.monotonic() - t0
+    check_stderr(run)
+    warnings = run.lines(r"brave~: warning: model calls are not keeping up: \d+ of the last \d+ buffers took longer "
+                         r"than they last; the audio is [\d.]+ ms behind in total")
+    print(f"{len(warnings)} warnings in {wall:.1f} s wall for 8 objects")
+    assert len(warnings) >= 8, run.stderr          # every object said so
+    assert len(warnings) <= 8 * (wall / 2 + 1), run.stderr  # rate limited

@@ -308,6 +308,24 @@ static void test_switch() {
     }
 }
 
+// thread 1 / thread 0 while the stream runs: the stream restarts in the new mode, exactly.
+static void test_mode_switch() {
+    auto in = noise(44100 / 4, 7);
+    Host h(64, false, true);
+    CHECK(h.load("probe.ts", 128), "load");
+    long s1 = 64 * 50, s2 = 64 * 120;
+    auto out = h.run(in, [&](size_t k) {
+        if ((long)k == s1) h.engine.set_worker(true);
+        if ((long)k == s2) h.engine.set_worker(false);
+    });
+    long ls = brave::added_latency(128, 64, false), lw = brave::added_latency(128, 64, true);
+    CHECK(first_mismatch(out, in, ls, 0, s1) < 0, "sync part");
+    long bad = first_mismatch(out, in, lw, s1, s2);
+    CHECK(bad < 0, "worker part: first mismatch at %ld", bad);
+    bad = first_mismatch(out, in, ls, s2);
+    CHECK(bad < 0, "back to sync: first mismatch at %ld", bad);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) {
         std::fprintf(stderr, "usage: engine_test MODELS_DIR [TEST]\n");
@@ -319,7 +337,7 @@ int main(int argc, char **argv) {
         void (*fn)();
     } tests[] = {{"formula", test_formula},       {"latency_exact", test_latency_exact}, {"reset", test_reset},
                  {"reset_every_block", test_reset_every_block}, {"bad_models", test_bad_models}, {"nan", test_nan},
-                 {"worker_late", test_worker_late}, {"switch", test_switch}};
+                 {"worker_late", test_worker_late}, {"switch", test_switch}, {"mode_switch", test_mode_switch}};
     brave::init_torch_threads();
     for (auto &t : tests) {
         if (argc > 2 && std::strcmp(argv[2], t.name)) continue;
