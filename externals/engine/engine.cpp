@@ -1106,6 +1106,8 @@ std::vector<Event> Engine::poll(bool swap_now) {
         if (res.model && !d.model && res.method_missing) d.model = res.model;
         if (!res.runner) {
             ev.push_back({Event::LoadFailed, res.err});
+            std::lock_guard<std::mutex> lock(d.mu);
+            if (d.in_flight == 0 && !d.swapped.load()) d.watch.store(false);  // nothing to swap: stop timing
             continue;
         }
         Runner *r = res.runner.release();
