@@ -3,6 +3,13 @@
 //   engine_test MODELS_DIR [TEST_NAME]
 // Every perform() of the worker path runs under an allocation counter (operator new replaced
 // below, counting on the audio thread only): the audio side must not allocate.
+//
+// ThreadSanitizer (not built by default: a TSan build of engine.cpp takes minutes), T = the
+// torch package folder; latency_exact, switch, worker_late, mode_switch and reset ran clean:
+//   g++ -std=c++17 -O1 -g -fsanitize=thread -D_GLIBCXX_USE_CXX11_ABI=0 -I$T/include \
+//     -I$T/include/torch/csrc/api/include externals/engine/engine.cpp tests/engine/engine_test.cpp \
+//     -o engine_test_tsan -L$T/lib -Wl,-rpath,$T/lib -ltorch_cpu -lc10 -lpthread
+//   ./engine_test_tsan build/external/engine-test-models switch
 
 #include "../../externals/engine/engine.hpp"
 
