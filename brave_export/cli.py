@@ -39,15 +39,28 @@ def cmd_dataset(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from . import training
+    from . import trainer
 
-    training.audio_files(args.audio)
-    training.config_path(args.config)
-    out = Path(args.out)
-    db = training.preprocess(args.audio, out / f"{args.name}-db")
-    run_dir = training.train(db, out, name=args.name, config=args.config, steps=args.steps,
-                             n_signal=args.n_signal, batch=args.batch)
-    print(run_dir)
+    if args.resume:
+        settings = trainer.load_settings(Path(args.resume), steps=args.steps)
+    else:
+        if args.audio is None:
+            raise UserError("give a folder of audio files to train on, or --resume RUN to continue a run")
+        settings = trainer.resolve_settings(args.audio, args.out, args.name, args.config, profile=args.profile,
+                                            steps=args.steps, val_every=args.val_every, n_signal=args.n_signal,
+                                            batch=args.batch, workers=args.workers, accelerator=args.accelerator)
+    scale = trainer.Scale(accelerator=args.accelerator, devices=args.devices, nodes=args.nodes)
+    outcome = trainer.train(settings, scale, resume=bool(args.resume), check_only=args.check)
+    if outcome is None:
+        return 0
+    if trainer.is_extra_process():
+        return 0
+    if outcome.interrupted:
+        where = f"checkpoint {outcome.checkpoint}" if outcome.checkpoint else "no checkpoint"
+        print(f"brave-export: interrupted at step {outcome.step}; {where}; continue with "
+              f"`brave-export train --resume {outcome.run_dir}`", file=sys.stderr)
+        return 130
+    print(outcome.run_dir)
     return 0
 
 
@@ -214,14 +227,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_dataset)
 
-    p = sub.add_parser("train", help="rave preprocess + rave train with one of our configs")
-    p.add_argument("audio", help="folder of audio files")
+    p = sub.add_parser("train", help="train a model on a folder of audio (acids-rave + Lightning), "
+                                      "with data checks, checkpoints, progress, resume and DDP",
+                       description="Checks the audio, preprocesses it with `rave preprocess` and trains "
+                                   "acids-rave's model with PyTorch Lightning. Every checkpoint (RUN/checkpoints/"
+                                   "last.ckpt) follows a validation, so it exports; Ctrl-C saves one and exits.")
+    p.add_argument("audio", nargs="?", help="folder of audio files (.wav, .flac, .mp3, ...; searched recursively)")
     p.add_argument("--config", default="brave", help="config name or .gin path (default: brave)")
     p.add_argument("--out", default="runs", help="folder for the dataset and the run (default: runs)")
-    p.add_argument("--name", default="brave", help="run name")
-    p.add_argument("--steps", type=int, default=1_000_000)
-    p.add_argument("--n-signal", type=int, default=131072)
-    p.add_argument("--batch", type=int, default=8)
+    p.add_argument("--name", default="brave", help="run name: the run goes to OUT/NAME, its dataset to "
+                                                   "OUT/NAME-db (reused when made from the same files)")
+    p.add_argument("--profile", choices=("auto", "quick", "full"), default="auto",
+                   help="quick: CPU, 300 steps, checkpoint every 50, n_signal 32768, batch 4 (first checkpoint in "
+                        "minutes); "
+                        "full: GPU, acids-rave's schedule of 6M steps, checkpoint every 10000, n_signal 131072, "
+                        "batch 8 (days); auto (default): full with a GPU, quick without")
+    p.add_argument("--steps", type=int, help="training steps in all (default: the profile's); with --resume, "
+                                             "the new total")
+    p.add_argument("--val-every", type=int, help="validate (fits the latent PCA) and save a checkpoint every "
+                                                 "this many steps (default: the profile's)")
+    p.add_argument("--n-signal", type=int, help="samples per training example; files shorter than this add "
+                                                "nothing (default: the profile's)")
+    p.add_argument("--batch", type=int, help="examples per step (default: the profile's)")
+    p.add_argument("--workers", type=int, help="data loader processes (default: 0 on CPU, up to 8 with a GPU)")
+    p.add_argument("--resume", metavar="RUN", help="continue the run in folder RUN (OUT/NAME) from its last "
+                                                   "checkpoint, with the settings it started with")
+    p.add_argument("--accelerator", choices=("auto", "cpu", "gpu"), default="auto",
+                   help="where to train (default auto: a CUDA GPU when torch sees one)")
+    p.add_argument("--devices", type=int, default=1,
+                   help="GPUs (or, on CPU, processes) per node; more than 1 trains with Lightning's DDP (default 1)")
+    p.add_argument("--nodes", type=int, default=1,
+                   help="machines taking part (Lightning DDP: set MASTER_ADDR, MASTER_PORT, NODE_RANK on each; "
+                        "see the README)")
+    p.add_argument("--check", action="store_true",
+                   help="only check the audio: print what training would use and what it would skip, then exit")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("checkpoint", help="load a run's checkpoint with its config and report on it")
