@@ -365,7 +365,8 @@ def train(s: Settings, scale: Scale = Scale(), resume: bool = False, check_only:
     say(f"training {Path(s.config).stem} ({s.profile} profile): {s.steps} steps, checkpoint every {s.val_every}, "
         f"n_signal {s.n_signal}, batch {s.batch}, {scale.devices} x {trainer.accelerator.__class__.__name__}"
         + (f" x {scale.nodes} nodes" if scale.nodes > 1 else "") + f" -> {run}")
-    trainer.fit(model, train_loader, val_loader, ckpt_path=str(ckpt) if resume else None)
+    with contextlib.redirect_stdout(sys.stderr):  # rave prints its receptive field; stdout is for the run dir
+        trainer.fit(model, train_loader, val_loader, ckpt_path=str(ckpt) if resume else None)
     return Outcome(run, ckpt if ckpt.exists() else None, trainer.global_step, trainer.interrupted)
 
 
@@ -421,6 +422,8 @@ def quiet_lightning() -> None:
     logging.getLogger("pytorch_lightning").setLevel(logging.WARNING)
     # Lightning counts logging steps per epoch in this warning, though it logs across epochs.
     warnings.filterwarnings("ignore", message=".*smaller than the logging interval.*")
+    # rave logs its validation figures per process; each process's own PCA is what it saves.
+    warnings.filterwarnings("ignore", message=".*when logging on epoch level in distributed setting.*")
     # Ctrl-C: our own line says where the checkpoint is and how to go on.
     warnings.filterwarnings("ignore", message="Detected KeyboardInterrupt")
 
