@@ -57,14 +57,25 @@ def cmd_train(args) -> int:
         return 0
     if outcome.interrupted:
         where = f"checkpoint {outcome.checkpoint}" if outcome.checkpoint else "no checkpoint"
-        print(f"brave-export: interrupted at step {outcome.step}; {where}; continue with "
+        early = (" (saved before the first validation: it exports only with --force-unready until the run "
+                 f"passes step {settings.val_every})") if outcome.checkpoint and outcome.step < settings.val_every else ""
+        print(f"brave-export: interrupted at step {outcome.step}; {where}{early}; continue with "
               f"`brave-export train --resume {outcome.run_dir}`", file=sys.stderr)
         return 130
     print(outcome.run_dir)
     return 0
 
 
+def one_run(paths: list[str]) -> str:
+    """The single run a positional RUN names (a shell glob can expand to several)."""
+    if len(paths) > 1:
+        shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        raise UserError(f"{len(paths)} runs given ({shown}): pass one run directory or .ckpt")
+    return paths[0]
+
+
 def cmd_checkpoint(args) -> int:
+    args.run = one_run(args.run)
     from .run import load_model, locate, read_checkpoint
     from .training import all_finite, logged_losses
 
@@ -92,13 +103,14 @@ def cmd_checkpoint(args) -> int:
 
 
 def cmd_nn(args) -> int:
+    args.run = one_run(args.run)
     from .export import export_nn
 
     if args.plugin:
         from .plugin import check_plugin_output, export_plugin
 
         # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
-        check_plugin_output(Path(args.plugin), args.force)
+        check_plugin_output(Path(args.plugin), args.force, flag="--plugin")
     result = export_nn(args.run, output=args.output, buffer=args.buffer, fidelity=args.fidelity,
                        max_batch=args.max_batch, force=args.force, allow_unready=args.force_unready)
     if args.plugin:
@@ -113,6 +125,7 @@ def cmd_nn(args) -> int:
 
 
 def cmd_plugin(args) -> int:
+    args.run = one_run(args.run)
     from .plugin import export_plugin
 
     print(export_plugin(args.run, args.output, force=args.force))
@@ -123,6 +136,10 @@ def cmd_inspect(args) -> int:
     from .nnmodel import format_report, inspect_model
 
     report = inspect_model(args.model, buffer=args.buffer)
+    if args.buffer is not None:
+        from .export.nn import check_buffer
+
+        check_buffer(args.buffer, report.higher_ratio)  # a wrong --buffer is the user's, not the model's fault
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
     if report.problems:
         print(f"brave-export: error: {args.model} would not work in nn~: {report.problems[0]}", file=sys.stderr)
@@ -151,7 +168,14 @@ def cmd_presets(args) -> int:
 def cmd_preset(args) -> int:
     from . import presets
 
-    result = presets.fit(presets.get_preset(args.name), args.model, method=args.method)
+    preset = presets.get_preset(args.name)
+    result = presets.fit(preset, args.model, method=args.method)
+    if result.ratio != preset.ratio:
+        # it would run, but at another latency than the preset promises: not a fit
+        better = [p.name for p in presets.load_presets() if p.ratio == result.ratio]
+        raise UserError(f"{args.model} does not fit preset {preset.name}: the preset is for ratio-{preset.ratio} "
+                        f"models and this one has ratio {result.ratio}; "
+                        + (f"use {' or '.join(better)}" if better else "see `brave-export presets`"))
     print(json.dumps(result.as_dict(), indent=2) if args.json else presets.format_fit(result))
     return 0
 
@@ -162,6 +186,8 @@ def cmd_latency(args) -> int:
     for out in (args.json, args.plot):
         if out and not Path(out).resolve().parent.is_dir():
             raise UserError(f"cannot write {out}: folder {Path(out).parent} does not exist")
+    if args.plot and Path(args.plot).suffix.lower() != ".png":
+        raise UserError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
     if args.pd:
         from . import pdrun
 
@@ -264,12 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("checkpoint", help="load a run's checkpoint with its config and report on it")
-    p.add_argument("run", help="run directory or .ckpt file")
+    p.add_argument("run", nargs="+", help="run directory or .ckpt file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_checkpoint)
 
     p = sub.add_parser("nn", help="export a run to streaming TorchScript for nn~ at a small buffer")
-    p.add_argument("run", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
+    p.add_argument("run", nargs="+", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
     p.add_argument("--buffer", type=int, help="the nn~ buffer you will use (default: the compression ratio)")
     p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts)")
     p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
@@ -282,7 +308,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_nn)
 
     p = sub.add_parser("plugin", help="export the .h5 weight file for the BRAVE plugin")
-    p.add_argument("run", help="run directory or .ckpt")
+    p.add_argument("run", nargs="+", help="run directory or .ckpt")
     p.add_argument("--output", required=True, help="output .h5")
     p.add_argument("--force", action="store_true")
     p.set_defaults(func=cmd_plugin)
@@ -356,13 +382,22 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
+        return code
     except UserError as exc:
         print(f"brave-export: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("brave-export: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped reading: not an error of ours. Point stdout at
+        # /dev/null so the interpreter's final flush does not raise again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
