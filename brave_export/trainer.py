@@ -188,8 +188,9 @@ def prepare_dataset(s: Settings, files: list[Path], sample_rate: int) -> Path:
             return db
         raise UserError(f"dataset {db} exists but was made from other audio or another --n-signal: "
                         f"delete it to remake it, or choose another --name")
-    if is_extra_process():
-        raise UserError(f"dataset {db} is missing in a DDP process: the first process makes it")
+    if is_extra_process() or not is_first_node():
+        raise UserError(f"dataset {db} is missing on this node: node 0 makes it; give every node the same "
+                        "--out on a shared folder, or copy it here once node 0 has made it")
     say(f"dataset: preprocessing {len(files)} files into {db}")
     tmp = db.with_name(f".{db.name}.part")
     if tmp.exists():
@@ -238,7 +239,8 @@ def _callbacks():
                 torch.save(trainer._checkpoint_connector.dump_checkpoint(), tmp)
             if trainer.is_global_zero:
                 os.replace(tmp, self.path)
-                say(f"checkpoint: {self.path} (step {step})")
+                clear = "\r\033[K" if sys.stderr.isatty() else ""  # over the progress line
+                say(f"{clear}checkpoint: {self.path} (step {step})")
             self.saved_step = step
 
         def on_train_start(self, trainer, pl_module):
@@ -277,14 +279,14 @@ def _callbacks():
                 return
             self.last_print = time.perf_counter()
             step, end = trainer.global_step, trainer.max_steps
-            to_ckpt = self.val_every - step % self.val_every
+            to_ckpt = min(self.val_every - step % self.val_every, end - step)
             self.stream.write("\r" + status_line(step, end, to_ckpt, self.per_step, trainer.callback_metrics)
                               + "\033[K")
             self.stream.flush()
 
         def on_validation_start(self, trainer, pl_module):
             if self.tty and not trainer.sanity_checking:
-                self.stream.write(f"\rstep {trainer.global_step}: validating (fits the latent PCA)\033[K")
+                self.stream.write(f"\rstep {trainer.global_step}: validating (fits the latent PCA)\033[K\n")
                 self.stream.flush()
 
         def on_validation_end(self, trainer, pl_module):
