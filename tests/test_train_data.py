@@ -121,3 +121,26 @@ def test_n_signal_too_short_for_the_losses(tmp_path):
     write(tmp_path / "audio", "a.wav", 1.0)
     result = run_cli("train", tmp_path / "audio", "--n-signal", "16384", "--out", tmp_path / "r")
     assert_one_line_error(result, "--n-signal 16384 is too short", "at least 32768")
+
+
+def test_status_line_shows_steps_losses_time_and_estimates():
+    import torch
+
+    from brave_export.trainer import status_line
+
+    metrics = {"fullband_spectral_distance": torch.tensor(3.5), "regularization": torch.tensor(0.25),
+               "beta_factor": torch.tensor(0.1)}
+    line = status_line(120, 300, 30, 2.0, metrics)
+    assert line.startswith("step 120/300") and "fullband 3.5" in line and "reg 0.25" in line
+    assert "2.00 s/step" in line and "next checkpoint in 1m00s" in line and "end in 6m00s" in line
+    assert "beta" not in line
+
+
+def test_profiles_and_overrides(tmp_path):
+    from brave_export.trainer import PROFILES, resolve_settings
+
+    quick = resolve_settings(tmp_path, tmp_path / "runs", "x", "brave", accelerator="cpu")
+    assert (quick.profile, quick.steps, quick.val_every) == ("quick", PROFILES["quick"].steps, PROFILES["quick"].val_every)
+    assert quick.workers == 0
+    full = resolve_settings(tmp_path, tmp_path / "runs", "x", "brave", profile="full", batch=2, accelerator="cpu")
+    assert (full.steps, full.n_signal, full.batch) == (6_000_000, 131072, 2)

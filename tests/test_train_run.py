@@ -38,6 +38,7 @@ def test_ddp_over_two_cpu_processes_writes_one_checkpoint_that_exports(tiny_audi
     run = Path(result.stdout.strip().splitlines()[-1])
     assert run == tmp_path / "ddp"
     assert "Initializing distributed: GLOBAL_RANK: 1, MEMBER: 2/2" in result.stderr
+    assert "s/step" not in result.stderr  # no progress line when stderr is not a terminal
     ckpts = list(tmp_path.rglob("*.ckpt"))
     assert ckpts == [run / "checkpoints" / "last.ckpt"], ckpts
     assert step_of(ckpts[0]) == 10
