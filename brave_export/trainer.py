@@ -350,6 +350,12 @@ def train(s: Settings, scale: Scale = Scale(), resume: bool = False, check_only:
 
     run = run_dir_of(s)
     ckpt = run / "checkpoints" / CHECKPOINT
+    if is_extra_process():
+        # Ctrl-C reaches every process; the first one saves the checkpoint. The others leave at
+        # once rather than tear down a process group their peer has left.
+        import signal
+
+        signal.signal(signal.SIGINT, lambda *_: os._exit(130))
     if not resume and not is_extra_process() and is_first_node() and ckpt.exists():
         raise UserError(f"run {run} already exists: continue it with `brave-export train --resume {run}`, "
                         f"or give another --name")
