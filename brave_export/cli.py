@@ -39,19 +39,43 @@ def cmd_dataset(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from . import training
+    from . import trainer
 
-    training.audio_files(args.audio)
-    training.config_path(args.config)
-    out = Path(args.out)
-    db = training.preprocess(args.audio, out / f"{args.name}-db")
-    run_dir = training.train(db, out, name=args.name, config=args.config, steps=args.steps,
-                             n_signal=args.n_signal, batch=args.batch)
-    print(run_dir)
+    if args.resume:
+        settings = trainer.load_settings(Path(args.resume), steps=args.steps)
+    else:
+        if args.audio is None:
+            raise UserError("give a folder of audio files to train on, or --resume RUN to continue a run")
+        settings = trainer.resolve_settings(args.audio, args.out, args.name, args.config, profile=args.profile,
+                                            steps=args.steps, val_every=args.val_every, n_signal=args.n_signal,
+                                            batch=args.batch, workers=args.workers, accelerator=args.accelerator)
+    scale = trainer.Scale(accelerator=args.accelerator, devices=args.devices, nodes=args.nodes)
+    outcome = trainer.train(settings, scale, resume=bool(args.resume), check_only=args.check)
+    if outcome is None:
+        return 0
+    if trainer.is_extra_process():
+        return 0
+    if outcome.interrupted:
+        where = f"checkpoint {outcome.checkpoint}" if outcome.checkpoint else "no checkpoint"
+        early = (" (saved before the first validation: it exports only with --force-unready until the run "
+                 f"passes step {settings.val_every})") if outcome.checkpoint and outcome.step < settings.val_every else ""
+        print(f"brave-export: interrupted at step {outcome.step}; {where}{early}; continue with "
+              f"`brave-export train --resume {outcome.run_dir}`", file=sys.stderr)
+        return 130
+    print(outcome.run_dir)
     return 0
 
 
+def one_run(paths: list[str]) -> str:
+    """The single run a positional RUN names (a shell glob can expand to several)."""
+    if len(paths) > 1:
+        shown = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        raise UserError(f"{len(paths)} runs given ({shown}): pass one run directory or .ckpt")
+    return paths[0]
+
+
 def cmd_checkpoint(args) -> int:
+    args.run = one_run(args.run)
     from .run import load_model, locate, read_checkpoint
     from .training import all_finite, logged_losses
 
@@ -79,15 +103,16 @@ def cmd_checkpoint(args) -> int:
 
 
 def cmd_nn(args) -> int:
+    args.run = one_run(args.run)
     from .export import export_nn
 
     if args.plugin:
         from .plugin import check_plugin_output, export_plugin
 
         # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
-        check_plugin_output(Path(args.plugin), args.force)
+        check_plugin_output(Path(args.plugin), args.force, flag="--plugin")
     result = export_nn(args.run, output=args.output, buffer=args.buffer, fidelity=args.fidelity,
-                       max_batch=args.max_batch, force=args.force)
+                       max_batch=args.max_batch, force=args.force, allow_unready=args.force_unready)
     if args.plugin:
         export_plugin(args.run, args.plugin, force=args.force)
     if args.json:
@@ -100,6 +125,7 @@ def cmd_nn(args) -> int:
 
 
 def cmd_plugin(args) -> int:
+    args.run = one_run(args.run)
     from .plugin import export_plugin
 
     print(export_plugin(args.run, args.output, force=args.force))
@@ -110,6 +136,10 @@ def cmd_inspect(args) -> int:
     from .nnmodel import format_report, inspect_model
 
     report = inspect_model(args.model, buffer=args.buffer)
+    if args.buffer is not None:
+        from .export.nn import check_buffer
+
+        check_buffer(args.buffer, report.higher_ratio)  # a wrong --buffer is the user's, not the model's fault
     print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
     if report.problems:
         print(f"brave-export: error: {args.model} would not work in nn~: {report.problems[0]}", file=sys.stderr)
@@ -138,7 +168,14 @@ def cmd_presets(args) -> int:
 def cmd_preset(args) -> int:
     from . import presets
 
-    result = presets.fit(presets.get_preset(args.name), args.model, method=args.method)
+    preset = presets.get_preset(args.name)
+    result = presets.fit(preset, args.model, method=args.method)
+    if result.ratio != preset.ratio:
+        # it would run, but at another latency than the preset promises: not a fit
+        better = [p.name for p in presets.load_presets() if p.ratio == result.ratio]
+        raise UserError(f"{args.model} does not fit preset {preset.name}: the preset is for ratio-{preset.ratio} "
+                        f"models and this one has ratio {result.ratio}; "
+                        + (f"use {' or '.join(better)}" if better else "see `brave-export presets`"))
     print(json.dumps(result.as_dict(), indent=2) if args.json else presets.format_fit(result))
     return 0
 
@@ -149,10 +186,14 @@ def cmd_latency(args) -> int:
     for out in (args.json, args.plot):
         if out and not Path(out).resolve().parent.is_dir():
             raise UserError(f"cannot write {out}: folder {Path(out).parent} does not exist")
+    if args.plot and Path(args.plot).suffix.lower() != ".png":
+        raise UserError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
     if args.pd:
         from . import pdrun
 
         pdrun.check_ready()  # fail before the long offline run
+        if args.thread:
+            raise UserError("--pd runs the Pd latency patch in brave~'s synchronous mode: leave out --thread")
         if args.pd_trials < 1:
             raise UserError(f"--pd-trials {args.pd_trials}: give at least 1")
     settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
@@ -161,7 +202,7 @@ def cmd_latency(args) -> int:
     noise = {"on": True, "off": False, "model": None}[args.latent_noise]
     result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
                               method=args.method, settings=settings, search_s=args.search_ms / 1000.0,
-                              latent_noise=noise, progress=not args.quiet)
+                              latent_noise=noise, progress=not args.quiet, worker=args.thread)
     print(latency.format_result(result))
     if args.json:
         print(f"wrote {latency.write_json(result, args.json)}", file=sys.stderr)
@@ -214,34 +255,62 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_dataset)
 
-    p = sub.add_parser("train", help="rave preprocess + rave train with one of our configs")
-    p.add_argument("audio", help="folder of audio files")
+    p = sub.add_parser("train", help="train a model on a folder of audio (acids-rave + Lightning), "
+                                      "with data checks, checkpoints, progress, resume and DDP",
+                       description="Checks the audio, preprocesses it with `rave preprocess` and trains "
+                                   "acids-rave's model with PyTorch Lightning. Every checkpoint (RUN/checkpoints/"
+                                   "last.ckpt) follows a validation, so it exports; Ctrl-C saves one and exits.")
+    p.add_argument("audio", nargs="?", help="folder of audio files (.wav, .flac, .mp3, ...; searched recursively)")
     p.add_argument("--config", default="brave", help="config name or .gin path (default: brave)")
     p.add_argument("--out", default="runs", help="folder for the dataset and the run (default: runs)")
-    p.add_argument("--name", default="brave", help="run name")
-    p.add_argument("--steps", type=int, default=1_000_000)
-    p.add_argument("--n-signal", type=int, default=131072)
-    p.add_argument("--batch", type=int, default=8)
+    p.add_argument("--name", default="brave", help="run name: the run goes to OUT/NAME, its dataset to "
+                                                   "OUT/NAME-db (reused when made from the same files)")
+    p.add_argument("--profile", choices=("auto", "quick", "full"), default="auto",
+                   help="quick: CPU, 300 steps, checkpoint every 50, n_signal 32768, batch 4 (first checkpoint in "
+                        "minutes); "
+                        "full: GPU, acids-rave's schedule of 6M steps, checkpoint every 10000, n_signal 131072, "
+                        "batch 8 (days); auto (default): full with a GPU, quick without")
+    p.add_argument("--steps", type=int, help="training steps in all (default: the profile's); with --resume, "
+                                             "the new total")
+    p.add_argument("--val-every", type=int, help="validate (fits the latent PCA) and save a checkpoint every "
+                                                 "this many steps (default: the profile's)")
+    p.add_argument("--n-signal", type=int, help="samples per training example; files shorter than this add "
+                                                "nothing (default: the profile's)")
+    p.add_argument("--batch", type=int, help="examples per step (default: the profile's)")
+    p.add_argument("--workers", type=int, help="data loader processes (default: 0 on CPU, up to 8 with a GPU)")
+    p.add_argument("--resume", metavar="RUN", help="continue the run in folder RUN (OUT/NAME) from its last "
+                                                   "checkpoint, with the settings it started with")
+    p.add_argument("--accelerator", choices=("auto", "cpu", "gpu"), default="auto",
+                   help="where to train (default auto: a CUDA GPU when torch sees one)")
+    p.add_argument("--devices", type=int, default=1,
+                   help="GPUs (or, on CPU, processes) per node; more than 1 trains with Lightning's DDP (default 1)")
+    p.add_argument("--nodes", type=int, default=1,
+                   help="machines taking part (Lightning DDP: set MASTER_ADDR, MASTER_PORT, NODE_RANK on each; "
+                        "see the README)")
+    p.add_argument("--check", action="store_true",
+                   help="only check the audio: print what training would use and what it would skip, then exit")
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("checkpoint", help="load a run's checkpoint with its config and report on it")
-    p.add_argument("run", help="run directory or .ckpt file")
+    p.add_argument("run", nargs="+", help="run directory or .ckpt file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_checkpoint)
 
     p = sub.add_parser("nn", help="export a run to streaming TorchScript for nn~ at a small buffer")
-    p.add_argument("run", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
+    p.add_argument("run", nargs="+", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
     p.add_argument("--buffer", type=int, help="the nn~ buffer you will use (default: the compression ratio)")
     p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts)")
     p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
     p.add_argument("--max-batch", type=int, default=1, help="batch entries the streaming state holds (mc.nn~: channels)")
     p.add_argument("--plugin", metavar="OUT.h5", help="also write the BRAVE plugin weight file here")
     p.add_argument("--force", action="store_true", help="overwrite an existing output")
+    p.add_argument("--force-unready", action="store_true",
+                   help="export a checkpoint saved before any validation (latent PCA never fitted: 1 latent dimension)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nn)
 
     p = sub.add_parser("plugin", help="export the .h5 weight file for the BRAVE plugin")
-    p.add_argument("run", help="run directory or .ckpt")
+    p.add_argument("run", nargs="+", help="run directory or .ckpt")
     p.add_argument("--output", required=True, help="output .h5")
     p.add_argument("--force", action="store_true")
     p.set_defaults(func=cmd_plugin)
@@ -277,6 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model", help=".ts file (any nn~ model)")
     p.add_argument("--buffer", type=int, help="brave~ buffer (default: the model's ratio)")
     p.add_argument("--block", type=int, default=64, help="Pd block size (default 64)")
+    p.add_argument("--thread", action="store_true",
+                   help="brave~'s worker mode (-thread): one buffer more latency, the call gets a whole buffer")
     p.add_argument("--trials", type=int, default=8, help="trials per test burst (12 bursts; default 8)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--method", default="forward")
@@ -315,13 +386,22 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
+        return code
     except UserError as exc:
         print(f"brave-export: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("brave-export: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader (e.g. `| head`) stopped reading: not an error of ours. Point stdout at
+        # /dev/null so the interpreter's final flush does not raise again.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

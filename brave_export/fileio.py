@@ -10,19 +10,19 @@ from pathlib import Path
 from .errors import UserError
 
 
-def check_writable(path: Path, force: bool) -> None:
-    """Refuse an existing file without `force`, and a folder we cannot write into."""
+def check_writable(path: Path, force: bool, flag: str = "--output") -> None:
+    """Refuse an existing file without `force`, and a folder we cannot write into; `flag` names the option."""
     if path.exists() and not force:
-        raise UserError(f"{path} already exists: pass --force to overwrite it, or choose another --output")
+        raise UserError(f"{path} already exists: pass --force to overwrite it, or choose another {flag}")
     if path.is_dir():
-        raise UserError(f"{path} is a directory: give a file name for --output")
+        raise UserError(f"{path} is a directory: give a file name for {flag}")
     folder = path.parent
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"cannot write {path}: {folder} is a file, not a folder; choose another --output")
+        raise UserError(f"cannot write {path}: {folder} is a file, not a folder; choose another {flag}")
     if not folder.is_dir():
         raise UserError(f"cannot write {path}: output folder {folder} does not exist; create it first")
     if not os.access(folder, os.W_OK):
-        raise UserError(f"cannot write {path}: output folder {folder} is not writable; choose another --output")
+        raise UserError(f"cannot write {path}: output folder {folder} is not writable; choose another {flag}")
 
 
 @contextlib.contextmanager

@@ -51,6 +51,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import UserError
+from .hosts import brave_latency
 
 DETECTORS = ("envelope", "peak")
 WARMUP_CALLS = 3  # as brave~: calls on silence at load, then reset()
@@ -253,14 +254,15 @@ def burst(test: BurstTest, sr: int, rng: np.random.Generator) -> np.ndarray:
 class BraveHost:
     """brave~'s perform routine, sample for sample: per block of N input samples, collect into
     the B-sample model buffer (calling the model each time it fills and appending its B output
-    samples to a FIFO), then output N samples from the FIFO, which starts with L = B - gcd(B, N)
-    zeros (externals/brave_tilde.cpp)."""
+    samples to a FIFO), then output N samples from the FIFO, which starts with
+    hosts.brave_latency(B, N, worker) zeros (externals/engine/engine.cpp). Worker mode appends
+    each result one buffer later from a head start one buffer longer: the same output stream."""
 
     def __init__(self, call: Callable[[np.ndarray], np.ndarray], in_ch: int, out_ch: int, buffer: int,
-                 block: int):
+                 block: int, worker: bool = False):
         self.call, self.in_ch, self.out_ch = call, in_ch, out_ch
-        self.buffer, self.block = buffer, block
-        self.latency = buffer - math.gcd(buffer, block)
+        self.buffer, self.block, self.worker = buffer, block, worker
+        self.latency = brave_latency(buffer, block, worker)
         self.restart()
 
     def restart(self) -> None:
@@ -437,9 +439,10 @@ def _progress(total: int, enabled: bool):
 
 def evaluate(model_path, buffer: int | None = None, block: int = 64, trials: int = 8, seed: int = 0,
              method: str = "forward", settings: DetectorSettings | None = None, search_s: float = 0.5,
-             tests=TESTS, latent_noise: bool | None = None, progress: bool = False) -> LatencyResult:
+             tests=TESTS, latent_noise: bool | None = None, progress: bool = False,
+             worker: bool = False) -> LatencyResult:
     """Latency and jitter of `model_path` run by brave~ with `buffer` (default: the model's ratio)
-    at Pd block `block`; `trials` trials for each test burst."""
+    at Pd block `block` (in its worker mode when `worker`); `trials` trials for each test burst."""
     import torch
 
     settings = settings or DetectorSettings()
@@ -464,18 +467,18 @@ def evaluate(model_path, buffer: int | None = None, block: int = 64, trials: int
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # one intra-op thread, as brave~ runs the model
     try:
-        return _evaluate(model, b, block, trials, seed, method, settings, search_s, tests, progress)
+        return _evaluate(model, b, block, trials, seed, method, settings, search_s, tests, progress, worker)
     finally:
         torch.set_num_threads(threads)
 
 
 def _evaluate(model: _Model, b: int, block: int, trials: int, seed: int, method: str,
-              settings: DetectorSettings, search_s: float, tests, progress: bool) -> LatencyResult:
+              settings: DetectorSettings, search_s: float, tests, progress: bool, worker: bool) -> LatencyResult:
     import torch
 
     sr = model.sample_rate
     call = _caller(model, b)
-    host = BraveHost(call, model.in_ch, model.out_ch, b, block)
+    host = BraveHost(call, model.in_ch, model.out_ch, b, block, worker=worker)
     # brave~ at load: a few calls on silence (checks the shape, lets the JIT optimize), then reset()
     for _ in range(WARMUP_CALLS):
         call(np.zeros((model.in_ch, b), dtype=np.float32))
@@ -518,7 +521,8 @@ def _evaluate(model: _Model, b: int, block: int, trials: int, seed: int, method:
                  for t in tests]
     return LatencyResult(
         model=str(model.path), method=method, sample_rate=sr, sample_rate_known=model.sample_rate_known,
-        ratio=model.ratio, buffer=b, block=block, host="brave~", buffering_latency=host.latency,
+        ratio=model.ratio, buffer=b, block=block, host="brave~ -thread" if worker else "brave~",
+        buffering_latency=host.latency,
         model_delay=model.delay,
         expected_latency=host.latency + model.delay if model.delay is not None else None,
         trials_per_test=trials, seed=seed, settings=asdict(settings), tests=summaries,
@@ -543,7 +547,7 @@ def format_result(r: LatencyResult) -> str:
     lines = [
         f"model: {r.model} ({r.method}, ratio {r.ratio}, {r.sample_rate} Hz"
         + ("" if r.sample_rate_known else " assumed") + ")",
-        f"host: brave~ buffer {r.buffer} at Pd block {r.block}: buffering {r.buffering_latency} samples "
+        f"host: {r.host} buffer {r.buffer} at Pd block {r.block}: buffering {r.buffering_latency} samples "
         f"({1000 * r.buffering_latency / r.sample_rate:.2f} ms)"
         + (f"; model delay {r.model_delay}; expected {r.expected_latency} samples "
            f"({1000 * r.expected_latency / r.sample_rate:.2f} ms)" if r.expected_latency is not None else ""),

@@ -34,10 +34,10 @@ def plugin_state_dict(model) -> dict[str, np.ndarray]:
     }
 
 
-def check_plugin_output(out: Path, force: bool) -> None:
+def check_plugin_output(out: Path, force: bool, flag: str = "--output") -> None:
     if out.suffix not in (".h5", ".hdf5"):
-        raise UserError(f"output {out} must end in .h5")
-    check_writable(out, force)
+        raise UserError(f"{flag} {out} must end in .h5")
+    check_writable(out, force, flag)
 
 
 def export_plugin(run_path, output, force: bool = False,

@@ -4,8 +4,9 @@ The data file names only settings (host, buffer argument, threading, Pd and Max 
 every latency figure is computed here from the host's buffering, as documented in
 `shared/docs/nn-tilde-protocol.md` and in the brave~ external:
 
-- brave~ (Pd): the model runs synchronously in the perform routine; with buffer B and Pd block
-  N it adds exactly  L = B - gcd(B, N)  samples (0 when B divides N).
+- brave~ (Pd): with buffer B and Pd block N it adds exactly  L = B - gcd(B, N)  samples (0 when
+  B divides N) when the model runs in the perform routine (threaded = false), one buffer more,
+  2B - gcd(B, N), in its worker mode (threaded = true: `[brave~ MODEL forward B -thread]`).
 - nn~, Pd frontend, as measured (nn~ 1.6 from its public source, Pd 0.53.1): the frontend sizes
   its ring buffers with the 4096-sample default when the object is created, so BUFFER 0 (no
   thread, buffer = model ratio) came out 4096 - N samples late, BUFFER B > 0 (worker thread,
@@ -26,10 +27,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import UserError
+from .hosts import NN_DEFAULT_BUFFER, brave_latency, nn_nominal_latency, nn_pd_latency  # noqa: F401 (re-exported)
 
 HOSTS = ("brave~", "nn~")
 SAMPLE_RATES = (44100, 48000)
-NN_DEFAULT_BUFFER = 4096  # nn~'s BUFFER default, and the size its Pd frontend gives its ring buffers
 PD_TOP_BLOCK = 64  # Pd's top-level DSP block size
 
 
@@ -53,22 +54,6 @@ def effective_buffer(host: str, buffer: int, ratio: int) -> int:
             return ratio
         return _next_pow2(max(buffer, ratio))  # nn~: at least the ratio, else the next power of two
     raise ValueError(f"unknown host {host!r}")
-
-
-def brave_latency(buffer: int, block: int) -> int:
-    """Samples brave~ adds with buffer B at Pd block N: B - gcd(B, N)."""
-    return buffer - math.gcd(buffer, block)
-
-
-def nn_pd_latency(buffer: int, block: int, threaded: bool) -> int:
-    """Samples nn~'s Pd frontend adds, as measured: 4096-sample ring, plus one buffer when threaded."""
-    ring = max(NN_DEFAULT_BUFFER, buffer)  # beyond 4096 not measured: assume the ring holds a buffer
-    return ring + (buffer if threaded else 0) - block
-
-
-def nn_nominal_latency(buffer: int, block: int, threaded: bool) -> int:
-    """nn~'s nominal buffering (used for Max, where nothing was measured): B - N, 2B - N threaded."""
-    return max(0, (2 * buffer if threaded else buffer) - block)
 
 
 def ms(samples: float, sample_rate: int) -> float:
@@ -98,7 +83,7 @@ class Preset:
     def pd_latency_samples(self, ratio: int | None = None) -> int:
         b = self.effective_buffer(ratio)
         if self.host == "brave~":
-            return brave_latency(b, self.pd_block)
+            return brave_latency(b, self.pd_block, worker=self.threaded)
         return nn_pd_latency(b, self.pd_block, self.threaded)
 
     def max_buffer_argument(self, ratio: int | None = None) -> int:
@@ -115,7 +100,8 @@ class Preset:
         return nn_nominal_latency(b, self.max_signal_vector, threaded=arg != 0)
 
     def object_text(self, model: str = "MODEL.ts", method: str = "forward", ratio: int | None = None) -> str:
-        return f"{self.host} {model} {method} {self.buffer}"
+        flag = " -thread" if self.host == "brave~" and self.threaded else ""
+        return f"{self.host} {model} {method} {self.buffer}{flag}"
 
     def max_object_text(self, model: str = "MODEL.ts", method: str = "forward", ratio: int | None = None) -> str:
         return f"nn~ {model} {method} {self.max_buffer_argument(ratio)}"
@@ -126,7 +112,8 @@ class Preset:
         return {
             "pd_samples": pd,
             "pd_ms": {str(sr): round(ms(pd, sr), 3) for sr in SAMPLE_RATES},
-            "pd_basis": "brave~: buffer - gcd(buffer, block)" if self.host == "brave~" else
+            "pd_basis": ("brave~ worker mode: 2 x buffer - gcd(buffer, block)" if self.threaded else
+                         "brave~: buffer - gcd(buffer, block)") if self.host == "brave~" else
                         "nn~ Pd frontend as measured: 4096-sample ring + (buffer if threaded) - block",
             "max_samples": mx,
             "max_ms": {str(sr): round(ms(mx, sr), 3) for sr in SAMPLE_RATES},
@@ -159,8 +146,6 @@ def _check(p: Preset) -> list[str]:
         bad.append(f"buffer {p.buffer} is not a power of two")
     elif p.buffer and _pow2(p.ratio) and p.buffer % p.ratio:
         bad.append(f"buffer {p.buffer} is not a multiple of the target ratio {p.ratio}")
-    if p.host == "brave~" and p.threaded:
-        bad.append("brave~ never runs the model in a thread: threaded must be false")
     if p.host == "nn~" and p.threaded != (p.buffer != 0):
         bad.append("nn~ runs a worker thread exactly when BUFFER > 0: threaded must be "
                    f"{'true' if p.buffer else 'false'} for buffer {p.buffer}")

@@ -19,7 +19,8 @@ class Run:
 def _latest_checkpoint(folder: Path) -> Path:
     ckpts = sorted(folder.rglob("*.ckpt"), key=lambda p: p.stat().st_mtime)
     if not ckpts:
-        raise UserError(f"no .ckpt checkpoint under {folder}: train a model there first, or pass a .ckpt file")
+        raise UserError(f"no .ckpt checkpoint under {folder}: training writes its first one at its first "
+                        "validation (brave-export train: after --val-every steps); wait for it, or pass a .ckpt file")
     return ckpts[-1]
 
 

@@ -11,6 +11,7 @@ PKG="$PWD/build/pd/brave~"
 
 command -v cmake >/dev/null || { echo "build-external: cmake not found (make system installs it)" >&2; exit 1; }
 [ -x "$PY" ] || { echo "build-external: $PY not found: run make venv first" >&2; exit 1; }
+PY_ABS=$(cd "$(dirname "$PY")" && pwd)/$(basename "$PY")
 TORCH_DIR=$("$PY" -c "import torch, os; print(os.path.dirname(torch.__file__))")
 
 # Configure only when the cache is missing or points at another torch / package folder;
@@ -18,9 +19,10 @@ TORCH_DIR=$("$PY" -c "import torch, os; print(os.path.dirname(torch.__file__))")
 cache="$BUILD/CMakeCache.txt"
 if [ ! -f "$cache" ] \
    || ! grep -qxF "TORCH_DIR:PATH=$TORCH_DIR" "$cache" \
-   || ! grep -qxF "PD_PACKAGE_DIR:PATH=$PKG" "$cache"; then
+   || ! grep -qxF "PD_PACKAGE_DIR:PATH=$PKG" "$cache" \
+   || ! grep -q "^PYTHON_EXECUTABLE:FILEPATH=$PY_ABS\$" "$cache"; then
   cmake -S externals -B "$BUILD" -DCMAKE_BUILD_TYPE=Release \
-    -DTORCH_DIR="$TORCH_DIR" -DPD_PACKAGE_DIR="$PKG" >/dev/null
+    -DTORCH_DIR="$TORCH_DIR" -DPD_PACKAGE_DIR="$PKG" -DPYTHON_EXECUTABLE="$PY_ABS" >/dev/null
 fi
 cmake --build "$BUILD" -j "${JOBS:-2}" \
   | { grep -v -E -e "^ninja: no work to do" -e "^\[.*\] Built target" -e "^g?make\[[0-9]+\]: (Entering|Leaving) directory" || true; }

@@ -8,6 +8,7 @@ model's own delay.
 
 import math
 import re
+import zipfile
 
 import numpy as np
 import pytest
@@ -90,6 +91,10 @@ def models(tmp_path_factory):
     torch.jit.save(torch.jit.script(_Flaky(3 + 5)), str(d / "flaky.ts"))  # 3 warm-up calls + 5
     (d / "corrupt.ts").write_bytes(np.random.default_rng(0).bytes(3000))
     (d / "empty.ts").write_bytes(b"")
+    torch.save({"w": torch.zeros(3)}, str(d / "weights.ts"))
+    with zipfile.ZipFile(d / "probe.ts") as src, zipfile.ZipFile(d / "newer.ts", "w") as dst:
+        for info in src.infolist():  # what a newer torch writes: a file format version beyond ours
+            dst.writestr(info.filename, b"11\n" if info.filename.endswith("/version") else src.read(info))
     return d
 
 
@@ -215,7 +220,7 @@ def test_latency_and_stats_messages(external, models, tmp_path):
     patch = Patch(duration_ms=150)
     sub = patch.subpatch("dsp", block=block)
     src = sub.obj("noise~")
-    b = sub.obj("brave~")
+    b = sub.obj("brave~ -sync")  # batch Pd: loads block (as they must offline)
     sub.connect(src, 0, b, 0)
     sub.receive("ctl", b)
     sub.connect(b, 1, sub.obj("print info"), 0)
@@ -285,7 +290,7 @@ def test_reset_without_model_reset_reloads(external, models, tmp_path):
     patch = Patch(duration_ms=120)
     sub = patch.subpatch("dsp", block=block)
     src = sub.obj("noise~")
-    b = sub.obj("brave~ bare.ts forward 128")
+    b = sub.obj("brave~ bare.ts forward 128 -sync")
     sub.connect(src, 0, b, 0)
     sub.receive("ctl", b)
     sub.connect(b, 1, sub.obj("print info"), 0)
@@ -309,10 +314,13 @@ def test_reset_without_model_reset_reloads(external, models, tmp_path):
 # ------------------------------------------------------------------------------------ bad input
 
 BAD_FILES = [
-    ("missing", r"brave~: model file 'missing' not found"),
-    ("corrupt.ts", r"brave~: cannot load .*corrupt\.ts as a TorchScript model"),
-    ("empty.ts", r"brave~: cannot load .*empty\.ts as a TorchScript model"),
-    ("notnn.ts", r"brave~: .*notnn\.ts is not an nn~ model"),
+    ("missing", r"brave~: model file 'missing' not found: no /.*/missing\.ts, nor on Pd's search path"),
+    ("corrupt.ts", r"brave~: .*corrupt\.ts is not a TorchScript file \(not a zip archive\)"),
+    ("empty.ts", r"brave~: .*empty\.ts is not a TorchScript file \(not a zip archive\)"),
+    ("notnn.ts", r"brave~: .*notnn\.ts is not an nn~ model: it has forward\(\) but no forward_params buffer"),
+    ("weights.ts", r"brave~: .*weights\.ts is a torch\.save\(\) file \(weights or a checkpoint\), not TorchScript"),
+    ("newer.ts", r"brave~: .*newer\.ts was written by a newer torch: TorchScript file format version 11, but "
+                 r"libtorch 2\.5\.1 \(bundled with brave~\) reads versions up to 10"),
     # ratio 1: the default buffer is 1 sample, and forward returns none
     ("badshape.ts", r"brave~: model output size is not consistent: method 'forward' returned \[1, 1, 0\], "
                     r"expected \[1, 1, 1\] \(test call with buffer 1\)"),
@@ -334,16 +342,16 @@ def test_bad_input_then_good_load(external, models, tmp_path):
     src = sub.obj("noise~")
     sub.record(src, "in", N_REC)
     # created with bad arguments
-    created = {f"new_{i}": f"brave~ {name}" for i, (name, _) in enumerate(BAD_FILES)}
-    created["new_method"] = "brave~ probe.ts nosuch"
-    created["new_none"] = "brave~"
+    created = {f"new_{i}": f"brave~ {name} -sync" for i, (name, _) in enumerate(BAD_FILES)}
+    created["new_method"] = "brave~ probe.ts nosuch -sync"
+    created["new_none"] = "brave~ -sync"
     for array, text in created.items():
         b = sub.obj(text)
         sub.connect(src, 0, b, 0)
         sub.receive("all", b)
         sub.record(b, array, N_REC)
     # messages: every bad case in turn, then a good load (keeping the requested buffer 100)
-    b = sub.obj("brave~")
+    b = sub.obj("brave~ -sync")
     sub.connect(src, 0, b, 0)
     sub.receive("ctl", b)
     sub.connect(b, 1, sub.obj("print info"), 0)
@@ -412,7 +420,8 @@ def test_help_patch_opens_cleanly(external, tmp_path):
     check_stderr(run)
     text = help_patch.read_text()
     for word in ["load", "reload", "method", "buffer", "reset", "enable", "threads", "latency", "stats",
-                 "set latent_noise 0", "seed", "bang", "BUFFER - gcd(BUFFER N)"]:
+                 "set latent_noise 0", "seed", "bang", "BUFFER - gcd(BUFFER N)", "thread 1", "sync 1",
+                 "2 x BUFFER - gcd(BUFFER N)"]:
         assert word in text, word
 
 

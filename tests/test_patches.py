@@ -204,7 +204,7 @@ def test_runner_errors_are_one_line(external, probes, tmp_path, monkeypatch):
     bad = tmp_path / "bad.ts"
     bad.write_bytes(b"not a model")
     monkeypatch.undo()
-    with pytest.raises(pdrun.PdError, match=r"the forward patch failed in Pd: error: brave~: cannot load"):
+    with pytest.raises(pdrun.PdError, match=r"the forward patch failed in Pd: error: brave~: .*bad\.ts is not a TorchScript file"):
         pdrun.run_forward_patch(bad, buffer=R, seconds=0.5)
 
 

@@ -102,7 +102,7 @@ def test_figures_are_computed_from_the_settings(tmp_path, presets):
 
 
 @pytest.mark.parametrize("edit, words", [
-    (('threaded = true', 'threaded = false'), ["threaded must be true"]),
+    (('buffer = 4096\nthreaded = true', 'buffer = 4096\nthreaded = false'), ["threaded must be true"]),
     (('buffer = 512', 'buffer = 500'), ["not a power of two"]),
     (('host = "brave~"', 'host = "foo~"'), ["host must be one of"]),
     (('max_signal_vector = 64', 'max_signal_vector = 1024'), ["signal vector"]),
@@ -115,6 +115,16 @@ def test_bad_preset_data_is_refused(tmp_path, edit, words):
         P.load_presets(path)
     for w in words:
         assert w in str(info.value)
+
+
+def test_brave_worker_mode_preset(presets):
+    """A threaded brave~ preset is brave~'s worker mode: one buffer more, and -thread in the object."""
+    stage = by_name(presets)["stage-128"]
+    assert stage.host == "brave~" and stage.threaded
+    b = stage.effective_buffer()
+    assert stage.pd_latency_samples() == P.brave_latency(b, stage.pd_block) + b
+    assert stage.object_text().endswith(" -thread")
+    assert "worker" in stage.latency_table()["pd_basis"]
 
 
 def test_fit_gives_object_text_and_latency(probes, presets):

@@ -12,8 +12,10 @@ from pathlib import Path
 import torch
 
 from ..errors import UserError
+from ..hosts import brave_latency
 from ..fileio import atomic_paths, check_writable
 from ..ginconf import quiet_root_logger
+from ..readiness import check_ready
 from ..run import Run, load_model, locate, read_checkpoint
 from . import convert as C
 from .model import StreamingRAVE
@@ -197,10 +199,15 @@ def default_output(run: Run, buffer: int) -> Path:
 
 
 def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float = 0.95, max_batch: int = 1,
-              force: bool = False, log=lambda msg: print(msg, file=sys.stderr, flush=True)) -> ExportResult:
-    """Export a run for nn~; checks it at `buffer` before writing; never overwrites without `force`."""
+              force: bool = False, log=lambda msg: print(msg, file=sys.stderr, flush=True),
+              allow_unready: bool = False) -> ExportResult:
+    """Export a run for nn~; checks it at `buffer` before writing; never overwrites without `force`.
+
+    A checkpoint saved before any validation (latent PCA never fitted) is refused unless `allow_unready`.
+    """
     run = locate(run_path)
     data = read_checkpoint(run.checkpoint)
+    check_ready(run, data, allow_unready, log)
     if output is not None:
         check_writable(Path(output), force)
     module, info = build_streaming(run, fidelity, buffer, max_batch, data)
@@ -226,7 +233,7 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
         "model": out.name, "sample_rate": result.sample_rate, "compression_ratio": result.ratio,
         "buffer": result.buffer, "latency_samples": result.latency_samples,
         "latency_ms": round(1000.0 * result.latency_samples / result.sample_rate, 3),
-        "buffering_latency_samples_at_block_64": max(0, result.buffer - 64),
+        "buffering_latency_samples_at_block_64": brave_latency(result.buffer, 64),
         "latent_size": result.latent_size, "max_batch": max_batch, "causal": result.causal,
         "nn_object": result.object_text, "brave_object": f"brave~ {out.name} forward {result.buffer}",
         "checkpoint": str(run.checkpoint), "config": str(run.config),

@@ -1,0 +1,36 @@
+"""Samples of buffering latency each host adds on top of the model's own delay: one function per
+host mode, the one home of these formulas (latency, presets and the export's sidecar use them).
+
+- brave~ (this project's Pd external): the model runs when BUFFER samples are collected; with Pd
+  block N the FIFO's head start is B - gcd(B, N) in synchronous mode (default), one buffer more
+  in worker mode (`-thread` / `thread 1`).
+- nn~, Pd frontend, as measured (nn~ 1.6, Pd 0.53.1): a 4096-sample ring (or the buffer when
+  larger), plus one buffer when threaded (BUFFER > 0), minus the block.
+- nn~, Max frontend (not measured here): nn~'s nominal figure, B - N, or 2B - N threaded.
+"""
+
+from __future__ import annotations
+
+import math
+
+NN_DEFAULT_BUFFER = 4096  # nn~'s BUFFER default, and the size its Pd frontend gives its ring buffers
+
+
+def brave_latency(buffer: int, block: int, worker: bool = False) -> int:
+    """Samples brave~ adds with buffer B at Pd block N: B - gcd(B, N), plus B in worker mode.
+
+    Mirrors brave::added_latency in externals/engine/engine.cpp (keep the two in step)."""
+    if buffer <= 0 or block <= 0:
+        raise ValueError(f"buffer and block must be positive, got {buffer} and {block}")
+    return buffer - math.gcd(buffer, block) + (buffer if worker else 0)
+
+
+def nn_pd_latency(buffer: int, block: int, threaded: bool) -> int:
+    """Samples nn~'s Pd frontend adds, as measured: 4096-sample ring, plus one buffer when threaded."""
+    ring = max(NN_DEFAULT_BUFFER, buffer)  # beyond 4096 not measured: assume the ring holds a buffer
+    return ring + (buffer if threaded else 0) - block
+
+
+def nn_nominal_latency(buffer: int, block: int, threaded: bool) -> int:
+    """nn~'s nominal buffering (used for Max, where nothing was measured): B - N, 2B - N threaded."""
+    return max(0, (2 * buffer if threaded else buffer) - block)

@@ -1,0 +1,178 @@
+// brave engine: runs one method of an nn~-protocol TorchScript model (RAVE, BRAVE, ...) on a
+// stream of audio blocks, with no host header in sight (no m_pd.h, no torch header either: the
+// torch types live in engine.cpp). A host frontend (externals/pd/brave_tilde.cpp for Pure Data)
+// owns one Engine per object and calls it from two places:
+//
+//   the control side (messages, DSP setup)    load / load_async / set_block / set_worker / reset /
+//                                              poll / stats / info ...
+//   the audio side (the perform routine)       perform(), which never locks and never allocates
+//                                              in worker mode (in synchronous mode the model call
+//                                              itself runs there, allocating inside libtorch).
+//
+// The host must not call the control side while perform() runs, except where noted (Pd runs
+// both in one thread, so that holds there). Background work runs in two threads the Engine owns:
+// the loader (builds and warms up new models, frees old ones) and, in worker mode, the worker
+// (runs the model calls). Nothing here throws to the host.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace brave {
+
+constexpr int kMaxBuffer = 32768;      // samples per model call: 0.74 s at 44.1 kHz
+constexpr int kMaxChannels = 1024;
+constexpr int kMaxRatio = 1 << 16;
+constexpr int kWarmupCalls = 3;        // the JIT profiles then optimizes on the first calls
+
+// Samples of delay the engine adds to the model's own, with BUFFER samples per model call and
+// the host's block of BLOCK samples:
+//   synchronous mode   BUFFER - gcd(BUFFER, BLOCK)
+//   worker mode        the same plus one BUFFER (the worker's result is taken one buffer later)
+// Mirrored in Python by brave_export.hosts.brave_latency (keep the two in step).
+int added_latency(int buffer, int block, bool worker);
+
+struct MethodInfo {
+    std::string name;
+    int in_ch = 1, in_ratio = 1, out_ch = 1, out_ratio = 1;
+};
+
+struct ModelInfo {
+    std::string path;                  // resolved file name
+    std::vector<MethodInfo> methods;
+    int ratio = 1;                     // lcm of every method's in/out ratio: the buffer quantum
+    long sample_rate = 0;              // get_sample_rate(); 0 when the model does not say
+    long delay = -1;                   // get_latency_samples() (forward's delay); -1: not said
+    bool has_reset = false;
+    std::vector<std::string> attributes;  // get_attributes() without the "none" placeholder
+
+    const MethodInfo *find(const std::string &name) const;
+    std::string names() const;         // "forward, encode, decode"
+};
+
+class Model;                           // a loaded TorchScript module (engine.cpp)
+class Runner;                          // one method of one model, with its buffers (engine.cpp)
+
+// Loads and inspects a model file. nullptr and one line in `err` when it is not usable: not
+// TorchScript, written by a newer torch, not an nn~ model (what is missing). `warnings` gets
+// lines about skipped methods.
+std::shared_ptr<Model> load_model(const std::string &path, std::string &err, std::vector<std::string> &warnings);
+const ModelInfo &model_info(const Model &m);
+
+// The version of libtorch this engine is built with ("2.5.1").
+const char *torch_version();
+// libtorch's intra-op threads for the whole process; returns the number actually set (at most
+// the machine's cores; `why` says when it was clamped). 0 on failure (`why` says).
+int set_torch_threads(int n, std::string &why);
+int machine_cores();
+// One intra-op and one inter-op thread for libtorch (the host's setup calls it once).
+void init_torch_threads();
+// Stops every engine's background threads (each after the job it runs): for the host's exit
+// (atexit), so that no thread still runs libtorch while the process tears libtorch down.
+void shutdown();
+void guard_exit();                     // registers shutdown() with atexit (again): see engine.cpp
+// Reseeds libtorch's default CPU generator (RAVE's latent noise draws from it).
+void reseed(uint64_t seed);
+
+// A model attribute value for set_attribute (nn~'s protocol: bool, int, float, str).
+struct AttrValue {
+    bool is_symbol = false;
+    double number = 0;
+    std::string symbol;
+};
+
+struct Stats {
+    long calls = 0;                    // model calls that ran
+    long overruns = 0;                 // calls slower than their buffer lasts, or late worker results
+    long late = 0;                     // worker mode: buffers output as silence because the worker was late
+    long errors = 0;                   // calls that failed (silence for that buffer)
+    long nonfinite = 0;                // NaN / inf samples the model returned (their buffers: silence)
+    double mean_ms = 0, max_ms = 0;    // compute time per call
+    double behind_ms = 0;              // how far the model calls fell behind the audio: summed
+                                       // excess of slow calls plus the silence of late buffers
+    double buffer_ms = 0;              // one buffer in real time
+};
+
+// What happened in the background, for the host to say (poll()).
+struct Event {
+    enum Kind { Loaded, LoadFailed, Warning, CallError, NonFinite, Overload, Info } kind = Info;
+    std::string text;                  // one line, without the "brave~: " prefix
+};
+
+struct Request {                       // what to load or run
+    std::string path;                  // resolved model file ('' with `model`: keep that model)
+    std::shared_ptr<Model> model;      // a model already loaded (method / buffer changes)
+    std::string method = "forward";
+    int buffer = 0;                    // 0: the model's ratio
+};
+
+class Engine {
+public:
+    // `max_in` / `max_out`: the host's signal inlets / outlets, fixed for the object's life.
+    Engine(int max_in, int max_out);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    // ---- control side
+    // Builds the request now (load, check, warm-up) and swaps it in. On failure the running
+    // model keeps running and `err` says why.
+    bool load(const Request &req, std::string &err, std::vector<std::string> &warnings);
+    // The same in the loader thread; the result arrives through poll() (Loaded / LoadFailed) and
+    // the swap happens at the start of a later perform() (or in poll() when the host says that
+    // no perform runs, see swap_now).
+    void load_async(const Request &req);
+    bool loading() const;              // an async load is in flight
+    void set_block(int block, double sample_rate);  // the host's DSP setup: perform not running
+    void set_worker(bool on);          // worker mode from the next perform on (restarts the stream)
+    bool worker() const { return worker_req_.load(); }
+    void set_wait(bool on) { wait_.store(on); }  // offline runs: perform waits for the worker
+    bool wait() const { return wait_.load(); }
+    void set_enabled(bool on);
+    bool enabled() const { return enabled_.load(); }
+    // Restarts the stream and zeroes the model's state (its reset(), called before the next model
+    // call). Returns false when the model has no reset() (the host reloads the file instead).
+    // Resets that come faster than one buffer are merged (counted in merged_resets()).
+    bool reset();
+    long merged_resets() const { return merged_resets_.load(); }
+    bool set_attribute(const std::string &name, const std::vector<AttrValue> &values, std::string &err);
+    // Host events since the last poll; also adopts finished loads. `swap_now`: the host
+    // guarantees that no perform() runs (Pd: always, messages and DSP share one thread).
+    std::vector<Event> poll(bool swap_now);
+    bool events_pending() const { return events_flag_.load(); }
+
+    // What runs now (the last swapped-in request); null/empty when nothing runs.
+    std::shared_ptr<Model> model() const;
+    const ModelInfo *info() const;     // of model(); nullptr without one
+    const MethodInfo *method() const;  // the running method; nullptr when none runs
+    int buffer() const;                // 0 when none runs
+    int block() const { return block_; }
+    double sample_rate() const { return sr_; }
+    int latency() const;               // added_latency(buffer, block, worker)
+    Stats stats() const;
+    void clear_stats();
+    int max_in() const { return max_in_; }
+    int max_out() const { return max_out_; }
+
+    // ---- audio side
+    // One block: in[c] for c < max_in, out[c] for c < max_out, n samples each (in and out may
+    // share memory). Silence when nothing runs, when disabled, or for a block size other than
+    // set_block's.
+    void perform(const float *const *in, float *const *out, int n);
+
+    struct Impl;                       // engine.cpp (named here for shutdown())
+
+private:
+    std::unique_ptr<Impl> impl_;
+    int max_in_, max_out_;
+    int block_ = 0;
+    double sr_ = 0;
+    std::atomic<bool> worker_req_{false}, wait_{false}, enabled_{true};
+    std::atomic<long> merged_resets_{0};
+    std::atomic<bool> events_flag_{false};
+};
+
+}  // namespace brave

@@ -1,0 +1,34 @@
+"""brave_export.hosts: the one Python home of each host's buffering formula."""
+
+import math
+
+import pytest
+
+from brave_export import hosts, latency, presets
+
+
+@pytest.mark.parametrize("buffer, block", [(128, 64), (128, 256), (256, 96), (2048, 64), (384, 256)])
+def test_brave_latency_both_modes(buffer, block):
+    sync = hosts.brave_latency(buffer, block)
+    assert sync == buffer - math.gcd(buffer, block)
+    assert hosts.brave_latency(buffer, block, worker=True) == sync + buffer
+    with pytest.raises(ValueError):
+        hosts.brave_latency(0, block)
+
+
+def test_users_share_the_one_formula():
+    assert presets.brave_latency is hosts.brave_latency
+    assert latency.brave_latency is hosts.brave_latency
+
+
+@pytest.mark.parametrize("worker", [False, True])
+def test_simulated_host_delays_by_the_formula(worker):
+    """latency.BraveHost with an identity model: output = input delayed by hosts.brave_latency."""
+    import numpy as np
+
+    x = np.random.default_rng(0).standard_normal((1, 4000)).astype(np.float32)
+    host = latency.BraveHost(lambda b: b.copy(), 1, 1, 128, 64, worker=worker)
+    y = host.run(x)
+    lag = hosts.brave_latency(128, 64, worker)
+    assert not y[0, :lag].any()
+    np.testing.assert_array_equal(y[0, lag:], x[0, :-lag])

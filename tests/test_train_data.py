@@ -1,0 +1,146 @@
+"""Data checks of `brave-export train` before anything trains: fast, no training."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy.io import wavfile
+
+from brave_export import datacheck
+
+from .conftest import assert_one_line_error, run_cli, tree
+
+
+def tone(seconds: float, sr: int = 44100, channels: int = 1, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    x = (0.3 * rng.standard_normal((int(seconds * sr), channels))).astype(np.float32)
+    return x[:, 0] if channels == 1 else x
+
+
+def write(folder: Path, name: str, seconds: float, sr: int = 44100, channels: int = 1) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    wavfile.write(path, sr, tone(seconds, sr, channels))
+    return path
+
+
+def test_split_matches_rave():
+    from rave.dataset import split_dataset
+
+    for n in (1, 2, 5, 49, 50, 51, 100, 333):
+        train, val = split_dataset(list(range(n)), datacheck.TRAIN_PERCENT)
+        assert datacheck.split_sizes(n) == (len(train), len(val)), n
+
+
+def test_chunk_count_matches_rave_preprocess(tmp_path):
+    """The arithmetic agrees with what `rave preprocess` stores (a real, small preprocess)."""
+    import yaml
+
+    from brave_export.training import preprocess
+
+    audio = tmp_path / "audio"
+    write(audio, "a.wav", 2.0)  # 2 chunks of 32768 samples (0.74 s) at num_signal 16384
+    write(audio, "b.wav", 0.5)  # none
+    write(audio, "c.wav", 2.0, sr=22050)  # resampled to 44.1 kHz: still 2 s, 2 chunks
+    files = sorted(audio.iterdir())
+    report = datacheck.scan(audio, files, 44100, num_signal=16384)
+    db = preprocess(audio, tmp_path / "db", num_signal=16384, log=tmp_path / "log")
+    from rave.dataset import get_dataset
+
+    assert report.n_chunks == len(get_dataset(str(db), 44100, 32768)) == 4
+    assert yaml.safe_load((db / "metadata.yaml").read_text())["sr"] == 44100
+    assert [i.path.name for i in report.too_short] == ["b.wav"]
+    assert [i.path.name for i in report.resampled] == ["c.wav"]
+
+
+def test_too_short_clips_are_one_line_error_naming_the_minimum(tmp_path):
+    for i in range(5):
+        write(tmp_path / "audio", f"clip{i}.wav", 0.5)
+    before = tree(tmp_path)
+    result = run_cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
+    assert_one_line_error(result, "no usable audio", "0.74 s", "clip0.wav", "longest 0.50 s", "--n-signal")
+    assert tree(tmp_path) == before
+
+
+def test_too_little_audio_says_how_much_more(tmp_path):
+    write(tmp_path / "audio", "one.wav", 2.0)  # 2 chunks; batch 4 needs 5
+    before = tree(tmp_path)
+    result = run_cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
+    assert_one_line_error(result, "too little audio", "2 chunks", "at least 5", "--batch")
+    assert tree(tmp_path) == before
+
+
+def test_pca_needs_enough_validation_frames(tmp_path):
+    # c2048_r10: 16 latent frames per 32768-sample chunk; the PCA's 128 components need 8 validation chunks
+    write(tmp_path / "audio", "a.wav", 10.0)
+    result = run_cli("train", tmp_path / "audio", "--config", "c2048_r10", "--out", tmp_path / "runs")
+    assert_one_line_error(result, "128 latent frames at 16 per chunk", "8 for validation")
+
+
+def test_mixed_rates_and_stereo_are_named_and_still_train(tmp_path):
+    audio = tmp_path / "audio"
+    write(audio, "mono44.wav", 3.0)
+    write(audio, "low.wav", 2.0, sr=22050)
+    write(audio, "high.wav", 2.0, sr=48000)
+    write(audio, "wide.wav", 2.0, channels=2)
+    write(audio, "tiny.wav", 0.2)
+    (audio / "broken.wav").write_bytes(b"RIFF not really")
+    before = tree(tmp_path)
+    result = run_cli("train", audio, "--out", tmp_path / "runs", "--check")
+    assert result.returncode == 0, result.stderr
+    err = result.stderr
+    assert "22050, 48000 Hz are resampled to 44100 Hz" in err and "low.wav" in err and "high.wav" in err
+    assert "only the first is used" in err and "wide.wav" in err
+    assert "1 files shorter than 0.74 s" in err and "tiny.wav" in err
+    assert "cannot be read" in err and "broken.wav" in err
+    # 3 s -> 4 chunks of 32768 samples, 2 s at 22.05 kHz -> 2, 2 s at 48 kHz -> 2, 2 s stereo -> 2
+    assert "as 10 chunks of 0.74 s (9 for training, 1 for validation)" in err
+    assert tree(tmp_path) == before
+
+
+def test_empty_folder_with_only_unreadable_audio(tmp_path):
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "x.wav").write_bytes(b"nothing")
+    result = run_cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
+    assert_one_line_error(result, "can be read", "x.wav")
+
+
+@pytest.mark.parametrize("flag", ["--steps", "--batch"])
+def test_bad_numbers(tmp_path, flag):
+    write(tmp_path / "audio", "a.wav", 1.0)
+    assert_one_line_error(run_cli("train", tmp_path / "audio", flag, "0", "--out", tmp_path / "r"), flag)
+
+
+def test_n_signal_must_fit_the_ratio(tmp_path):
+    write(tmp_path / "audio", "a.wav", 1.0)
+    result = run_cli("train", tmp_path / "audio", "--n-signal", "1000", "--out", tmp_path / "r")
+    assert_one_line_error(result, "multiple of the model's compression ratio 128")
+
+
+def test_n_signal_too_short_for_the_losses(tmp_path):
+    write(tmp_path / "audio", "a.wav", 1.0)
+    result = run_cli("train", tmp_path / "audio", "--n-signal", "16384", "--out", tmp_path / "r")
+    assert_one_line_error(result, "--n-signal 16384 is too short", "at least 32768")
+
+
+def test_status_line_shows_steps_losses_time_and_estimates():
+    import torch
+
+    from brave_export.trainer import status_line
+
+    metrics = {"fullband_spectral_distance": torch.tensor(3.5), "regularization": torch.tensor(0.25),
+               "beta_factor": torch.tensor(0.1)}
+    line = status_line(120, 300, 30, 2.0, metrics)
+    assert line.startswith("step 120/300") and "fullband 3.5" in line and "reg 0.25" in line
+    assert "2.00 s/step" in line and "next checkpoint in 1m00s" in line and "end in 6m00s" in line
+    assert "beta" not in line
+
+
+def test_profiles_and_overrides(tmp_path):
+    from brave_export.trainer import PROFILES, resolve_settings
+
+    quick = resolve_settings(tmp_path, tmp_path / "runs", "x", "brave", accelerator="cpu")
+    assert (quick.profile, quick.steps, quick.val_every) == ("quick", PROFILES["quick"].steps, PROFILES["quick"].val_every)
+    assert quick.workers == 0
+    full = resolve_settings(tmp_path, tmp_path / "runs", "x", "brave", profile="full", batch=2, accelerator="cpu")
+    assert (full.steps, full.n_signal, full.batch) == (6_000_000, 131072, 2)
