@@ -92,6 +92,7 @@ OBJECTS = {
     "pack": lambda a: Spec(max(len(a), 2), ("",)),
     "pak": lambda a: Spec(max(len(a), 2), ("",), hot=tuple(range(max(len(a), 2)))),
     "prepend": lambda a: Spec(2, ("",)),
+    "append": lambda a: Spec(2, ("",)),
     "print": lambda a: Spec(1, ()),
     "text": lambda a: Spec(1, ("", "bang", "int")),
     "sprintf": lambda a: Spec(max(len(re.findall(r"%[a-z]", " ".join(a))), 1), ("",)),
