@@ -91,6 +91,18 @@ def read_model(path, buffer: int | None = None) -> ModelFacts:
                       nn_buffer=nn_buffer, brave_buffer=brave_buffer, sidecar=sidecar if meta else None)
 
 
+def preset_settings(name: str, model) -> dict:
+    """The host settings of preset `name` (`brave-export preset NAME MODEL.ts`) for this model:
+    buffer, Max's signal vector, Pd's block and object."""
+    from . import presets
+
+    preset = presets.get_preset(name)
+    fit = presets.fit(preset, model)  # refuses a model that does not fit the preset
+    return {"buffer": fit.buffer if preset.buffer or preset.host == "brave~" else 0,
+            "signal_vector": preset.max_signal_vector, "pd_block": preset.pd_block,
+            "pd_object": "brave" if preset.host == "brave~" else "nn"}
+
+
 def max_spec(facts: ModelFacts, signal_vector: int = 64) -> MaxModel:
     b = effective_buffer("nn~", facts.nn_buffer, facts.ratio)
     if signal_vector < 1 or signal_vector & (signal_vector - 1):

@@ -10,7 +10,7 @@ import pytest
 from brave_export import maxcheck, modelpatches
 from brave_export.maxpatches import ONSET
 from brave_export.pdrun import Patch, external_dir, run_pd
-from brave_export.presets import brave_latency, nn_nominal_latency
+from brave_export.presets import brave_latency, get_preset, nn_nominal_latency
 from brave_export.probe import write_probe
 from tests.conftest import assert_one_line_error, run_cli
 from tests.pd_util import build_external
@@ -87,6 +87,18 @@ def test_command_line_writes_and_refuses(probes, tmp_path):
     big = run_cli("patches", str(probes[4]), "--max", str(tmp_path / "m2"), "--signal-vector", "512")
     assert_one_line_error(big, "disable itself", "512")
     assert not (tmp_path / "m2").exists() or not list((tmp_path / "m2").iterdir())
+
+
+def test_preset_gives_the_nn_settings(probes, tmp_path):
+    """--preset takes the buffer and Max signal vector of `brave-export preset NAME`: the patch's
+    object and dry delay are the preset's Max object and latency, plus the model's delay."""
+    preset = get_preset("safe-128")
+    r = run_cli("patches", str(probes[4]), "--max", str(tmp_path), "--preset", "safe-128")
+    assert r.returncode == 0, r.stderr
+    forward = json.loads((tmp_path / "probe4.forward.maxpat").read_text())
+    texts = [b.get("text", "") for b in _boxes(forward)]
+    assert preset.max_object_text("probe4.ts", "forward", R) in texts
+    assert f"loadmess {D + preset.max_latency_samples(R)}" in texts
 
 
 def _run_wrapper(name, folder, work, seconds, messages=()):
