@@ -44,6 +44,7 @@ class MaxModel:
     ratio: int | None = None
     sample_rate: int | None = None
     dry_delay: int = 0            # samples: the model's own delay + nn~'s buffering in Max
+    latent_dry_delay: int = 0     # the same through two objects (encode, then decode)
     signal_vector: int = 64       # the Max signal vector size dry_delay was computed for
     prefix: str = "brave"         # file names: PREFIX.forward.maxpat ...
 
@@ -245,14 +246,14 @@ def _test_sound(p: Patcher, x, y) -> str:
     return sel
 
 
-def _output_stage(p: Patcher, dry: str, wets: list[str], x, y) -> None:
-    """The dry path delayed by the model's latency (so dry and wet line up), dry/wet 0..1, output
+def _output_stage(p: Patcher, dry: str, wets: list[str], x, y, dry_delay: int) -> None:
+    """The dry path delayed by `dry_delay` samples (so dry and wet line up), dry/wet 0..1, output
     gain (dB), meters, a scope~ and ezdac~: wet outlet k to side k (a mono model to both sides)."""
     spec = p.spec
     p.show(p.comment("dry delay (samples)", x - 160, y - 60, 130), 400, 75, 130)
     delay_box = p.show(p.ui("number", x - 160, y - 40, 70, minimum=0, maximum=MAX_DRY_DELAY - 1), 400, 97, 70)
-    p.connect(p.obj(f"loadmess {spec.dry_delay}", x - 160, y - 70), 0, delay_box, 0)
-    delayed = p.obj(f"delay~ {MAX_DRY_DELAY} {spec.dry_delay}", x - 60, y - 10, 130)
+    p.connect(p.obj(f"loadmess {dry_delay}", x - 160, y - 70), 0, delay_box, 0)
+    delayed = p.obj(f"delay~ {MAX_DRY_DELAY} {dry_delay}", x - 60, y - 10, 130)
     p.connect(dry, 0, delayed, 0)
     p.connect(delay_box, 0, delayed, 1)
 
@@ -320,7 +321,7 @@ def forward_patch(spec: MaxModel) -> dict:
     nn = p.obj(spec.nn("forward"), 20, 470, 200)
     p.connect(src, 0, nn, 0)
     _nn_messages(p, 260, 440, [nn], 10, 45)
-    _output_stage(p, dry=src, wets=_sides(p, nn, 20, 505), x=420, y=600)
+    _output_stage(p, dry=src, wets=_sides(p, nn, 20, 505), x=420, y=600, dry_delay=spec.dry_delay)
     return p.document(f"{spec.model}: forward with test sound, delayed dry, dry/wet and gain")
 
 
@@ -357,7 +358,7 @@ def latent_patch(spec: MaxModel) -> dict:
     _nn_messages(p, 900, 420, [enc, dec], 10, 45)
     out = p.obj(f"mc.unpack~ {spec.out_channels}", 20, 810, 100)
     p.connect(dec, 0, out, 0)
-    _output_stage(p, dry=src, wets=_sides(p, out, 20, 835), x=1000, y=660)
+    _output_stage(p, dry=src, wets=_sides(p, out, 20, 835), x=1000, y=660, dry_delay=spec.latent_dry_delay)
     return p.document(f"{spec.model}: encode -> per-dimension scale and offset (mcs.nn~) -> decode")
 
 

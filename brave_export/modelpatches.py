@@ -110,16 +110,19 @@ def max_spec(facts: ModelFacts, signal_vector: int = 64) -> MaxModel:
     if signal_vector > b:
         raise UserError(f"nn~ would disable itself: Max's signal vector {signal_vector} is larger than its buffer {b}; "
                         f"use --signal-vector {b} or less (and set it so in Max), or a larger --buffer")
+    host = max_host_latency(facts.nn_buffer, facts.ratio, signal_vector)
     return MaxModel(model=facts.name, buffer=facts.nn_buffer, latent_size=facts.latent_size or 1,
                     in_channels=facts.channels[0], out_channels=facts.channels[1], ratio=facts.ratio,
                     sample_rate=facts.sample_rate,
-                    dry_delay=facts.delay + max_host_latency(facts.nn_buffer, facts.ratio, signal_vector),
+                    dry_delay=facts.delay + host,
+                    latent_dry_delay=facts.delay + 2 * host,  # encode, then decode: two objects buffering
                     signal_vector=signal_vector, prefix=facts.path.stem)
 
 
-def pd_dry_delay(facts: ModelFacts, kind: str = "brave", block: int = 64) -> int:
+def pd_dry_delay(facts: ModelFacts, kind: str = "brave", block: int = 64, objects: int = 1) -> int:
+    """The model's delay plus the buffering of `objects` hosts in a row (2: encode, then decode)."""
     buffer_arg = facts.brave_buffer if kind == "brave" else facts.nn_buffer
-    return facts.delay + pd_host_latency(kind, buffer_arg, facts.ratio, block)
+    return facts.delay + objects * pd_host_latency(kind, buffer_arg, facts.ratio, block)
 
 
 def _pd_model_atom(model: Path, folder: Path) -> str:
@@ -139,15 +142,15 @@ def pd_wrappers(facts: ModelFacts, folder: Path, kind: str = "brave", block: int
     obj = PD_OBJECTS[kind]
     model = _pd_model_atom(facts.path, folder)
     buffer_arg = facts.brave_buffer if kind == "brave" else facts.nn_buffer
-    delay = pd_dry_delay(facts, kind, block)
     out = {}
     whats = ["forward", "latency"] + (["latent"] if facts.latent_size else [])
     for what in whats:
+        delay = pd_dry_delay(facts, kind, block, objects=2 if what == "latent" else 1)
         c = Canvas(size=(760, 420))
         note = {"forward": f"dry path delayed by {delay} samples = the model's {facts.delay} + {obj}'s "
                            f"{delay - facts.delay} at block {block}",
-                "latent": f"{facts.latent_size} latent dimensions; dry path delayed by {delay} samples "
-                          "(as forward: encode + decode may add more)",
+                "latent": f"{facts.latent_size} latent dimensions; dry path delayed by {delay} samples = the "
+                          f"model's {facts.delay} + encode's and decode's buffering",
                 "latency": f"click run: bursts through [{obj} {model} forward {buffer_arg}], results in the Pd "
                            "window and latency-results.txt"}[what]
         c.comment(f"{facts.path.stem}-{what}: {what}-{kind} on {facts.name} (ratio {facts.ratio}, "

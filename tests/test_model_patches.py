@@ -56,6 +56,9 @@ def test_max_patches_sized_to_the_model(probes, size, tmp_path):
     want = D + nn_nominal_latency(R, 64, threaded=False)
     assert [b["text"] for b in _boxes(forward) if b.get("text", "").startswith("delay~")] == [f"delay~ 262144 {want}"]
     assert f"loadmess {want}" in [b.get("text") for b in _boxes(forward)]
+    # through encode and decode: two objects buffering
+    twice = D + 2 * nn_nominal_latency(R, 64, threaded=False)
+    assert [b["text"] for b in _boxes(latent) if b.get("text", "").startswith("delay~")] == [f"delay~ 262144 {twice}"]
 
 
 def test_sidecar_gives_the_object_text_and_must_match(probes, tmp_path):
