@@ -91,8 +91,8 @@ OBJECTS = {
     "maximum": lambda a: Spec(2, (_num_type(a), "int")),
     "pack": lambda a: Spec(max(len(a), 2), ("",)),
     "pak": lambda a: Spec(max(len(a), 2), ("",), hot=tuple(range(max(len(a), 2)))),
-    "prepend": lambda a: Spec(2, ("",)),
-    "append": lambda a: Spec(2, ("",)),
+    "prepend": lambda a: Spec(1, ("",)),   # Max saves prepend / append with one inlet
+    "append": lambda a: Spec(1, ("",)),
     "print": lambda a: Spec(1, ()),
     "text": lambda a: Spec(1, ("", "bang", "int")),
     "sprintf": lambda a: Spec(max(len(re.findall(r"%[a-z]", " ".join(a))), 1), ("",)),

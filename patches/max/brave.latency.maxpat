@@ -1231,7 +1231,7 @@
 				"box": {
 					"maxclass": "newobj",
 					"text": "append missed",
-					"numinlets": 2,
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
 						560.0,
@@ -1269,7 +1269,7 @@
 				"box": {
 					"maxclass": "newobj",
 					"text": "prepend trial",
-					"numinlets": 2,
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
 						300.0,
