@@ -31,6 +31,7 @@ READ_MS = 1000       # latency patch: onsets are read READ_MS after each burst s
 MAX_DRY_DELAY = 262144  # delay~'s maximum, samples (about 6 s at 44.1 kHz)
 RESULTS_FILE = "latency-results.txt"
 ONSET = "brave.onset~"
+TITLE_HEIGHT = 30    # presentation: the title lines take the top 70 px (boxes start at y 40 + this)
 
 
 @dataclass
@@ -115,9 +116,11 @@ class Patcher:
     def comment(self, text, x, y, w=300, lines=1) -> str:
         return self.ui("comment", x, y, w, 20 * lines, text=text, **({"linecount": lines} if lines > 1 else {}))
 
-    def show(self, box_id: str, x, y, w=None, h=None) -> str:
-        """Put a box on the presentation (the view the patch opens in)."""
+    def show(self, box_id: str, x, y, w=None, h=None, below_title=True) -> str:
+        """Put a box on the presentation (the view the patch opens in); y is counted from below
+        the two title lines unless below_title is False."""
         box = self.by_id[box_id]
+        y = y + TITLE_HEIGHT if below_title else y
         _, _, bw, bh = box["patching_rect"]
         box["presentation"] = 1
         box["presentation_rect"] = self._rect(x, y, w or bw, h or bh)
@@ -169,21 +172,23 @@ class Patcher:
 # ------------------------------------------------------------------------------------ parts
 
 def _title(p: Patcher, text: str, note: str) -> None:
-    p.show(p.comment(text, 20, 10, 900), 10, 5, 760)
-    p.show(p.comment(note, 20, 30, 900, lines=2), 10, 25, 760, 40)
+    p.show(p.comment(text, 20, 10, 900), 10, 5, 760, below_title=False)
+    p.show(p.comment(note, 20, 30, 900, lines=2), 10, 25, 760, 40, below_title=False)
 
 
 def _nn_messages(p: Patcher, x, y, targets: list[str], px, py) -> None:
     """Message boxes for what nn~ understands in Max: enable (toggle), reload, load FILE, dump."""
-    p.show(p.comment("model on/off", x + 30, y, 100), px + 30, py, 100)
+    p.show(p.comment("model on/off", x + 30, y, 80), px + 30, py, 80)
     tog = p.show(p.ui("toggle", x, y), px, py)
     p.connect(p.obj("loadmess 1", x, y - 30), 0, tog, 0)
     en = p.msg("enable $1", x, y + 32)
     p.connect(tog, 0, en, 0)
     # nn~ answers `dump` in the Max window; `load` swaps the model (same method); `reload` re-reads it
     boxes = [en]
+    at = px + 120
     for i, text in enumerate(("reload", f"load {p.spec.model}", "dump")):
-        boxes.append(p.show(p.msg(text, x + 80 + 90 * i, y + 32), px + 120 + 75 * i, py, 70))
+        boxes.append(p.show(p.msg(text, x + 80 + 90 * i, y + 32), at, py))
+        at += p.by_id[boxes[-1]]["patching_rect"][2] + 8
     for b in boxes:
         for t in targets:
             p.connect(b, 0, t, 0)
@@ -342,14 +347,14 @@ def latent_patch(spec: MaxModel) -> dict:
     p.connect(enc, 0, scale, 0)
     p.connect(scale, 0, offset, 0)
     p.connect(offset, 0, dec, 0)
-    p.show(p.comment("scale", 300, 500, 50), 10, 230, 50)
-    p.show(p.comment("offset", 300, 620, 50), 10, 252, 50)
+    p.show(p.comment("scale", 300, 500, 50), 10, 335, 50)
+    p.show(p.comment("offset", 300, 620, 50), 10, 357, 50)
     for d in range(n):
         x, px = 360 + 64 * (d % 12), 60 + 52 * (d % 14)
-        row, prow = 130 * (d // 12), 60 * (d // 14)
-        p.show(p.comment(f"z{d}", x, 480 + row, 40), px, 210 + prow, 40)
-        s_box = p.show(p.ui("flonum", x, 500 + row, 60), px, 230 + prow, 50)
-        o_box = p.show(p.ui("flonum", x, 560 + row, 60), px, 252 + prow, 50)
+        row, prow = 130 * (d // 12), 70 * (d // 14)
+        p.show(p.comment(f"z{d}", x, 480 + row, 40), px, 315 + prow, 40)
+        s_box = p.show(p.ui("flonum", x, 500 + row, 60), px, 335 + prow, 50)
+        o_box = p.show(p.ui("flonum", x, 560 + row, 60), px, 357 + prow, 50)
         p.connect(p.obj("loadmess 1.", x, 470 + row, 60), 0, s_box, 0)
         for box, target, y in ((s_box, scale, 530), (o_box, offset, 590)):
             m = p.msg(f"setvalue {d + 1} $1", x, y + row, 62)
@@ -464,9 +469,9 @@ def latency_patch(spec: MaxModel) -> dict:
     env2 = p.obj("*~", 300, 295)
     p.connect(env, 0, env2, 0)
     p.connect(env, 0, env2, 1)
-    p.show(p.comment("burst: 1 = noise, 2 = sines", 20, 190, 200), 140, 50, 170)
-    kind1 = p.show(p.msg("1", 20, 215), 140, 72)
-    kind2 = p.show(p.msg("2", 60, 215), 180, 72)
+    p.show(p.comment("burst: 1 = noise, 2 = sines", 20, 190, 200), 190, 50, 170)
+    kind1 = p.show(p.msg("1", 20, 215), 190, 72)
+    kind2 = p.show(p.msg("2", 60, 215), 230, 72)
     noise = p.obj("noise~", 20, 255)
     sines = [p.obj(f"cycle~ {hz}", 100 + 60 * i, 255, 58) for i, hz in enumerate((100, 400, 1600, 6400))]
     s01, s23 = p.obj("+~", 100, 290), p.obj("+~", 220, 290)
@@ -493,7 +498,7 @@ def latency_patch(spec: MaxModel) -> dict:
     # the object under test
     nn = p.obj(spec.nn("forward"), 300, 500, 200)
     p.connect(level, 0, nn, 0)
-    _nn_messages(p, 560, 470, [nn], 330, 50)
+    _nn_messages(p, 560, 470, [nn], 380, 50)
     det_in = p.obj(ONSET, 20, 560, 150)
     det_out = p.obj(ONSET, 300, 560, 150)
     for det, sig in ((det_in, level), (det_out, nn)):
@@ -518,8 +523,8 @@ def latency_patch(spec: MaxModel) -> dict:
     done_count = p.obj("i", 980, 330)
     p.connect(inc, 0, trial_no, 1)
     p.connect(inc, 0, done_count, 1)
-    p.show(p.comment("trials done", 820, 290, 80), 90, 72, 80)
-    shown = p.show(p.ui("number", 900, 290), 60, 72, 28)
+    p.show(p.comment("trials done", 820, 290, 80), 100, 80, 80)
+    shown = p.show(p.ui("number", 900, 290), 60, 80, 36)
     p.connect(inc, 0, shown, 0)
     p.connect(read, 2, det_in, 3)
     p.connect(read, 1, det_out, 3)
@@ -658,6 +663,18 @@ def latency_patch(spec: MaxModel) -> dict:
     p.connect(monitor, 0, dac, 0)
     p.connect(monitor, 0, dac, 1)
     return p.document(f"{spec.model}: latency measurement of nn~ with test bursts")
+
+
+def presentation_overlaps(doc: dict) -> list[tuple[str, str]]:
+    """Pairs of boxes whose presentation rectangles overlap (a cluttered view: a layout bug)."""
+    shown = [(b["box"].get("text", b["box"]["maxclass"]), b["box"]["presentation_rect"])
+             for b in doc["patcher"]["boxes"] if b["box"].get("presentation")]
+    found = []
+    for i, (a, (ax, ay, aw, ah)) in enumerate(shown):
+        for b, (bx, by, bw, bh) in shown[i + 1:]:
+            if ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah:
+                found.append((a, b))
+    return found
 
 
 BUILDERS = {"forward": forward_patch, "latent": latent_patch, "latency": latency_patch}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from brave_export import maxcheck, pdrun
+from brave_export.maxpatches import presentation_overlaps
 
 REPO = Path(__file__).resolve().parents[1]
 MAX_DIR = REPO / "patches" / "max"
@@ -301,6 +302,14 @@ def test_onset_abstraction_matches_its_boxes():
             assert (b["numinlets"], b["numoutlets"]) == (n_in, n_out)
     names = {name_of(b) for b in boxes_of(abstraction).values()}
     assert {"sah~", "slide~", "atodb~", "snapshot~"} <= names
+
+
+@pytest.mark.parametrize("name", ["brave.forward.maxpat", "brave.latent.maxpat", "brave.latency.maxpat"])
+def test_presentation_is_laid_out(name):
+    doc = load(name)
+    assert doc["patcher"]["openinpresentation"] == 1
+    assert sum(1 for b in boxes_of(doc).values() if b.get("presentation")) >= 20
+    assert presentation_overlaps(doc) == []
 
 
 def test_generator_reproduces_the_committed_patches(tmp_path):

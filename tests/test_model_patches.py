@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from brave_export import maxcheck, modelpatches
-from brave_export.maxpatches import ONSET
+from brave_export.maxpatches import ONSET, presentation_overlaps
 from brave_export.pdrun import Patch, external_dir, run_pd
 from brave_export.presets import brave_latency, get_preset, nn_nominal_latency
 from brave_export.probe import write_probe
@@ -45,7 +45,9 @@ def test_max_patches_sized_to_the_model(probes, size, tmp_path):
     spec = modelpatches.max_spec(facts)
     onset = maxcheck.abstraction_spec(json.loads((tmp_path / f"{ONSET}.maxpat").read_text()))
     for p in paths:
-        assert maxcheck.check(json.loads(p.read_text()), {ONSET: onset}, spec.channels()) == [], p.name
+        doc = json.loads(p.read_text())
+        assert maxcheck.check(doc, {ONSET: onset}, spec.channels()) == [], p.name
+        assert presentation_overlaps(doc) == [], p.name
     latent = json.loads((tmp_path / f"{stem}.latent.maxpat").read_text())
     mcs = [b["text"] for b in _boxes(latent) if b.get("text", "").startswith("mcs.nn~")]
     assert mcs == [f"mcs.nn~ {stem}.ts encode 1 0", f"mcs.nn~ {stem}.ts decode 1 0"]

@@ -101,7 +101,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						75.0,
+						105.0,
 						360.0,
 						20.0
 					]
@@ -126,7 +126,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						97.0,
+						127.0,
 						40.0,
 						22.0
 					]
@@ -151,7 +151,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						50.0,
-						97.0,
+						127.0,
 						40.0,
 						22.0
 					]
@@ -173,7 +173,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						120.0,
-						97.0,
+						127.0,
 						120.0,
 						20.0
 					]
@@ -198,7 +198,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						240.0,
-						97.0,
+						127.0,
 						24.0,
 						24.0
 					]
@@ -603,7 +603,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						300.0,
-						125.0,
+						155.0,
 						30.0,
 						20.0
 					]
@@ -627,7 +627,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						300.0,
-						147.0,
+						177.0,
 						80.0,
 						13.0
 					]
@@ -659,7 +659,7 @@
 					"patching_rect": [
 						290.0,
 						440.0,
-						100.0,
+						80.0,
 						20.0
 					],
 					"text": "model on/off",
@@ -667,8 +667,8 @@
 					"presentation": 1,
 					"presentation_rect": [
 						40.0,
-						45.0,
-						100.0,
+						75.0,
+						80.0,
 						20.0
 					]
 				}
@@ -692,7 +692,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						45.0,
+						75.0,
 						24.0,
 						24.0
 					]
@@ -753,8 +753,8 @@
 					"presentation": 1,
 					"presentation_rect": [
 						130.0,
-						45.0,
-						70.0,
+						75.0,
+						56.0,
 						22.0
 					]
 				}
@@ -777,9 +777,9 @@
 					"id": "obj-37",
 					"presentation": 1,
 					"presentation_rect": [
-						205.0,
-						45.0,
-						70.0,
+						194.0,
+						75.0,
+						105.0,
 						22.0
 					]
 				}
@@ -802,9 +802,9 @@
 					"id": "obj-38",
 					"presentation": 1,
 					"presentation_rect": [
-						280.0,
-						45.0,
-						70.0,
+						307.0,
+						75.0,
+						42.0,
 						22.0
 					]
 				}
@@ -843,7 +843,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						75.0,
+						105.0,
 						130.0,
 						20.0
 					]
@@ -871,7 +871,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						97.0,
+						127.0,
 						70.0,
 						22.0
 					]
@@ -929,7 +929,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						125.0,
+						155.0,
 						90.0,
 						20.0
 					]
@@ -957,7 +957,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						147.0,
+						177.0,
 						50.0,
 						22.0
 					]
@@ -1034,7 +1034,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						125.0,
+						155.0,
 						110.0,
 						20.0
 					]
@@ -1062,7 +1062,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						147.0,
+						177.0,
 						50.0,
 						22.0
 					]
@@ -1137,7 +1137,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						650.0,
-						125.0,
+						155.0,
 						45.0,
 						45.0
 					]
@@ -1158,7 +1158,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						650.0,
-						180.0,
+						210.0,
 						130.0,
 						130.0
 					]
@@ -1236,7 +1236,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						180.0,
+						210.0,
 						80.0,
 						13.0
 					]
@@ -1314,7 +1314,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						198.0,
+						228.0,
 						80.0,
 						13.0
 					]
@@ -1336,7 +1336,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						216.0,
+						246.0,
 						80.0,
 						20.0
 					]

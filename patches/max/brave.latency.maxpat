@@ -158,7 +158,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						50.0,
+						80.0,
 						45.0,
 						45.0
 					]
@@ -180,7 +180,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						90.0,
-						50.0,
+						80.0,
 						40.0,
 						20.0
 					]
@@ -205,7 +205,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						60.0,
-						50.0,
+						80.0,
 						24.0,
 						24.0
 					]
@@ -375,8 +375,8 @@
 					"id": "obj-17",
 					"presentation": 1,
 					"presentation_rect": [
-						140.0,
-						50.0,
+						190.0,
+						80.0,
 						170.0,
 						20.0
 					]
@@ -400,8 +400,8 @@
 					"id": "obj-18",
 					"presentation": 1,
 					"presentation_rect": [
-						140.0,
-						72.0,
+						190.0,
+						102.0,
 						40.0,
 						22.0
 					]
@@ -425,8 +425,8 @@
 					"id": "obj-19",
 					"presentation": 1,
 					"presentation_rect": [
-						180.0,
-						72.0,
+						230.0,
+						102.0,
 						40.0,
 						22.0
 					]
@@ -674,16 +674,16 @@
 					"patching_rect": [
 						590.0,
 						470.0,
-						100.0,
+						80.0,
 						20.0
 					],
 					"text": "model on/off",
 					"id": "obj-33",
 					"presentation": 1,
 					"presentation_rect": [
-						360.0,
-						50.0,
-						100.0,
+						410.0,
+						80.0,
+						80.0,
 						20.0
 					]
 				}
@@ -706,8 +706,8 @@
 					"id": "obj-34",
 					"presentation": 1,
 					"presentation_rect": [
-						330.0,
-						50.0,
+						380.0,
+						80.0,
 						24.0,
 						24.0
 					]
@@ -767,9 +767,9 @@
 					"id": "obj-37",
 					"presentation": 1,
 					"presentation_rect": [
-						450.0,
-						50.0,
-						70.0,
+						500.0,
+						80.0,
+						56.0,
 						22.0
 					]
 				}
@@ -792,9 +792,9 @@
 					"id": "obj-38",
 					"presentation": 1,
 					"presentation_rect": [
-						525.0,
-						50.0,
-						70.0,
+						564.0,
+						80.0,
+						105.0,
 						22.0
 					]
 				}
@@ -817,9 +817,9 @@
 					"id": "obj-39",
 					"presentation": 1,
 					"presentation_rect": [
-						600.0,
-						50.0,
-						70.0,
+						677.0,
+						80.0,
+						42.0,
 						22.0
 					]
 				}
@@ -875,7 +875,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						330.0,
-						100.0,
+						130.0,
 						200.0,
 						100.0
 					]
@@ -1007,8 +1007,8 @@
 					"id": "obj-49",
 					"presentation": 1,
 					"presentation_rect": [
-						90.0,
-						72.0,
+						100.0,
+						110.0,
 						80.0,
 						20.0
 					]
@@ -1034,8 +1034,8 @@
 					"presentation": 1,
 					"presentation_rect": [
 						60.0,
-						72.0,
-						28.0,
+						110.0,
+						36.0,
 						22.0
 					]
 				}
@@ -1797,7 +1797,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						210.0,
+						240.0,
 						80.0,
 						20.0
 					]
@@ -1823,7 +1823,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						232.0,
+						262.0,
 						70.0,
 						22.0
 					]
@@ -1867,7 +1867,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						254.0,
+						284.0,
 						70.0,
 						22.0
 					]
@@ -1889,7 +1889,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						90.0,
-						210.0,
+						240.0,
 						80.0,
 						20.0
 					]
@@ -1915,7 +1915,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						90.0,
-						232.0,
+						262.0,
 						70.0,
 						22.0
 					]
@@ -1959,7 +1959,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						90.0,
-						254.0,
+						284.0,
 						70.0,
 						22.0
 					]
@@ -1981,7 +1981,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						170.0,
-						210.0,
+						240.0,
 						80.0,
 						20.0
 					]
@@ -2007,7 +2007,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						170.0,
-						232.0,
+						262.0,
 						70.0,
 						22.0
 					]
@@ -2051,7 +2051,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						170.0,
-						254.0,
+						284.0,
 						70.0,
 						22.0
 					]
@@ -2073,7 +2073,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						250.0,
-						210.0,
+						240.0,
 						80.0,
 						20.0
 					]
@@ -2099,7 +2099,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						250.0,
-						232.0,
+						262.0,
 						70.0,
 						22.0
 					]
@@ -2143,7 +2143,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						250.0,
-						254.0,
+						284.0,
 						70.0,
 						22.0
 					]

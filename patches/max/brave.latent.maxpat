@@ -101,7 +101,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						75.0,
+						105.0,
 						360.0,
 						20.0
 					]
@@ -126,7 +126,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						97.0,
+						127.0,
 						40.0,
 						22.0
 					]
@@ -151,7 +151,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						50.0,
-						97.0,
+						127.0,
 						40.0,
 						22.0
 					]
@@ -173,7 +173,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						120.0,
-						97.0,
+						127.0,
 						120.0,
 						20.0
 					]
@@ -198,7 +198,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						240.0,
-						97.0,
+						127.0,
 						24.0,
 						24.0
 					]
@@ -603,7 +603,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						300.0,
-						125.0,
+						155.0,
 						30.0,
 						20.0
 					]
@@ -627,7 +627,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						300.0,
-						147.0,
+						177.0,
 						80.0,
 						13.0
 					]
@@ -721,7 +721,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						230.0,
+						365.0,
 						50.0,
 						20.0
 					]
@@ -743,7 +743,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						252.0,
+						387.0,
 						50.0,
 						20.0
 					]
@@ -765,7 +765,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						60.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -791,7 +791,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						60.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -817,7 +817,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						60.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -893,7 +893,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						112.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -919,7 +919,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						112.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -945,7 +945,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						112.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1021,7 +1021,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						164.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -1047,7 +1047,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						164.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -1073,7 +1073,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						164.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1149,7 +1149,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						216.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -1175,7 +1175,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						216.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -1201,7 +1201,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						216.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1277,7 +1277,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						268.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -1303,7 +1303,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						268.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -1329,7 +1329,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						268.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1405,7 +1405,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						320.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -1431,7 +1431,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						320.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -1457,7 +1457,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						320.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1533,7 +1533,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						372.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -1559,7 +1559,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						372.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -1585,7 +1585,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						372.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1661,7 +1661,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						424.0,
-						210.0,
+						345.0,
 						40.0,
 						20.0
 					]
@@ -1687,7 +1687,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						424.0,
-						230.0,
+						365.0,
 						50.0,
 						22.0
 					]
@@ -1713,7 +1713,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						424.0,
-						252.0,
+						387.0,
 						50.0,
 						22.0
 					]
@@ -1781,7 +1781,7 @@
 					"patching_rect": [
 						930.0,
 						420.0,
-						100.0,
+						80.0,
 						20.0
 					],
 					"text": "model on/off",
@@ -1789,8 +1789,8 @@
 					"presentation": 1,
 					"presentation_rect": [
 						40.0,
-						45.0,
-						100.0,
+						75.0,
+						80.0,
 						20.0
 					]
 				}
@@ -1814,7 +1814,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						10.0,
-						45.0,
+						75.0,
 						24.0,
 						24.0
 					]
@@ -1875,8 +1875,8 @@
 					"presentation": 1,
 					"presentation_rect": [
 						130.0,
-						45.0,
-						70.0,
+						75.0,
+						56.0,
 						22.0
 					]
 				}
@@ -1899,9 +1899,9 @@
 					"id": "obj-90",
 					"presentation": 1,
 					"presentation_rect": [
-						205.0,
-						45.0,
-						70.0,
+						194.0,
+						75.0,
+						105.0,
 						22.0
 					]
 				}
@@ -1924,9 +1924,9 @@
 					"id": "obj-91",
 					"presentation": 1,
 					"presentation_rect": [
-						280.0,
-						45.0,
-						70.0,
+						307.0,
+						75.0,
+						42.0,
 						22.0
 					]
 				}
@@ -1983,7 +1983,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						75.0,
+						105.0,
 						130.0,
 						20.0
 					]
@@ -2011,7 +2011,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						97.0,
+						127.0,
 						70.0,
 						22.0
 					]
@@ -2069,7 +2069,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						125.0,
+						155.0,
 						90.0,
 						20.0
 					]
@@ -2097,7 +2097,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						400.0,
-						147.0,
+						177.0,
 						50.0,
 						22.0
 					]
@@ -2174,7 +2174,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						125.0,
+						155.0,
 						110.0,
 						20.0
 					]
@@ -2202,7 +2202,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						147.0,
+						177.0,
 						50.0,
 						22.0
 					]
@@ -2277,7 +2277,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						650.0,
-						125.0,
+						155.0,
 						45.0,
 						45.0
 					]
@@ -2298,7 +2298,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						650.0,
-						180.0,
+						210.0,
 						130.0,
 						130.0
 					]
@@ -2376,7 +2376,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						180.0,
+						210.0,
 						80.0,
 						13.0
 					]
@@ -2454,7 +2454,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						198.0,
+						228.0,
 						80.0,
 						13.0
 					]
@@ -2476,7 +2476,7 @@
 					"presentation": 1,
 					"presentation_rect": [
 						500.0,
-						216.0,
+						246.0,
 						80.0,
 						20.0
 					]
