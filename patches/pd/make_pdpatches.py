@@ -8,7 +8,8 @@ What users open (each takes MODEL and BUFFER as creation arguments when used as 
 e.g. [forward-brave brave.ts 128], or a `model FILE [BUFFER]` message when opened directly):
 
   forward-brave.pd  forward-nn.pd    test sound or live input -> [OBJ MODEL forward BUFFER] ->
-                                     on/off, dry/wet, output gain -> dac~ (and an outlet~)
+                                     on/off, dry/wet (dry delayed by `delay N` samples), output
+                                     gain -> dac~ (and an outlet~)
   latent-brave.pd   latent-nn.pd     [OBJ MODEL encode] -> per-dimension scale and offset (sliders
                                      for the first 8 dimensions, messages for all) -> [OBJ MODEL decode]
   latency-brave.pd  latency-nn.pd    test bursts through [OBJ MODEL forward BUFFER]; input and output
@@ -22,7 +23,7 @@ abstractions (bx-*.pd) that do the work:
   bx-forward / bx-latent / bx-latency   the three panels (graph-on-parent GUIs)
   bx-controls     DSP, model on/off, source, dry/wet, gain, model file, buffer (GUI -> messages)
   bx-source~      the built-in test sound (bx-plucks~: plucks and drums) or live input
-  bx-mix~         on/off, dry/wet and output gain
+  bx-mix~         on/off, dry/wet (the dry path's delay line) and output gain
   bx-host~        creates [OBJ MODEL METHOD BUFFER] (re-created on `model` / `buffer`)
   bx-latent~      creates the encode -> bx-dim~ x N -> decode chain for the model's N dimensions
   bx-dim~         scale and offset of one latent dimension
@@ -56,7 +57,7 @@ GAP_MS = 50                # pause between trials
 THRESHOLD = 0.2            # onset: first sample >= THRESHOLD x the peak after the search start
 FLOOR_FACTOR = 2           # ... and >= FLOOR_FACTOR x the largest sample before it
 MAX_SPREAD = 4096          # bursts start 20 ms + 0..MAX_SPREAD-1 samples into each recording
-DRY_DELAY_MS = 6000        # the players' dry delay line (bx-mix~ `delay N`, samples)
+DRY_DELAY_MS = 6000        # length of the players' dry delay line, ms (bx-mix~ `delay N` takes samples)
 KINDS = {"brave": "brave~", "nn": "nn~"}
 
 # The selectors our abstractions handle themselves; any other message sent to a panel goes on
