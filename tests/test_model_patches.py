@@ -160,3 +160,24 @@ def test_pd_dry_path_lines_up_with_the_wet_onset(external, probes, tmp_path):
     assert len(w) >= 4 and len(w) == len(d) == len(r)
     assert np.abs(d - w).max() <= 64, (d - w)
     assert np.all(w - r == D + brave_latency(R, 64)), (w - r)
+
+
+@slow
+def test_patches_for_the_brave_export(external, brave_ts, tmp_path):
+    """The smoke-trained BRAVE export, in one command: its sidecar gives the object text and latent
+    size, every Max patch passes maxcheck, and its Pd latent patch plays finite, non-silent sound."""
+    r = run_cli("patches", brave_ts.path, "--max", tmp_path / "max", "--pd", tmp_path / "pd")
+    assert r.returncode == 0, r.stderr
+    assert f"(sidecar {brave_ts.path.with_suffix('.json').name})" in r.stdout
+    sidecar = json.loads(brave_ts.path.with_suffix(".json").read_text())
+    facts = modelpatches.read_model(brave_ts.path)
+    assert facts.latent_size == sidecar["latent_size"] and facts.delay == sidecar["latency_samples"]
+    spec = modelpatches.max_spec(facts)
+    assert spec.nn("forward") == sidecar["nn_object"]
+    onset = maxcheck.abstraction_spec(json.loads((tmp_path / "max" / f"{ONSET}.maxpat").read_text()))
+    for p in (tmp_path / "max").glob("*.maxpat"):
+        assert maxcheck.check(json.loads(p.read_text()), {ONSET: onset}, spec.channels()) == [], p.name
+    latent = json.loads((tmp_path / "max" / "brave.latent.maxpat").read_text())
+    assert sum(1 for b in _boxes(latent) if b.get("text", "").startswith("setvalue ")) == 2 * facts.latent_size
+    out = _run_wrapper("brave-latent", tmp_path / "pd", tmp_path / "run", 3.0, ["wet 1"])
+    assert np.isfinite(out).all() and float(np.sqrt(np.mean(out.astype(np.float64) ** 2))) > 1e-3
