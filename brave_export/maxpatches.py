@@ -324,7 +324,8 @@ def forward_patch(spec: MaxModel) -> dict:
     src = _test_sound(p, 20, 70)
     _in_meter(p, src, 20, 440)
     nn = p.obj(spec.nn("forward"), 20, 470, 200)
-    p.connect(src, 0, nn, 0)
+    for k in range(spec.in_channels):  # a model with several inputs gets the source on each
+        p.connect(src, 0, nn, k)
     _nn_messages(p, 260, 440, [nn], 10, 45)
     _output_stage(p, dry=src, wets=_sides(p, nn, 20, 505), x=420, y=600, dry_delay=spec.dry_delay)
     return p.document(f"{spec.model}: forward with test sound, delayed dry, dry/wet and gain")
@@ -497,7 +498,8 @@ def latency_patch(spec: MaxModel) -> dict:
 
     # the object under test
     nn = p.obj(spec.nn("forward"), 300, 500, 200)
-    p.connect(level, 0, nn, 0)
+    for k in range(spec.in_channels):
+        p.connect(level, 0, nn, k)
     _nn_messages(p, 560, 470, [nn], 380, 50)
     det_in = p.obj(ONSET, 20, 560, 150)
     det_out = p.obj(ONSET, 300, 560, 150)
