@@ -438,7 +438,8 @@ def latency_patch(spec: MaxModel) -> dict:
     _title(p, f"{spec.file('latency')}: test bursts through [{spec.nn('forward')}]; onsets in input and "
               "output found to the sample (brave.onset~).",
            f"Turn audio on, then run: {TRIALS} trials, one every {PERIOD_MS} ms. Each trial and the summary go "
-           f"to the Max window, the number boxes and {RESULTS_FILE} (Max's default folder: see README).")
+           f"to the Max window, the number boxes and {RESULTS_FILE} (in Max's default folder: give `write` a full "
+           "path to choose).")
     # the sample clock: counts from the moment audio starts (on-initially), restarted by dspstate~
     clock = p.obj("count~ 0 0 1", 20, 130)
     sr = p.obj("dspstate~", 140, 70)

@@ -73,7 +73,7 @@
 						900.0,
 						40.0
 					],
-					"text": "Turn audio on, then run: 32 trials, one every 1500 ms. Each trial and the summary go to the Max window, the number boxes and latency-results.txt (Max's default folder: see README).",
+					"text": "Turn audio on, then run: 32 trials, one every 1500 ms. Each trial and the summary go to the Max window, the number boxes and latency-results.txt (in Max's default folder: give `write` a full path to choose).",
 					"linecount": 2,
 					"id": "obj-2",
 					"presentation": 1,
