@@ -181,3 +181,24 @@ def test_patches_for_the_brave_export(external, brave_ts, tmp_path):
     assert sum(1 for b in _boxes(latent) if b.get("text", "").startswith("setvalue ")) == 2 * facts.latent_size
     out = _run_wrapper("brave-latent", tmp_path / "pd", tmp_path / "run", 3.0, ["wet 1"])
     assert np.isfinite(out).all() and float(np.sqrt(np.mean(out.astype(np.float64) ** 2))) > 1e-3
+
+
+@slow
+def test_pd_latency_patch_measures_the_dry_delay(external, probes, tmp_path):
+    """The generated Pd latency patch measures, on the probe, exactly the delay the generated
+    players give the dry path (the model's delay + brave~'s buffering, from the one formula)."""
+    from brave_export.pdrun import Canvas, parse_latency_results
+
+    folder = tmp_path / "pd"
+    facts = modelpatches.read_model(probes[1])
+    modelpatches.write_pd(facts, folder)
+    c = Canvas()
+    inst = c.obj("probe1-latency", 10, 10)
+    go = c.msg("trials 3, quit 1, run", 10, 90)
+    c.chain(c.obj("loadbang", 10, 60), go)
+    c.connect(go, 0, inst, 0)
+    run = run_pd(c, tmp_path / "run", name="latency.pd", paths=[external_dir(), folder], timeout=300)
+    assert not [l for l in run.stderr.splitlines() if "couldn't create" in l or l.startswith("error")]
+    summary = parse_latency_results((folder / "latency-results.txt").read_text())["summary"]
+    assert summary["detected"] == 3
+    assert summary["min"] == summary["max"] == modelpatches.pd_dry_delay(facts) == D + brave_latency(R, 64)
