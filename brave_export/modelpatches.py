@@ -121,6 +121,8 @@ def max_spec(facts: ModelFacts, signal_vector: int = 64) -> MaxModel:
 
 def pd_dry_delay(facts: ModelFacts, kind: str = "brave", block: int = 64, objects: int = 1) -> int:
     """The model's delay plus the buffering of `objects` hosts in a row (2: encode, then decode)."""
+    if block < 1 or block & (block - 1):
+        raise UserError(f"--pd-block {block}: give a power of two (Pd's block size)")
     buffer_arg = facts.brave_buffer if kind == "brave" else facts.nn_buffer
     return facts.delay + objects * pd_host_latency(kind, buffer_arg, facts.ratio, block)
 
@@ -180,7 +182,12 @@ def _targets(folder: Path, names, force: bool) -> list[Path]:
     existing = [p for p in paths if p.exists()]
     if existing and not force:
         raise UserError(f"{existing[0]} already exists: pass --force to overwrite the patches in {folder}")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot create {folder} ({exc.strerror}): choose another folder") from None
+    if not os.access(folder, os.W_OK):
+        raise UserError(f"cannot write into {folder}: choose another folder")
     return paths
 
 

@@ -92,6 +92,10 @@ def test_command_line_writes_and_refuses(probes, tmp_path):
     big = run_cli("patches", str(probes[4]), "--max", str(tmp_path / "m2"), "--signal-vector", "512")
     assert_one_line_error(big, "disable itself", "512")
     assert not (tmp_path / "m2").exists() or not list((tmp_path / "m2").iterdir())
+    assert_one_line_error(run_cli("patches", tmp_path / "none.ts", "--max", tmp_path / "m3"), "none.ts")
+    assert_one_line_error(run_cli("patches", str(probes[4]), "--pd", tmp_path / "p3", "--pd-block", "100"),
+                          "--pd-block 100")
+    assert not (tmp_path / "m3").exists() and not (tmp_path / "p3").exists()
 
 
 def test_preset_gives_the_nn_settings(probes, tmp_path):
