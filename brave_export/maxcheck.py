@@ -15,6 +15,8 @@
   inlets is set, that box put out a stale value: reported. (Feedback, a box setting its own cold
   inlet through its own output, is the counter idiom and is not reported.)
 
+`abstraction_spec(doc)` gives a patch's counts (and hot inlets) for use as an abstraction;
+`check_files` checks files with the other .maxpat files of their folder as abstractions.
 `python -m brave_export.maxcheck FILE.maxpat ...` prints the problems and exits 1 if any.
 """
 
@@ -262,7 +264,6 @@ def check(doc: dict, abstractions: dict[str, Spec] | None = None,
         if saved != want:
             problems.append(f"{_label(box)}: saved as {saved[0]} inlets, {saved[1]} outlets {saved[2:]} but Max "
                             f"makes {want[0]} inlets, {want[1]} outlets {want[2:]}")
-    cords: dict[tuple[str, int], list[tuple[str, int]]] = {}
     seen = set()
     for entry in doc["patcher"].get("lines", []):
         line = entry["patchline"]
@@ -288,8 +289,8 @@ def check(doc: dict, abstractions: dict[str, Spec] | None = None,
         if kind == MC and not _takes_mc(_name(boxes[dst])):
             problems.append(f"multichannel cord from {_label(boxes[src])} into {_label(boxes[dst])}, "
                             "not an MC object")
-        if kind not in (S, MC):
-            cords.setdefault((src, outlet), []).append((dst, inlet))
+    cords = {k: [(d, i) for d, i in v if 0 <= i < specs[d].inlets]
+             for k, v in _message_cords(doc, boxes, specs).items()}
     problems += message_order(boxes, specs, cords)
     return problems
 

@@ -44,7 +44,8 @@ COUNTS = {
     "zl": (2, 2), "split": (3, 2), "minimum": (2, 2), "maximum": (2, 2), "loadbang": (1, 1), "print": (1, 0),
     "delay": (2, 1), "mtof": (1, 1), "random": (2, 1), "i": (2, 1), "dbtoa": (1, 1),
     "toggle": (1, 1), "flonum": (1, 2), "number": (1, 2), "message": (2, 1), "comment": (1, 0),
-    "ezdac~": (2, 0), "inlet": (0, 1), "outlet": (1, 0), "text": (1, 3), "delay~": (2, 1), "append": (1, 1), "prepend": (1, 1),
+    "ezdac~": (2, 0), "inlet": (0, 1), "outlet": (1, 0), "text": (1, 3), "delay~": (2, 1), "append": (1, 1),
+    "prepend": (1, 1),
     "meter~": (1, 1), "scope~": (2, 0), "mc.*~": (2, 1), "mc.+~": (2, 1),
 }
 # nn~'s arguments: MODEL [METHOD [BUFFER]]; the methods our exports (and RAVE's) have
