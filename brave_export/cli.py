@@ -221,7 +221,8 @@ def add_patches_parser(sub) -> None:
                                                      "(`brave-export presets`); the options below override it")
     p.add_argument("--buffer", type=int, help="the object's BUFFER (default: the export's, from the sidecar)")
     p.add_argument("--signal-vector", type=int, help="Max's signal vector size (default 64)")
-    p.add_argument("--pd-block", type=int, help="Pd's block size (default 64)")
+    p.add_argument("--pd-block", type=int, help="block size the Pd latency patch measures at (default 64; the "
+                                                 "players run at Pd's 64)")
     p.add_argument("--pd-object", choices=("brave", "nn"), help="Pd object (default brave~)")
     p.add_argument("--force", action="store_true", help="overwrite patches already in DIR")
     p.set_defaults(func=cmd_patches)

@@ -21,7 +21,7 @@ from .fileio import atomic_paths
 from .maxpatches import MaxModel, render as render_max
 # The host-latency formulas have one home (presets today; they may move to brave_export.hosts):
 # every host figure of this module comes through this import and the two functions below.
-from .presets import brave_latency, effective_buffer, nn_nominal_latency, nn_pd_latency
+from .presets import PD_TOP_BLOCK, brave_latency, effective_buffer, nn_nominal_latency, nn_pd_latency
 
 PD_OBJECTS = {"brave": "brave~", "nn": "nn~"}
 
@@ -119,7 +119,7 @@ def max_spec(facts: ModelFacts, signal_vector: int = 64) -> MaxModel:
                     signal_vector=signal_vector, prefix=facts.path.stem)
 
 
-def pd_dry_delay(facts: ModelFacts, kind: str = "brave", block: int = 64, objects: int = 1) -> int:
+def pd_dry_delay(facts: ModelFacts, kind: str = "brave", block: int = PD_TOP_BLOCK, objects: int = 1) -> int:
     """The model's delay plus the buffering of `objects` hosts in a row (2: encode, then decode)."""
     if block < 1 or block & (block - 1):
         raise UserError(f"--pd-block {block}: give a power of two (Pd's block size)")
@@ -137,8 +137,10 @@ def _pd_model_atom(model: Path, folder: Path) -> str:
     return rel
 
 
-def pd_wrappers(facts: ModelFacts, folder: Path, kind: str = "brave", block: int = 64) -> dict[str, str]:
-    """PREFIX-forward.pd, PREFIX-latent.pd, PREFIX-latency.pd: the variants on this model."""
+def pd_wrappers(facts: ModelFacts, folder: Path, kind: str = "brave", block: int = PD_TOP_BLOCK) -> dict[str, str]:
+    """PREFIX-forward.pd, PREFIX-latent.pd, PREFIX-latency.pd: the variants on this model. The
+    players run at Pd's top-level block (their dry delay is for it); `block` is the block the
+    latency patch measures at."""
     from .pdrun import Canvas
 
     obj = PD_OBJECTS[kind]
@@ -147,18 +149,23 @@ def pd_wrappers(facts: ModelFacts, folder: Path, kind: str = "brave", block: int
     out = {}
     whats = ["forward", "latency"] + (["latent"] if facts.latent_size else [])
     for what in whats:
-        delay = pd_dry_delay(facts, kind, block, objects=2 if what == "latent" else 1)
+        delay = pd_dry_delay(facts, kind, PD_TOP_BLOCK, objects=2 if what == "latent" else 1)
         c = Canvas(size=(760, 420))
         note = {"forward": f"dry path delayed by {delay} samples = the model's {facts.delay} + {obj}'s "
-                           f"{delay - facts.delay} at block {block}",
+                           f"{delay - facts.delay} at block {PD_TOP_BLOCK}",
                 "latent": f"{facts.latent_size} latent dimensions; dry path delayed by {delay} samples = the "
                           f"model's {facts.delay} + encode's and decode's buffering",
-                "latency": f"click run: bursts through [{obj} {model} forward {buffer_arg}], results in the Pd "
-                           "window and latency-results.txt"}[what]
+                "latency": f"click run: bursts through [{obj} {model} forward {buffer_arg}] at block {block}, "
+                           "results in the Pd window and latency-results.txt"}[what]
         c.comment(f"{facts.path.stem}-{what}: {what}-{kind} on {facts.name} (ratio {facts.ratio}, "
                   f"{facts.sample_rate or 'unknown'} Hz, buffer {buffer_arg}); {note}", 10, 10, width=110)
         inst = c.obj(f"{what}-{kind} {model} {buffer_arg}", 10, 60)
         c.connect(c.obj("inlet", 300, 60), 0, inst, 0)  # messages on to the variant (wet 0.5, run ...)
+        if what == "latency" and block != PD_TOP_BLOCK:
+            lb = c.obj("loadbang", 300, 200)
+            set_block = c.msg(f"block {block}", 300, 230)
+            c.chain(lb, set_block)
+            c.connect(set_block, 0, inst, 0)
         if what != "latency":
             c.connect(inst, 0, c.obj("outlet~", 10, 300), 0)
             lb = c.obj("loadbang", 300, 200)
@@ -205,7 +212,8 @@ def write_max(facts: ModelFacts, folder, signal_vector: int = 64, force: bool = 
     return _write_all(_targets(folder, texts, force), list(texts.values()))
 
 
-def write_pd(facts: ModelFacts, folder, kind: str = "brave", block: int = 64, force: bool = False) -> list[Path]:
+def write_pd(facts: ModelFacts, folder, kind: str = "brave", block: int = PD_TOP_BLOCK,
+             force: bool = False) -> list[Path]:
     from .pdrun import patch_dir
 
     folder = Path(folder)
@@ -226,5 +234,6 @@ def summary(facts: ModelFacts, signal_vector: int, kind: str, block: int) -> str
     lines.append(f"Max: [{spec.nn('forward')}], dry delay {spec.dry_delay} samples at signal vector {signal_vector}")
     lines.append(f"Pd:  [{PD_OBJECTS[kind]} {facts.name} forward "
                  f"{facts.brave_buffer if kind == 'brave' else facts.nn_buffer}], dry delay "
-                 f"{pd_dry_delay(facts, kind, block)} samples at block {block}")
+                 f"{pd_dry_delay(facts, kind)} samples (players at block {PD_TOP_BLOCK}; latency patch at "
+                 f"block {block}: {pd_dry_delay(facts, kind, block)} expected)")
     return "\n".join(lines)

@@ -188,14 +188,16 @@ def test_patches_for_the_brave_export(external, brave_ts, tmp_path):
 
 
 @slow
-def test_pd_latency_patch_measures_the_dry_delay(external, probes, tmp_path):
-    """The generated Pd latency patch measures, on the probe, exactly the delay the generated
-    players give the dry path (the model's delay + brave~'s buffering, from the one formula)."""
+@pytest.mark.parametrize("block", [64, 256])
+def test_pd_latency_patch_measures_the_dry_delay(external, probes, block, tmp_path):
+    """The generated Pd latency patch measures, on the probe, exactly the delay the formula gives
+    (the model's delay + brave~'s buffering): at block 64 the players' dry delay, at the block
+    given with --pd-block (256: brave~ adds nothing to a 128 buffer) that block's figure."""
     from brave_export.pdrun import Canvas, parse_latency_results
 
     folder = tmp_path / "pd"
     facts = modelpatches.read_model(probes[1])
-    modelpatches.write_pd(facts, folder)
+    modelpatches.write_pd(facts, folder, block=block)
     c = Canvas()
     inst = c.obj("probe1-latency", 10, 10)
     go = c.msg("trials 3, quit 1, run", 10, 90)
@@ -205,4 +207,6 @@ def test_pd_latency_patch_measures_the_dry_delay(external, probes, tmp_path):
     assert not [l for l in run.stderr.splitlines() if "couldn't create" in l or l.startswith("error")]
     summary = parse_latency_results((folder / "latency-results.txt").read_text())["summary"]
     assert summary["detected"] == 3
-    assert summary["min"] == summary["max"] == modelpatches.pd_dry_delay(facts) == D + brave_latency(R, 64)
+    assert summary["block"] == block
+    assert summary["min"] == summary["max"] == modelpatches.pd_dry_delay(facts, block=block)
+    assert modelpatches.pd_dry_delay(facts, block=block) == D + brave_latency(R, block)
