@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .fileio import atomic_paths
-from .maxpatches import MaxModel, render as render_max
+from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
 # The host-latency formulas have one home (presets today; they may move to brave_export.hosts):
 # every host figure of this module comes through this import and the two functions below.
 from .presets import PD_TOP_BLOCK, brave_latency, effective_buffer, nn_nominal_latency, nn_pd_latency
@@ -111,6 +111,9 @@ def max_spec(facts: ModelFacts, signal_vector: int = 64) -> MaxModel:
         raise UserError(f"nn~ would disable itself: Max's signal vector {signal_vector} is larger than its buffer {b}; "
                         f"use --signal-vector {b} or less (and set it so in Max), or a larger --buffer")
     host = max_host_latency(facts.nn_buffer, facts.ratio, signal_vector)
+    if facts.delay + 2 * host >= MAX_DRY_DELAY:
+        raise UserError(f"{facts.name} is {facts.delay + 2 * host} samples late through encode and decode, more "
+                        f"than the patches' dry delay line ({MAX_DRY_DELAY}): use a smaller --buffer")
     return MaxModel(model=facts.name, buffer=facts.nn_buffer, latent_size=facts.latent_size or 1,
                     in_channels=facts.channels[0], out_channels=facts.channels[1], ratio=facts.ratio,
                     sample_rate=facts.sample_rate,
