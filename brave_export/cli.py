@@ -230,6 +230,45 @@ def format_pd_latency(r: dict) -> str:
                    f"min {r['min']:.0f}, max {r['max']:.0f}, detected {r['detected']}/{r['trials_run']}")
 
 
+# ---- patches (issue 16): Max and Pd patches sized to one model
+def cmd_patches(args) -> int:
+    from . import modelpatches
+
+    if not (args.max or args.pd):
+        raise UserError("say where to write: --max DIR and/or --pd DIR")
+    given = {k: getattr(args, k) for k in ("buffer", "signal_vector", "pd_block", "pd_object")}
+    s = {"buffer": None, "signal_vector": 64, "pd_block": 64, "pd_object": "brave"}
+    if args.preset:
+        s.update(modelpatches.preset_settings(args.preset, args.model))
+    s.update({k: v for k, v in given.items() if v is not None})  # options given win over the preset
+    facts = modelpatches.read_model(args.model, buffer=s["buffer"])
+    print(modelpatches.summary(facts, s["signal_vector"], s["pd_object"], s["pd_block"]))
+    if args.max:
+        for path in modelpatches.write_max(facts, args.max, s["signal_vector"], force=args.force):
+            print(path)
+    if args.pd:
+        for path in modelpatches.write_pd(facts, args.pd, s["pd_object"], s["pd_block"], force=args.force):
+            if not path.name.startswith(("bx-", "forward-", "latent-", "latency-")):
+                print(path)
+    return 0
+
+
+def add_patches_parser(sub) -> None:
+    p = sub.add_parser("patches", help="Max and Pd patches (forward, latent, latency) sized to one exported model")
+    p.add_argument("model", help=".ts file (its sidecar MODEL.json from `brave-export nn` is read when present)")
+    p.add_argument("--max", metavar="DIR", help="write the Max patches (nn~, mcs.nn~) here")
+    p.add_argument("--pd", metavar="DIR", help="write the Pd patches (and the shared abstractions) here")
+    p.add_argument("--preset", metavar="NAME", help="buffer, signal vector, Pd block and object from a preset "
+                                                     "(`brave-export presets`); the options below override it")
+    p.add_argument("--buffer", type=int, help="the object's BUFFER (default: the export's, from the sidecar)")
+    p.add_argument("--signal-vector", type=int, help="Max's signal vector size (default 64)")
+    p.add_argument("--pd-block", type=int, help="block size the Pd latency patch measures at (default 64; the "
+                                                 "players run at Pd's 64)")
+    p.add_argument("--pd-object", choices=("brave", "nn"), help="Pd object (default brave~)")
+    p.add_argument("--force", action="store_true", help="overwrite patches already in DIR")
+    p.set_defaults(func=cmd_patches)
+
+
 def cmd_demo(args) -> int:
     from .demo import run_demo
 
@@ -372,6 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "and block (noise bursts, peak-threshold onsets), and print its figures")
     p.add_argument("--pd-trials", type=int, default=10, help="bursts the Pd patch sends (default 10)")
     p.set_defaults(func=cmd_latency)
+
+    add_patches_parser(sub)
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
     p.add_argument("--workdir", default="demo")

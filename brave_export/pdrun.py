@@ -535,14 +535,15 @@ def _run_player(what: str, model_path, buffer: int, seconds: float, kind: str, m
 
 
 def run_forward_patch(model_path, buffer: int = 0, seconds: float = 2.0, *, kind: str = "brave",
-                      source: str = "test", wet: float = 1.0, gain_db: float = 0.0, sr: int = 44100,
-                      external_dir: str | Path | None = None, patches: str | Path | None = None,
+                      source: str = "test", wet: float = 1.0, gain_db: float = 0.0, dry_delay: int = 0,
+                      sr: int = 44100, external_dir: str | Path | None = None, patches: str | Path | None = None,
                       timeout: float = 300, workdir: str | Path | None = None,
                       console: list | None = None) -> np.ndarray:
     """Runs patches/pd/forward-KIND.pd headless (its built-in test sound through the model's
-    `forward`, dry/wet `wet`, output gain `gain_db`) for `seconds`; returns the patch's output.
-    Pd's console lines are appended to `console` when a list is given."""
-    messages = [f"source {source}", f"wet {float(wet):g}", f"gain {float(gain_db):g}"]
+    `forward`, dry/wet `wet`, the dry path delayed by `dry_delay` samples, output gain `gain_db`)
+    for `seconds`; returns the patch's output. Pd's console lines are appended to `console` when a
+    list is given."""
+    messages = [f"source {source}", f"wet {float(wet):g}", f"gain {float(gain_db):g}", f"delay {int(dry_delay)}"]
     return _run_player("forward", model_path, buffer, seconds, kind, messages, external_dir, patches, sr,
                        timeout, workdir, console)
 

@@ -6,7 +6,9 @@ sample for sample: whatever delay comes out beyond `delay` is the host's own buf
 
 `encode` / `decode` give the probe a "highest ratio" like a RAVE model's: `encode` averages
 each `ratio`-sample frame (out_ratio = ratio), `decode` repeats each value `ratio` times
-(in_ratio = ratio). Neither goes through the delay cache.
+(in_ratio = ratio). Neither goes through the delay cache. With `latent` set (a latent size other
+than the channel count), `encode` puts the channels' frame mean on every latent dimension and
+`decode` averages the dimensions back onto every channel.
 """
 
 from __future__ import annotations
@@ -22,16 +24,17 @@ SAMPLE_RATE = 44100
 
 
 class _Probe(torch.nn.Module):
-    def __init__(self, ratio: int, delay: int, channels: int):
+    def __init__(self, ratio: int, delay: int, channels: int, latent: int):
         super().__init__()
         self.ratio = ratio
         self.delay = delay
         self.channels = channels
+        self.latent = latent
         self.sample_rate = SAMPLE_RATE
         # nn~ protocol: [in_channels, in_ratio, out_channels, out_ratio] per method.
         self.register_buffer("forward_params", torch.tensor([channels, 1, channels, 1]))
-        self.register_buffer("encode_params", torch.tensor([channels, 1, channels, ratio]))
-        self.register_buffer("decode_params", torch.tensor([channels, ratio, channels, 1]))
+        self.register_buffer("encode_params", torch.tensor([channels, 1, latent, ratio]))
+        self.register_buffer("decode_params", torch.tensor([latent, ratio, channels, 1]))
         # Streaming state: the last `delay` input samples per channel (batch 1).
         self.register_buffer("cache", torch.zeros(1, channels, delay))
 
@@ -48,10 +51,15 @@ class _Probe(torch.nn.Module):
     @torch.jit.export
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         b, c, n = x.shape
-        return x.reshape(b, c, n // self.ratio, self.ratio).mean(-1)
+        z = x.reshape(b, c, n // self.ratio, self.ratio).mean(-1)
+        if self.latent != c:
+            z = z.mean(1, keepdim=True).expand(b, self.latent, n // self.ratio).contiguous()
+        return z
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
+        if self.latent != self.channels:
+            z = z.mean(1, keepdim=True).expand(z.shape[0], self.channels, z.shape[-1]).contiguous()
         return z.repeat_interleave(self.ratio, dim=-1)
 
     @torch.jit.export
@@ -83,13 +91,17 @@ class _Probe(torch.nn.Module):
         self.cache.zero_()
 
 
-def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1) -> Path:
+def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1, latent: int | None = None) -> Path:
     """Write a probe model to `path` (atomically) and return the path.
 
     forward: input delayed by `delay` samples, forward_params = [channels, 1, channels, 1];
-    encode/decode: ratio `ratio` (a power of two), so the model's highest ratio is `ratio`.
+    encode/decode: ratio `ratio` (a power of two), so the model's highest ratio is `ratio`;
+    `latent` latent dimensions (default: as many as channels).
     """
     ratio, delay, channels = int(ratio), int(delay), int(channels)
+    latent = channels if latent is None else int(latent)
+    if latent < 1:
+        raise ValueError(f"probe latent size must be >= 1, got {latent}")
     if ratio < 1 or ratio & (ratio - 1):
         raise ValueError(f"probe ratio must be a power of two, got {ratio}")
     if delay < 0:
@@ -98,7 +110,7 @@ def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1) -> Pa
         raise ValueError(f"probe channels must be >= 1, got {channels}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    module = torch.jit.script(_Probe(ratio, delay, channels))
+    module = torch.jit.script(_Probe(ratio, delay, channels, latent))
     with atomic_paths(path) as (tmp,):
         torch.jit.save(module, str(tmp))
     return path

@@ -1,5 +1,6 @@
-"""The Max patches (patches/max/*.maxpat): structure Max expects, known objects only, valid cords,
-nn~ boxes with nn~'s real arguments. Max cannot run here, so this is what can be checked."""
+"""The Max patches (patches/max/*.maxpat, the generic 8-dimension example): structure Max expects,
+known objects only, valid cords, nn~ boxes with nn~'s real arguments, and brave_export.maxcheck
+(counts, cords, message order). Max cannot run here, so this is what can be checked."""
 
 import json
 import re
@@ -7,6 +8,9 @@ import runpy
 from pathlib import Path
 
 import pytest
+
+from brave_export import maxcheck, pdrun
+from brave_export.maxpatches import presentation_overlaps
 
 REPO = Path(__file__).resolve().parents[1]
 MAX_DIR = REPO / "patches" / "max"
@@ -25,12 +29,13 @@ KNOWN_OBJECTS = {
     "-~", "/~", "!-~", ">~", "<~", ">=~", "<=~", "==~", "abs~", "onepole~", "lores~", "biquad~", "svf~",
     "slide~", "atodb~", "dbtoa~", "selector~", "gate~", "count~", "sah~", "snapshot~", "send~", "receive~",
     "dspstate~", "click~", "thresh~", "edge~", "change~", "delta~", "record~", "play~", "buffer~", "groove~",
-    "sfplay~", "tapin~", "tapout~", "meter~", "number~", "scope~", "average~", "avg~",
+    "sfplay~", "tapin~", "tapout~", "meter~", "number~", "scope~", "average~", "avg~", "delay~",
+    "mc.*~", "mc.+~", "mc.unpack~", "mc.pack~",
     # nn~
     "nn~", "mc.nn~", "mcs.nn~",
 }
 KNOWN_UI = {"comment", "message", "toggle", "button", "flonum", "number", "ezdac~", "ezadc~", "inlet", "outlet",
-            "slider", "dial", "gain~", "live.gain~", "attrui", "umenu", "panel"}
+            "slider", "dial", "gain~", "live.gain~", "attrui", "umenu", "panel", "meter~", "scope~"}
 # inlets and outlets of standard objects, from Max 8 patch files (independent of the generator's table)
 COUNTS = {
     "sah~": (2, 1), "count~": (2, 1), "slide~": (3, 1), "snapshot~": (2, 1), "atodb~": (1, 1),
@@ -39,12 +44,14 @@ COUNTS = {
     "zl": (2, 2), "split": (3, 2), "minimum": (2, 2), "maximum": (2, 2), "loadbang": (1, 1), "print": (1, 0),
     "delay": (2, 1), "mtof": (1, 1), "random": (2, 1), "i": (2, 1), "dbtoa": (1, 1),
     "toggle": (1, 1), "flonum": (1, 2), "number": (1, 2), "message": (2, 1), "comment": (1, 0),
-    "ezdac~": (2, 0), "inlet": (0, 1), "outlet": (1, 0),
+    "ezdac~": (2, 0), "inlet": (0, 1), "outlet": (1, 0), "text": (1, 3), "delay~": (2, 1), "append": (1, 1),
+    "prepend": (1, 1),
+    "meter~": (1, 1), "scope~": (2, 0), "mc.*~": (2, 1), "mc.+~": (2, 1),
 }
 # nn~'s arguments: MODEL [METHOD [BUFFER]]; the methods our exports (and RAVE's) have
 NN_METHODS = {"forward", "encode", "decode"}
 # messages nn~ understands in its first inlet
-NN_MESSAGES = {"enable", "load", "reload", "method", "bufsize", "gpu", "set", "get"}
+NN_MESSAGES = {"enable", "load", "reload", "method", "bufsize", "gpu", "set", "get", "dump"}
 ABSTRACTIONS = {p.removesuffix(".maxpat") for p in PATCHES}
 
 
@@ -126,7 +133,7 @@ def test_counts_of_standard_objects(name):
         if box["maxclass"] == "newobj" and box["numoutlets"]:
             # MSP objects put out signals (first outlet), control objects never do
             if obj.endswith("~") and obj not in ("snapshot~", "dspstate~") and obj not in ABSTRACTIONS:
-                assert box["outlettype"][0] == "signal", box
+                assert box["outlettype"][0] in ("signal", "multichannelsignal"), box
             else:
                 assert "signal" not in box["outlettype"], box
 
@@ -148,33 +155,42 @@ def test_every_cord_connects_existing_boxes_in_range(name):
 
 
 @pytest.mark.parametrize("name", PATCHES)
+def test_maxcheck_finds_nothing(name):
+    problems = maxcheck.check_files([MAX_DIR / name])[MAX_DIR / name]
+    assert problems == []
+
+
+@pytest.mark.parametrize("name", PATCHES)
 def test_nn_boxes_use_only_real_arguments(name):
     doc = load(name)
     boxes = boxes_of(doc)
     for box in boxes.values():
-        if name_of(box) != "nn~":
+        if name_of(box) not in ("nn~", "mcs.nn~"):
             continue
         words = box["text"].split()
-        assert 2 <= len(words) <= 4, box["text"]  # nn~ MODEL [METHOD [BUFFER]]
+        if name_of(box) == "nn~":
+            assert 2 <= len(words) <= 4, box["text"]  # nn~ MODEL [METHOD [BUFFER]]
+            buffer_word = words[3] if len(words) > 3 else None
+        else:
+            assert len(words) == 5, box["text"]  # mcs.nn~ MODEL METHOD BATCHES BUFFER
+            assert words[3] == "1" and (box["numinlets"], box["numoutlets"]) == (1, 1)
+            assert box["outlettype"] == ["multichannelsignal"]
+            buffer_word = words[4]
         model = words[1]
         assert not model.startswith("@") and re.fullmatch(r"[\w.-]+(\.ts)?", model)
         method = words[2] if len(words) > 2 else "forward"
         assert method in NN_METHODS
-        if len(words) > 3:
-            buffer = int(words[3])
+        if buffer_word is not None:
+            buffer = int(buffer_word)
             assert buffer == 0 or (buffer > 0 and buffer & (buffer - 1) == 0), box["text"]
-        if method == "forward":
-            assert (box["numinlets"], box["numoutlets"]) == (1, 1)
-        elif method == "encode":
-            assert box["numinlets"] == 1 and box["numoutlets"] >= 8
-        else:
-            assert box["numinlets"] >= 8 and box["numoutlets"] == 1
-        assert box["outlettype"] == ["signal"] * box["numoutlets"]
+        if name_of(box) == "nn~":
+            assert method == "forward" and (box["numinlets"], box["numoutlets"]) == (1, 1)
+            assert box["outlettype"] == ["signal"]
     # messages sent to nn~ are nn~'s own
     for entry in doc["patcher"]["lines"]:
         (src, _), (dst, inlet) = entry["patchline"]["source"], entry["patchline"]["destination"]
-        if name_of(boxes[dst]) == "nn~" and boxes[src]["maxclass"] == "message":
-            assert inlet == 0 and boxes[src]["text"].split()[0] in NN_MESSAGES, boxes[src]["text"]
+        if name_of(boxes[dst]) in ("nn~", "mcs.nn~") and boxes[src]["maxclass"] == "message":
+            assert inlet == 0 and boxes[src]["text"].split()[0] in NN_MESSAGES | {"dump"}, boxes[src]["text"]
 
 
 def _cords(doc):
@@ -186,40 +202,61 @@ def _find(doc, pred):
     return [i for i, b in boxes_of(doc).items() if pred(b)]
 
 
+def _one(doc, pred):
+    (found,) = _find(doc, pred)
+    return found
+
+
+def _path(cords, src, dst, boxes, through=()):
+    """dst is reached from src through boxes whose first words are `through`, in that order."""
+    at = src
+    for word in through:
+        at = next(t for s, o, t, i in cords if s == at and name_of(boxes[t]) == word)
+    return any(s == at and t == dst for s, o, t, i in cords)
+
+
 def test_forward_patch_plays_a_model_from_test_sound_or_input():
     doc = load("brave.forward.maxpat")
     boxes, cords = boxes_of(doc), _cords(doc)
-    (nn,) = _find(doc, lambda b: b.get("text", "").startswith("nn~ ") and " forward" in b["text"])
-    (sel,) = _find(doc, lambda b: name_of(b) == "selector~")
-    (adc,) = _find(doc, lambda b: name_of(b) == "adc~")
+    nn = _one(doc, lambda b: b.get("text", "").startswith("nn~ ") and " forward" in b["text"])
+    sel = _one(doc, lambda b: name_of(b) == "selector~")
+    adc = _one(doc, lambda b: name_of(b) == "adc~")
     assert (sel, 0, nn, 0) in cords and (adc, 0, sel, 2) in cords
     # the built-in sound: oscillators and noise, switched on at load
     assert _find(doc, lambda b: name_of(b) == "cycle~") and _find(doc, lambda b: name_of(b) == "noise~")
-    assert _find(doc, lambda b: name_of(b) == "ezdac~")
-    # on/off reaches nn~ as "enable $1"
-    (en,) = _find(doc, lambda b: b.get("text") == "enable $1")
-    assert (en, 0, nn, 0) in cords
-    # dry/wet and gain: the model's output and the dry source both reach a *~
+    dac = _one(doc, lambda b: name_of(b) == "ezdac~")
+    # on/off, reload, load, dump reach nn~
+    for text in ("enable $1", "reload", "load brave.ts", "dump"):
+        assert (_one(doc, lambda b, t=text: b.get("text") == t), 0, nn, 0) in cords
+    # the dry path is delayed (delay~, its time from a number box) before the dry gain
+    delay = _one(doc, lambda b: name_of(b) == "delay~")
+    assert (sel, 0, delay, 0) in cords
+    assert any(boxes[s]["maxclass"] == "number" and (t, i) == (delay, 1) for s, o, t, i in cords)
     gains = _find(doc, lambda b: b.get("text") == "*~ 0.")
-    assert any((nn, 0, g, 0) in cords for g in gains) and any((sel, 0, g, 0) in cords for g in gains)
+    assert any((delay, 0, g, 0) in cords for g in gains)
+    # both sides of the ezdac~ get the output; meters and a scope~ show it
+    assert {i for s, o, t, i in cords if t == dac} == {0, 1}
+    assert _find(doc, lambda b: name_of(b) == "meter~") and _find(doc, lambda b: name_of(b) == "scope~")
     assert _find(doc, lambda b: name_of(b) == "dbtoa")
+    # opens in presentation mode, with the controls on it
+    assert doc["patcher"]["openinpresentation"] == 1
+    shown = {name_of(b) for b in boxes.values() if b.get("presentation")}
+    assert {"toggle", "flonum", "number", "message", "meter~", "scope~", "ezdac~"} <= shown
 
 
-def test_latent_patch_offsets_and_scales_eight_dimensions():
+def test_latent_patch_scales_and_offsets_every_dimension_on_one_cord():
     doc = load("brave.latent.maxpat")
     boxes, cords = boxes_of(doc), _cords(doc)
-    (enc,) = _find(doc, lambda b: name_of(b) == "nn~" and " encode" in b["text"])
-    (dec,) = _find(doc, lambda b: name_of(b) == "nn~" and " decode" in b["text"])
+    enc = _one(doc, lambda b: name_of(b) == "mcs.nn~" and " encode" in b["text"])
+    dec = _one(doc, lambda b: name_of(b) == "mcs.nn~" and " decode" in b["text"])
     assert boxes[enc]["text"].split()[1] == boxes[dec]["text"].split()[1]  # one model
-    for d in range(8):
-        (scale,) = [t for s, o, t, i in cords if (s, o, i) == (enc, d, 0)]
-        assert name_of(boxes[scale]) == "*~"
-        (offset,) = [t for s, o, t, i in cords if (s, o, i) == (scale, 0, 0)]
-        assert name_of(boxes[offset]) == "+~"
-        assert (offset, 0, dec, d) in cords
-        # each has a number box on its right inlet
-        for target in (scale, offset):
-            assert any(boxes[s]["maxclass"] == "flonum" and (t, i) == (target, 1) for s, o, t, i in cords)
+    scale = _one(doc, lambda b: name_of(b) == "mc.*~")
+    offset = _one(doc, lambda b: name_of(b) == "mc.+~")
+    assert (enc, 0, scale, 0) in cords and (scale, 0, offset, 0) in cords and (offset, 0, dec, 0) in cords
+    for target in (scale, offset):
+        channels = sorted(int(boxes[s]["text"].split()[1]) for s, o, t, i in cords
+                          if (t, i) == (target, 1) and boxes[s].get("text", "").startswith("setvalue "))
+        assert channels == list(range(1, 9))  # the generic example: 8 dimensions, channels from 1
 
 
 def test_latency_patch_measures_input_and_output_onsets():
@@ -233,11 +270,26 @@ def test_latency_patch_measures_input_and_output_onsets():
     assert set(dets) & fed  # the output detector listens to nn~
     for det in dets:
         assert (clock, 0, det, 1) in cords  # one sample clock for both
-    prints = {boxes[i]["text"] for i in _find(doc, lambda b: name_of(b) == "print")}
-    assert any("summary" in p for p in prints) and any("trial" in p for p in prints)
     for stat in ("mean", "minimum", "maximum"):
         assert _find(doc, lambda b, s=stat: name_of(b) == s)
     assert _find(doc, lambda b: "sqrt" in b.get("text", ""))  # jitter: standard deviation
+    # the clock runs from the moment audio starts: on-initially, and restarted by dspstate~
+    assert boxes[clock]["text"].split()[1:4] == ["0", "0", "1"]
+    dsp = _one(doc, lambda b: name_of(b) == "dspstate~")
+    assert _path(cords, dsp, clock, boxes, through=("sel",))
+    # trials and the summary go to the Max window and to a text file written at the end, in the
+    # format the Pd patch writes (pdrun.parse_latency_results reads both)
+    results = _one(doc, lambda b: name_of(b) == "text")
+    summary = _one(doc, lambda b: b.get("text", "").startswith("summary trials $1 detected $2"))
+    assert _path(cords, summary, results, boxes, through=("t",))
+    prints = [t for s, o, t, i in cords if s == summary and name_of(boxes[t]) == "print"]
+    assert prints
+    write = _one(doc, lambda b: b.get("text", "").startswith("write "))
+    assert (write, 0, results, 0) in cords
+    assert _path(cords, _one(doc, lambda b: b.get("text") == "prepend trial"), results, boxes, through=("t",))
+    words = boxes[summary]["text"].replace("$", "").split()
+    parsed = pdrun.parse_latency_results(" ".join(words))["summary"]
+    assert {"trials", "detected", "mean", "min", "max", "std", "sr"} <= set(parsed)
 
 
 def test_onset_abstraction_matches_its_boxes():
@@ -251,6 +303,14 @@ def test_onset_abstraction_matches_its_boxes():
             assert (b["numinlets"], b["numoutlets"]) == (n_in, n_out)
     names = {name_of(b) for b in boxes_of(abstraction).values()}
     assert {"sah~", "slide~", "atodb~", "snapshot~"} <= names
+
+
+@pytest.mark.parametrize("name", ["brave.forward.maxpat", "brave.latent.maxpat", "brave.latency.maxpat"])
+def test_presentation_is_laid_out(name):
+    doc = load(name)
+    assert doc["patcher"]["openinpresentation"] == 1
+    assert sum(1 for b in boxes_of(doc).values() if b.get("presentation")) >= 20
+    assert presentation_overlaps(doc) == []
 
 
 def test_generator_reproduces_the_committed_patches(tmp_path):

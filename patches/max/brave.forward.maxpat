@@ -16,7 +16,7 @@
 			760.0
 		],
 		"bglocked": 0,
-		"openinpresentation": 0,
+		"openinpresentation": 1,
 		"default_fontsize": 12.0,
 		"default_fontface": 0,
 		"default_fontname": "Arial",
@@ -33,7 +33,7 @@
 		"enablehscroll": 1,
 		"enablevscroll": 1,
 		"devicewidth": 0.0,
-		"description": "a model's forward method with test sound, dry/wet and gain",
+		"description": "brave.ts: forward with test sound, delayed dry, dry/wet and gain",
 		"digest": "",
 		"tags": "",
 		"style": "",
@@ -48,11 +48,18 @@
 					"patching_rect": [
 						20.0,
 						10.0,
-						760.0,
+						900.0,
 						20.0
 					],
-					"text": "brave.forward: a model's forward method in nn~. Put brave.ts next to this patch (or edit the nn~ box), turn audio on, start the test sound.",
-					"id": "obj-1"
+					"text": "brave.forward.maxpat: [nn~ brave.ts forward 0] on a test sound or live input.",
+					"id": "obj-1",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						5.0,
+						760.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -63,11 +70,19 @@
 					"patching_rect": [
 						20.0,
 						30.0,
-						760.0,
-						20.0
+						900.0,
+						40.0
 					],
-					"text": "[nn~ MODEL forward BUFFER]: BUFFER 0 = no worker thread, buffer = the model's ratio (least latency); `brave-export preset lowest-128 MODEL.ts` prints the settings for your model.",
-					"id": "obj-2"
+					"text": "Put brave.ts next to this patch (or in Max's search path), set Max to the model's sample rate, turn audio on. The dry path is delayed by 0 samples so dry and wet line up.",
+					"linecount": 2,
+					"id": "obj-2",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						25.0,
+						760.0,
+						40.0
+					]
 				}
 			},
 			{
@@ -82,7 +97,14 @@
 						20.0
 					],
 					"text": "source: 1 = built-in plucks and hits, 2 = live input (adc~ 1)",
-					"id": "obj-3"
+					"id": "obj-3",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						105.0,
+						360.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -100,7 +122,14 @@
 						""
 					],
 					"text": "1",
-					"id": "obj-4"
+					"id": "obj-4",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						127.0,
+						40.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -118,7 +147,14 @@
 						""
 					],
 					"text": "2",
-					"id": "obj-5"
+					"id": "obj-5",
+					"presentation": 1,
+					"presentation_rect": [
+						50.0,
+						127.0,
+						40.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -133,7 +169,14 @@
 						20.0
 					],
 					"text": "test sound on/off",
-					"id": "obj-6"
+					"id": "obj-6",
+					"presentation": 1,
+					"presentation_rect": [
+						120.0,
+						127.0,
+						120.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -151,7 +194,14 @@
 						"int"
 					],
 					"parameter_enable": 0,
-					"id": "obj-7"
+					"id": "obj-7",
+					"presentation": 1,
+					"presentation_rect": [
+						240.0,
+						127.0,
+						24.0,
+						24.0
+					]
 				}
 			},
 			{
@@ -539,20 +589,66 @@
 			},
 			{
 				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						110.0,
+						440.0,
+						30.0,
+						20.0
+					],
+					"text": "in",
+					"id": "obj-29",
+					"presentation": 1,
+					"presentation_rect": [
+						300.0,
+						155.0,
+						30.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "meter~",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						20.0,
+						440.0,
+						80.0,
+						13.0
+					],
+					"outlettype": [
+						"float"
+					],
+					"id": "obj-30",
+					"presentation": 1,
+					"presentation_rect": [
+						300.0,
+						177.0,
+						80.0,
+						13.0
+					]
+				}
+			},
+			{
+				"box": {
 					"maxclass": "newobj",
 					"text": "nn~ brave.ts forward 0",
 					"numinlets": 1,
 					"numoutlets": 1,
-					"outlettype": [
-						"signal"
-					],
 					"patching_rect": [
 						20.0,
 						470.0,
-						160.0,
+						200.0,
 						22.0
 					],
-					"id": "obj-29"
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-31"
 				}
 			},
 			{
@@ -563,11 +659,18 @@
 					"patching_rect": [
 						290.0,
 						440.0,
-						170.0,
+						80.0,
 						20.0
 					],
-					"text": "model on/off (nn~ enable)",
-					"id": "obj-30"
+					"text": "model on/off",
+					"id": "obj-32",
+					"presentation": 1,
+					"presentation_rect": [
+						40.0,
+						75.0,
+						80.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -585,7 +688,14 @@
 						"int"
 					],
 					"parameter_enable": 0,
-					"id": "obj-31"
+					"id": "obj-33",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						75.0,
+						24.0,
+						24.0
+					]
 				}
 			},
 			{
@@ -603,7 +713,7 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-32"
+					"id": "obj-34"
 				}
 			},
 			{
@@ -621,110 +731,94 @@
 						""
 					],
 					"text": "enable $1",
-					"id": "obj-33"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						420.0,
-						540.0,
-						90.0,
-						20.0
-					],
-					"text": "dry/wet 0..1",
-					"id": "obj-34"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						420.0,
-						560.0,
-						50.0,
-						22.0
-					],
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"minimum": 0.0,
-					"maximum": 1.0,
 					"id": "obj-35"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "loadmess 1.",
-					"numinlets": 1,
+					"maxclass": "message",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						420.0,
-						518.0,
-						91.0,
+						340.0,
+						472.0,
+						56.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"id": "obj-36"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "t f f",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						420.0,
-						590.0,
-						49.0,
+					"text": "reload",
+					"id": "obj-36",
+					"presentation": 1,
+					"presentation_rect": [
+						130.0,
+						75.0,
+						56.0,
 						22.0
-					],
-					"outlettype": [
-						"float",
-						"float"
-					],
-					"id": "obj-37"
+					]
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "expr 1. - $f1",
-					"numinlets": 1,
+					"maxclass": "message",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						490.0,
-						620.0,
+						430.0,
+						472.0,
 						105.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"id": "obj-38"
+					"text": "load brave.ts",
+					"id": "obj-37",
+					"presentation": 1,
+					"presentation_rect": [
+						194.0,
+						75.0,
+						105.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						520.0,
+						472.0,
+						42.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "dump",
+					"id": "obj-38",
+					"presentation": 1,
+					"presentation_rect": [
+						307.0,
+						75.0,
+						42.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "*~ 0.",
+					"text": "*~ 1.",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						260.0,
-						650.0,
-						49.0,
+						20.0,
+						505.0,
+						50.0,
 						22.0
 					],
 					"outlettype": [
@@ -735,38 +829,193 @@
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
 					"patching_rect": [
-						360.0,
-						650.0,
-						49.0,
+						260.0,
+						540.0,
+						130.0,
+						20.0
+					],
+					"text": "dry delay (samples)",
+					"id": "obj-40",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						105.0,
+						130.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "number",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						260.0,
+						560.0,
+						70.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						"",
+						"bang"
 					],
-					"id": "obj-40"
+					"parameter_enable": 0,
+					"minimum": 0,
+					"maximum": 262143,
+					"id": "obj-41",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						127.0,
+						70.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "+~",
-					"numinlets": 2,
+					"text": "loadmess 0",
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
 						260.0,
-						690.0,
-						40.0,
+						530.0,
+						84.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-42"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "delay~ 262144 0",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						360.0,
+						590.0,
+						130.0,
 						22.0
 					],
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-41"
+					"id": "obj-43"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						420.0,
+						600.0,
+						90.0,
+						20.0
+					],
+					"text": "dry/wet 0..1",
+					"id": "obj-44",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						155.0,
+						90.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						420.0,
+						620.0,
+						50.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"minimum": 0.0,
+					"maximum": 1.0,
+					"id": "obj-45",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						177.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						420.0,
+						578.0,
+						91.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-46"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "t f f",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						420.0,
+						650.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"float",
+						"float"
+					],
+					"id": "obj-47"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "expr 1. - $f1",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						490.0,
+						680.0,
+						105.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-48"
 				}
 			},
 			{
@@ -776,12 +1025,19 @@
 					"numoutlets": 0,
 					"patching_rect": [
 						540.0,
-						540.0,
+						600.0,
 						110.0,
 						20.0
 					],
 					"text": "output gain (dB)",
-					"id": "obj-42"
+					"id": "obj-49",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						155.0,
+						110.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -791,7 +1047,7 @@
 					"numoutlets": 2,
 					"patching_rect": [
 						540.0,
-						560.0,
+						620.0,
 						50.0,
 						22.0
 					],
@@ -802,7 +1058,14 @@
 					"parameter_enable": 0,
 					"minimum": -70.0,
 					"maximum": 12.0,
-					"id": "obj-43"
+					"id": "obj-50",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						177.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -813,14 +1076,14 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						540.0,
-						518.0,
+						578.0,
 						98.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"id": "obj-44"
+					"id": "obj-51"
 				}
 			},
 			{
@@ -831,14 +1094,110 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						540.0,
-						590.0,
+						650.0,
 						49.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"id": "obj-45"
+					"id": "obj-52"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						360.0,
+						710.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-53"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "ezdac~",
+					"numinlets": 2,
+					"numoutlets": 0,
+					"patching_rect": [
+						260.0,
+						870.0,
+						45.0,
+						45.0
+					],
+					"id": "obj-54",
+					"presentation": 1,
+					"presentation_rect": [
+						650.0,
+						155.0,
+						45.0,
+						45.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "scope~",
+					"numinlets": 2,
+					"numoutlets": 0,
+					"patching_rect": [
+						680.0,
+						780.0,
+						130.0,
+						130.0
+					],
+					"id": "obj-55",
+					"presentation": 1,
+					"presentation_rect": [
+						650.0,
+						210.0,
+						130.0,
+						130.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						260.0,
+						710.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-56"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "+~",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						260.0,
+						750.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-57"
 				}
 			},
 			{
@@ -849,28 +1208,138 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						260.0,
-						730.0,
+						790.0,
 						56.0,
 						22.0
 					],
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-46"
+					"id": "obj-58"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "ezdac~",
+					"maxclass": "meter~",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						540.0,
+						780.0,
+						80.0,
+						13.0
+					],
+					"outlettype": [
+						"float"
+					],
+					"id": "obj-59",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						210.0,
+						80.0,
+						13.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.",
 					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						310.0,
+						710.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-60"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "+~",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						310.0,
+						750.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-61"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.5",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						310.0,
+						790.0,
+						56.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-62"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "meter~",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						540.0,
+						798.0,
+						80.0,
+						13.0
+					],
+					"outlettype": [
+						"float"
+					],
+					"id": "obj-63",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						228.0,
+						80.0,
+						13.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						260.0,
-						770.0,
-						45.0,
-						45.0
+						540.0,
+						820.0,
+						80.0,
+						20.0
 					],
-					"id": "obj-47"
+					"text": "out L / R",
+					"id": "obj-64",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						246.0,
+						80.0,
+						20.0
+					]
 				}
 			}
 		],
@@ -1194,79 +1663,7 @@
 						0
 					],
 					"destination": [
-						"obj-29",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-32",
-						0
-					],
-					"destination": [
-						"obj-31",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-31",
-						0
-					],
-					"destination": [
-						"obj-33",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-33",
-						0
-					],
-					"destination": [
-						"obj-29",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-36",
-						0
-					],
-					"destination": [
-						"obj-35",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-35",
-						0
-					],
-					"destination": [
-						"obj-37",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-29",
-						0
-					],
-					"destination": [
-						"obj-39",
+						"obj-30",
 						0
 					]
 				}
@@ -1278,7 +1675,55 @@
 						0
 					],
 					"destination": [
-						"obj-40",
+						"obj-31",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-34",
+						0
+					],
+					"destination": [
+						"obj-33",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-33",
+						0
+					],
+					"destination": [
+						"obj-35",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-35",
+						0
+					],
+					"destination": [
+						"obj-31",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-36",
+						0
+					],
+					"destination": [
+						"obj-31",
 						0
 					]
 				}
@@ -1287,22 +1732,10 @@
 				"patchline": {
 					"source": [
 						"obj-37",
-						1
-					],
-					"destination": [
-						"obj-39",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-37",
 						0
 					],
 					"destination": [
-						"obj-38",
+						"obj-31",
 						0
 					]
 				}
@@ -1314,15 +1747,27 @@
 						0
 					],
 					"destination": [
-						"obj-40",
-						1
+						"obj-31",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
+						"obj-31",
+						0
+					],
+					"destination": [
 						"obj-39",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-42",
 						0
 					],
 					"destination": [
@@ -1334,19 +1779,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-40",
-						0
-					],
-					"destination": [
-						"obj-41",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-44",
+						"obj-28",
 						0
 					],
 					"destination": [
@@ -1358,23 +1791,23 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-43",
-						0
-					],
-					"destination": [
-						"obj-45",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-41",
 						0
 					],
 					"destination": [
+						"obj-43",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-45",
 						0
 					]
 				}
@@ -1386,18 +1819,6 @@
 						0
 					],
 					"destination": [
-						"obj-46",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-46",
-						0
-					],
-					"destination": [
 						"obj-47",
 						0
 					]
@@ -1406,12 +1827,264 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-46",
+						"obj-51",
 						0
 					],
 					"destination": [
+						"obj-50",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-50",
+						0
+					],
+					"destination": [
+						"obj-52",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-43",
+						0
+					],
+					"destination": [
+						"obj-53",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-47",
+						0
+					],
+					"destination": [
+						"obj-48",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-48",
+						0
+					],
+					"destination": [
+						"obj-53",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-39",
+						0
+					],
+					"destination": [
+						"obj-56",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-47",
 						1
+					],
+					"destination": [
+						"obj-56",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-56",
+						0
+					],
+					"destination": [
+						"obj-57",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-53",
+						0
+					],
+					"destination": [
+						"obj-57",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-57",
+						0
+					],
+					"destination": [
+						"obj-58",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-52",
+						0
+					],
+					"destination": [
+						"obj-58",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-58",
+						0
+					],
+					"destination": [
+						"obj-54",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-58",
+						0
+					],
+					"destination": [
+						"obj-59",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-58",
+						0
+					],
+					"destination": [
+						"obj-55",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-39",
+						0
+					],
+					"destination": [
+						"obj-60",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-47",
+						1
+					],
+					"destination": [
+						"obj-60",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-60",
+						0
+					],
+					"destination": [
+						"obj-61",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-53",
+						0
+					],
+					"destination": [
+						"obj-61",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-61",
+						0
+					],
+					"destination": [
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-52",
+						0
+					],
+					"destination": [
+						"obj-62",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-62",
+						0
+					],
+					"destination": [
+						"obj-54",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-62",
+						0
+					],
+					"destination": [
+						"obj-63",
+						0
 					]
 				}
 			}

@@ -12,11 +12,11 @@
 		"rect": [
 			60.0,
 			60.0,
-			1250.0,
-			860.0
+			1300.0,
+			900.0
 		],
 		"bglocked": 0,
-		"openinpresentation": 0,
+		"openinpresentation": 1,
 		"default_fontsize": 12.0,
 		"default_fontface": 0,
 		"default_fontname": "Arial",
@@ -33,7 +33,7 @@
 		"enablehscroll": 1,
 		"enablevscroll": 1,
 		"devicewidth": 0.0,
-		"description": "latency measurement of nn~ with test bursts",
+		"description": "brave.ts: latency measurement of nn~ with test bursts",
 		"digest": "",
 		"tags": "",
 		"style": "",
@@ -48,11 +48,18 @@
 					"patching_rect": [
 						20.0,
 						10.0,
-						1000.0,
+						900.0,
 						20.0
 					],
-					"text": "brave.latency: sends test bursts through [nn~ brave.ts forward 0], finds the onset in input and output to the sample (brave.onset~) and reports each trial and the summary in the Max window (samples and ms).",
-					"id": "obj-1"
+					"text": "brave.latency.maxpat: test bursts through [nn~ brave.ts forward 0]; onsets in input and output found to the sample (brave.onset~).",
+					"id": "obj-1",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						5.0,
+						760.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -63,66 +70,37 @@
 					"patching_rect": [
 						20.0,
 						30.0,
-						1000.0,
-						20.0
+						900.0,
+						40.0
 					],
-					"text": "Turn audio on, then the toggle: 32 trials, one every 1500 ms. Compare with `brave-export preset NAME MODEL.ts` and `brave-export latency MODEL.ts`.",
-					"id": "obj-2"
+					"text": "Turn audio on, then run: 32 trials, one every 1500 ms. Each trial and the summary go to the Max window, the number boxes and latency-results.txt (in Max's default folder: give `write` a full path to choose).",
+					"linecount": 2,
+					"id": "obj-2",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						25.0,
+						760.0,
+						40.0
+					]
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "loadbang",
-					"numinlets": 1,
-					"numoutlets": 1,
-					"patching_rect": [
-						20.0,
-						60.0,
-						70.0,
-						22.0
-					],
-					"outlettype": [
-						"bang"
-					],
-					"id": "obj-3"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "t b b",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						20.0,
-						90.0,
-						49.0,
-						22.0
-					],
-					"outlettype": [
-						"bang",
-						"bang"
-					],
-					"id": "obj-4"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "count~",
+					"text": "count~ 0 0 1",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
 						130.0,
-						56.0,
+						98.0,
 						22.0
 					],
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-5"
+					"id": "obj-3"
 				}
 			},
 			{
@@ -133,7 +111,7 @@
 					"numoutlets": 4,
 					"patching_rect": [
 						140.0,
-						130.0,
+						70.0,
 						77.0,
 						22.0
 					],
@@ -143,7 +121,26 @@
 						"int",
 						"int"
 					],
-					"id": "obj-6"
+					"id": "obj-4"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "sel 1",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"patching_rect": [
+						140.0,
+						100.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"bang",
+						""
+					],
+					"id": "obj-5"
 				}
 			},
 			{
@@ -152,12 +149,19 @@
 					"numinlets": 2,
 					"numoutlets": 0,
 					"patching_rect": [
-						980.0,
+						1100.0,
 						60.0,
 						45.0,
 						45.0
 					],
-					"id": "obj-7"
+					"id": "obj-6",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						80.0,
+						45.0,
+						45.0
+					]
 				}
 			},
 			{
@@ -166,13 +170,20 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						300.0,
+						330.0,
 						60.0,
 						40.0,
 						20.0
 					],
 					"text": "run",
-					"id": "obj-8"
+					"id": "obj-7",
+					"presentation": 1,
+					"presentation_rect": [
+						90.0,
+						80.0,
+						40.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -190,7 +201,14 @@
 						"int"
 					],
 					"parameter_enable": 0,
-					"id": "obj-9"
+					"id": "obj-8",
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						80.0,
+						24.0,
+						24.0
+					]
 				}
 			},
 			{
@@ -209,7 +227,7 @@
 						"int",
 						"int"
 					],
-					"id": "obj-10"
+					"id": "obj-9"
 				}
 			},
 			{
@@ -227,7 +245,7 @@
 					"outlettype": [
 						"bang"
 					],
-					"id": "obj-11"
+					"id": "obj-10"
 				}
 			},
 			{
@@ -246,7 +264,7 @@
 						"bang",
 						""
 					],
-					"id": "obj-12"
+					"id": "obj-11"
 				}
 			},
 			{
@@ -266,7 +284,7 @@
 						"bang",
 						"bang"
 					],
-					"id": "obj-13"
+					"id": "obj-12"
 				}
 			},
 			{
@@ -284,7 +302,7 @@
 					"outlettype": [
 						"float"
 					],
-					"id": "obj-14"
+					"id": "obj-13"
 				}
 			},
 			{
@@ -303,7 +321,7 @@
 						"signal",
 						"bang"
 					],
-					"id": "obj-15"
+					"id": "obj-14"
 				}
 			},
 			{
@@ -321,7 +339,7 @@
 						""
 					],
 					"text": "1, 0 200",
-					"id": "obj-16"
+					"id": "obj-15"
 				}
 			},
 			{
@@ -339,7 +357,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-17"
+					"id": "obj-16"
 				}
 			},
 			{
@@ -354,7 +372,14 @@
 						20.0
 					],
 					"text": "burst: 1 = noise, 2 = sines",
-					"id": "obj-18"
+					"id": "obj-17",
+					"presentation": 1,
+					"presentation_rect": [
+						190.0,
+						80.0,
+						170.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -372,7 +397,14 @@
 						""
 					],
 					"text": "1",
-					"id": "obj-19"
+					"id": "obj-18",
+					"presentation": 1,
+					"presentation_rect": [
+						190.0,
+						102.0,
+						40.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -390,7 +422,14 @@
 						""
 					],
 					"text": "2",
-					"id": "obj-20"
+					"id": "obj-19",
+					"presentation": 1,
+					"presentation_rect": [
+						230.0,
+						102.0,
+						40.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -408,7 +447,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-21"
+					"id": "obj-20"
 				}
 			},
 			{
@@ -426,7 +465,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-22"
+					"id": "obj-21"
 				}
 			},
 			{
@@ -444,7 +483,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-23"
+					"id": "obj-22"
 				}
 			},
 			{
@@ -462,7 +501,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-24"
+					"id": "obj-23"
 				}
 			},
 			{
@@ -480,7 +519,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-25"
+					"id": "obj-24"
 				}
 			},
 			{
@@ -498,7 +537,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-26"
+					"id": "obj-25"
 				}
 			},
 			{
@@ -516,7 +555,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-27"
+					"id": "obj-26"
 				}
 			},
 			{
@@ -534,7 +573,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-28"
+					"id": "obj-27"
 				}
 			},
 			{
@@ -552,7 +591,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-29"
+					"id": "obj-28"
 				}
 			},
 			{
@@ -570,7 +609,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-30"
+					"id": "obj-29"
 				}
 			},
 			{
@@ -588,7 +627,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-31"
+					"id": "obj-30"
 				}
 			},
 			{
@@ -606,7 +645,7 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-32"
+					"id": "obj-31"
 				}
 			},
 			{
@@ -615,16 +654,174 @@
 					"text": "nn~ brave.ts forward 0",
 					"numinlets": 1,
 					"numoutlets": 1,
-					"outlettype": [
-						"signal"
-					],
 					"patching_rect": [
 						300.0,
 						500.0,
-						160.0,
+						200.0,
 						22.0
 					],
-					"id": "obj-33"
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-32"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						590.0,
+						470.0,
+						80.0,
+						20.0
+					],
+					"text": "model on/off",
+					"id": "obj-33",
+					"presentation": 1,
+					"presentation_rect": [
+						410.0,
+						80.0,
+						80.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "toggle",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						560.0,
+						470.0,
+						24.0,
+						24.0
+					],
+					"outlettype": [
+						"int"
+					],
+					"parameter_enable": 0,
+					"id": "obj-34",
+					"presentation": 1,
+					"presentation_rect": [
+						380.0,
+						80.0,
+						24.0,
+						24.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						560.0,
+						440.0,
+						84.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-35"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						560.0,
+						502.0,
+						77.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "enable $1",
+					"id": "obj-36"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						640.0,
+						502.0,
+						56.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "reload",
+					"id": "obj-37",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						80.0,
+						56.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						730.0,
+						502.0,
+						105.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "load brave.ts",
+					"id": "obj-38",
+					"presentation": 1,
+					"presentation_rect": [
+						564.0,
+						80.0,
+						105.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						820.0,
+						502.0,
+						42.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "dump",
+					"id": "obj-39",
+					"presentation": 1,
+					"presentation_rect": [
+						677.0,
+						80.0,
+						42.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -642,7 +839,7 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-34"
+					"id": "obj-40"
 				}
 			},
 			{
@@ -660,7 +857,28 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-35"
+					"id": "obj-41"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "scope~",
+					"numinlets": 2,
+					"numoutlets": 0,
+					"patching_rect": [
+						1100.0,
+						480.0,
+						130.0,
+						130.0
+					],
+					"id": "obj-42",
+					"presentation": 1,
+					"presentation_rect": [
+						330.0,
+						130.0,
+						200.0,
+						100.0
+					]
 				}
 			},
 			{
@@ -678,169 +896,28 @@
 					"outlettype": [
 						"bang"
 					],
-					"id": "obj-36"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "t b b b",
-					"numinlets": 1,
-					"numoutlets": 3,
-					"patching_rect": [
-						560.0,
-						225.0,
-						63.0,
-						22.0
-					],
-					"outlettype": [
-						"bang",
-						"bang",
-						"bang"
-					],
-					"id": "obj-37"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "expr ($f1 >= $f3) * ($f1 - $f2 + 1) - 1",
-					"numinlets": 3,
-					"numoutlets": 1,
-					"patching_rect": [
-						300.0,
-						610.0,
-						260.0,
-						22.0
-					],
-					"outlettype": [
-						""
-					],
-					"id": "obj-38"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "split 0. 10000000.",
-					"numinlets": 3,
-					"numoutlets": 2,
-					"patching_rect": [
-						300.0,
-						645.0,
-						140.0,
-						22.0
-					],
-					"outlettype": [
-						"float",
-						"float"
-					],
-					"id": "obj-39"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "t f f f",
-					"numinlets": 1,
-					"numoutlets": 3,
-					"patching_rect": [
-						300.0,
-						680.0,
-						63.0,
-						22.0
-					],
-					"outlettype": [
-						"float",
-						"float",
-						"float"
-					],
-					"id": "obj-40"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "expr $f1 * 1000. / $f2",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						420.0,
-						715.0,
-						150.0,
-						22.0
-					],
-					"outlettype": [
-						""
-					],
-					"id": "obj-41"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "pack 0. 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						420.0,
-						750.0,
-						84.0,
-						22.0
-					],
-					"outlettype": [
-						""
-					],
-					"id": "obj-42"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "print latency-trial-samples-ms",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						420.0,
-						785.0,
-						224.0,
-						22.0
-					],
 					"id": "obj-43"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "print latency-missed",
+					"text": "t b b b b",
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 4,
 					"patching_rect": [
 						560.0,
-						680.0,
-						154.0,
-						22.0
-					],
-					"id": "obj-44"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "zl group 256",
-					"numinlets": 2,
-					"numoutlets": 2,
-					"patching_rect": [
-						300.0,
-						785.0,
-						98.0,
+						225.0,
+						77.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						""
+						"bang",
+						"bang",
+						"bang",
+						"bang"
 					],
-					"id": "obj-45"
+					"id": "obj-44"
 				}
 			},
 			{
@@ -850,8 +927,26 @@
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						700.0,
+						760.0,
 						260.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"int"
+					],
+					"id": "obj-45"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "+ 1",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						760.0,
+						290.0,
 						40.0,
 						22.0
 					],
@@ -864,12 +959,12 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "+ 1",
+					"text": "i",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						700.0,
-						290.0,
+						840.0,
+						330.0,
 						40.0,
 						22.0
 					],
@@ -881,17 +976,42 @@
 			},
 			{
 				"box": {
+					"maxclass": "newobj",
+					"text": "i",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						980.0,
+						330.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"int"
+					],
+					"id": "obj-48"
+				}
+			},
+			{
+				"box": {
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						760.0,
-						320.0,
+						820.0,
+						290.0,
 						80.0,
 						20.0
 					],
 					"text": "trials done",
-					"id": "obj-48"
+					"id": "obj-49",
+					"presentation": 1,
+					"presentation_rect": [
+						100.0,
+						110.0,
+						80.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -900,8 +1020,8 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						700.0,
-						320.0,
+						900.0,
+						290.0,
 						50.0,
 						22.0
 					],
@@ -910,155 +1030,143 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-49"
+					"id": "obj-50",
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						110.0,
+						36.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "sel 32",
-					"numinlets": 2,
-					"numoutlets": 2,
+					"text": "expr ($f1 >= $f3) * ($f1 - $f2 + 1) - 1",
+					"numinlets": 3,
+					"numoutlets": 1,
 					"patching_rect": [
-						700.0,
-						355.0,
-						56.0,
+						300.0,
+						620.0,
+						260.0,
 						22.0
 					],
 					"outlettype": [
-						"bang",
 						""
-					],
-					"id": "obj-50"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "t b b",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						700.0,
-						390.0,
-						49.0,
-						22.0
-					],
-					"outlettype": [
-						"bang",
-						"bang"
 					],
 					"id": "obj-51"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "message",
-					"numinlets": 2,
+					"maxclass": "newobj",
+					"text": "pack 0 0. 0. 0. 0.",
+					"numinlets": 5,
 					"numoutlets": 1,
 					"patching_rect": [
-						840.0,
-						390.0,
-						40.0,
+						300.0,
+						720.0,
+						160.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"text": "0",
 					"id": "obj-52"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "t b b b",
+					"text": "t f f",
 					"numinlets": 1,
-					"numoutlets": 3,
+					"numoutlets": 2,
 					"patching_rect": [
-						380.0,
-						155.0,
-						63.0,
+						20.0,
+						590.0,
+						49.0,
 						22.0
 					],
 					"outlettype": [
-						"bang",
-						"bang",
-						"bang"
+						"float",
+						"float"
 					],
 					"id": "obj-53"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "newobj",
+					"text": "t f f",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"patching_rect": [
-						460.0,
-						120.0,
-						40.0,
+						300.0,
+						590.0,
+						49.0,
 						22.0
 					],
 					"outlettype": [
-						""
+						"float",
+						"float"
 					],
-					"text": "0",
 					"id": "obj-54"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "newobj",
+					"text": "split 0. 10000000.",
+					"numinlets": 3,
+					"numoutlets": 2,
 					"patching_rect": [
-						460.0,
-						155.0,
-						63.0,
+						300.0,
+						650.0,
+						140.0,
 						22.0
 					],
 					"outlettype": [
-						""
+						"float",
+						"float"
 					],
-					"text": "zlclear",
 					"id": "obj-55"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "message",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "newobj",
+					"text": "t b f f f",
+					"numinlets": 1,
+					"numoutlets": 4,
 					"patching_rect": [
-						540.0,
-						155.0,
-						49.0,
+						300.0,
+						685.0,
+						77.0,
 						22.0
 					],
 					"outlettype": [
-						""
+						"bang",
+						"float",
+						"float",
+						"float"
 					],
-					"text": "clear",
 					"id": "obj-56"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "t l l l l",
-					"numinlets": 1,
-					"numoutlets": 4,
+					"text": "expr $f1 * 1000. / $f2",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
+						460.0,
 						700.0,
-						480.0,
-						77.0,
+						150.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"",
-						"",
 						""
 					],
 					"id": "obj-57"
@@ -1067,18 +1175,18 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "mean",
-					"numinlets": 1,
+					"text": "zl group 256",
+					"numinlets": 2,
 					"numoutlets": 2,
 					"patching_rect": [
-						980.0,
-						520.0,
-						42.0,
+						620.0,
+						760.0,
+						98.0,
 						22.0
 					],
 					"outlettype": [
-						"float",
-						"int"
+						"",
+						""
 					],
 					"id": "obj-58"
 				}
@@ -1086,17 +1194,17 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "vexpr $f1 * $f1",
+					"text": "t b",
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						840.0,
-						520.0,
-						119.0,
+						560.0,
+						685.0,
+						40.0,
 						22.0
 					],
 					"outlettype": [
-						""
+						"bang"
 					],
 					"id": "obj-59"
 				}
@@ -1104,17 +1212,16 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "mean",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"text": "i",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						840.0,
-						555.0,
-						42.0,
+						560.0,
+						720.0,
+						40.0,
 						22.0
 					],
 					"outlettype": [
-						"float",
 						"int"
 					],
 					"id": "obj-60"
@@ -1123,13 +1230,13 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "expr sqrt(abs($f1 - $f2 * $f2))",
-					"numinlets": 2,
+					"text": "append missed",
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						840.0,
-						590.0,
-						200.0,
+						560.0,
+						750.0,
+						105.0,
 						22.0
 					],
 					"outlettype": [
@@ -1141,17 +1248,18 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "minimum 0.",
-					"numinlets": 2,
-					"numoutlets": 2,
+					"text": "text",
+					"numinlets": 1,
+					"numoutlets": 3,
 					"patching_rect": [
-						760.0,
-						520.0,
-						84.0,
+						1000.0,
+						840.0,
+						42.0,
 						22.0
 					],
 					"outlettype": [
-						"float",
+						"",
+						"bang",
 						"int"
 					],
 					"id": "obj-62"
@@ -1160,18 +1268,17 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "maximum 0.",
-					"numinlets": 2,
-					"numoutlets": 2,
+					"text": "prepend trial",
+					"numinlets": 1,
+					"numoutlets": 1,
 					"patching_rect": [
-						700.0,
-						520.0,
-						84.0,
+						300.0,
+						760.0,
+						105.0,
 						22.0
 					],
 					"outlettype": [
-						"float",
-						"int"
+						""
 					],
 					"id": "obj-63"
 				}
@@ -1179,16 +1286,17 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "pack 0. 0. 0. 0.",
-					"numinlets": 4,
-					"numoutlets": 1,
+					"text": "t b l",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"patching_rect": [
-						700.0,
-						640.0,
-						200.0,
+						300.0,
+						790.0,
+						49.0,
 						22.0
 					],
 					"outlettype": [
+						"bang",
 						""
 					],
 					"id": "obj-64"
@@ -1196,208 +1304,222 @@
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "print latency-summary-samples-jitter-mean-min-max",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						700.0,
-						675.0,
-						320.0,
+						300.0,
+						820.0,
+						40.0,
 						22.0
 					],
+					"outlettype": [
+						""
+					],
+					"text": "cr",
 					"id": "obj-65"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "comment",
+					"maxclass": "newobj",
+					"text": "print latency",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						700.0,
-						715.0,
-						120.0,
-						20.0
+						420.0,
+						790.0,
+						105.0,
+						22.0
 					],
-					"text": "mean (smp / ms)",
 					"id": "obj-66"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
+					"maxclass": "newobj",
+					"text": "sel 32",
+					"numinlets": 2,
 					"numoutlets": 2,
 					"patching_rect": [
-						700.0,
-						735.0,
-						60.0,
+						980.0,
+						360.0,
+						56.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						"bang",
+						""
 					],
-					"parameter_enable": 0,
 					"id": "obj-67"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "expr $f1 * 1000. / $f2",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"text": "t b b",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"patching_rect": [
-						700.0,
-						765.0,
-						125.0,
+						980.0,
+						390.0,
+						49.0,
 						22.0
 					],
 					"outlettype": [
-						""
+						"bang",
+						"bang"
 					],
 					"id": "obj-68"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						700.0,
-						795.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"id": "obj-69"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						830.0,
-						715.0,
-						120.0,
-						20.0
-					],
-					"text": "jitter (smp / ms)",
-					"id": "obj-70"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						830.0,
-						735.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"id": "obj-71"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "expr $f1 * 1000. / $f2",
+					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						830.0,
-						765.0,
-						125.0,
+						1060.0,
+						420.0,
+						42.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
+					"text": "stop",
+					"id": "obj-69"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						1120.0,
+						420.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "set 0",
+					"id": "obj-70"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "t b b b b",
+					"numinlets": 1,
+					"numoutlets": 4,
+					"patching_rect": [
+						380.0,
+						155.0,
+						77.0,
+						22.0
+					],
+					"outlettype": [
+						"bang",
+						"bang",
+						"bang",
+						"bang"
+					],
+					"id": "obj-71"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						460.0,
+						120.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "0",
 					"id": "obj-72"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						830.0,
-						795.0,
-						60.0,
+						540.0,
+						120.0,
+						63.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
+					"text": "zlclear",
 					"id": "obj-73"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						960.0,
-						715.0,
+						620.0,
 						120.0,
-						20.0
+						49.0,
+						22.0
 					],
-					"text": "min (smp / ms)",
+					"outlettype": [
+						""
+					],
+					"text": "clear",
 					"id": "obj-74"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						960.0,
-						735.0,
-						60.0,
+						680.0,
+						120.0,
+						49.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
+					"text": "clear",
 					"id": "obj-75"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "expr $f1 * 1000. / $f2",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"text": "t b l l l l l",
+					"numinlets": 1,
+					"numoutlets": 6,
 					"patching_rect": [
-						960.0,
-						765.0,
-						125.0,
+						620.0,
+						800.0,
+						105.0,
 						22.0
 					],
 					"outlettype": [
+						"bang",
+						"",
+						"",
+						"",
+						"",
 						""
 					],
 					"id": "obj-76"
@@ -1405,67 +1527,70 @@
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "newobj",
+					"text": "pack 0 0 0. 0. 0. 0. 0.",
+					"numinlets": 7,
+					"numoutlets": 1,
 					"patching_rect": [
-						960.0,
-						795.0,
-						60.0,
+						620.0,
+						1000.0,
+						240.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
 					"id": "obj-77"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"maxclass": "newobj",
+					"text": "zl len",
+					"numinlets": 2,
+					"numoutlets": 2,
 					"patching_rect": [
-						1090.0,
-						715.0,
-						120.0,
-						20.0
+						1100.0,
+						840.0,
+						56.0,
+						22.0
 					],
-					"text": "max (smp / ms)",
+					"outlettype": [
+						"",
+						""
+					],
 					"id": "obj-78"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
+					"maxclass": "newobj",
+					"text": "mean",
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						1090.0,
-						735.0,
-						60.0,
+						1040.0,
+						840.0,
+						42.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						"float",
+						"int"
 					],
-					"parameter_enable": 0,
 					"id": "obj-79"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "expr $f1 * 1000. / $f2",
-					"numinlets": 2,
+					"text": "vexpr $f1 * $f1",
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						1090.0,
-						765.0,
-						125.0,
+						900.0,
+						840.0,
+						119.0,
 						22.0
 					],
 					"outlettype": [
@@ -1476,12 +1601,216 @@
 			},
 			{
 				"box": {
+					"maxclass": "newobj",
+					"text": "mean",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						900.0,
+						870.0,
+						42.0,
+						22.0
+					],
+					"outlettype": [
+						"float",
+						"int"
+					],
+					"id": "obj-81"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "expr sqrt(abs($f1 - $f2 * $f2))",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						900.0,
+						900.0,
+						200.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-82"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "minimum 0.",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"patching_rect": [
+						820.0,
+						840.0,
+						84.0,
+						22.0
+					],
+					"outlettype": [
+						"float",
+						"int"
+					],
+					"id": "obj-83"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "maximum 0.",
+					"numinlets": 2,
+					"numoutlets": 2,
+					"patching_rect": [
+						740.0,
+						840.0,
+						84.0,
+						22.0
+					],
+					"outlettype": [
+						"float",
+						"int"
+					],
+					"id": "obj-84"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "i",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						620.0,
+						900.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"int"
+					],
+					"id": "obj-85"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						620.0,
+						1030.0,
+						420.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "summary trials $1 detected $2 mean $3 min $4 max $5 std $6 sr $7",
+					"id": "obj-86"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "print latency",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						620.0,
+						1090.0,
+						105.0,
+						22.0
+					],
+					"id": "obj-87"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "t b b l",
+					"numinlets": 1,
+					"numoutlets": 3,
+					"patching_rect": [
+						1000.0,
+						1060.0,
+						63.0,
+						22.0
+					],
+					"outlettype": [
+						"bang",
+						"bang",
+						""
+					],
+					"id": "obj-88"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						1060.0,
+						1090.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "cr",
+					"id": "obj-89"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						1000.0,
+						1120.0,
+						189.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "write latency-results.txt",
+					"id": "obj-90"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						300.0,
+						940.0,
+						120.0,
+						20.0
+					],
+					"text": "mean (smp / ms)",
+					"id": "obj-91",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						240.0,
+						80.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
 					"maxclass": "flonum",
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						1090.0,
-						795.0,
+						300.0,
+						960.0,
 						60.0,
 						22.0
 					],
@@ -1490,7 +1819,334 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-81"
+					"id": "obj-92",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						262.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "expr $f1 * 1000. / $f2",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						300.0,
+						990.0,
+						125.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-93"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						300.0,
+						1020.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-94",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						284.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						430.0,
+						940.0,
+						120.0,
+						20.0
+					],
+					"text": "jitter (smp / ms)",
+					"id": "obj-95",
+					"presentation": 1,
+					"presentation_rect": [
+						90.0,
+						240.0,
+						80.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						430.0,
+						960.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-96",
+					"presentation": 1,
+					"presentation_rect": [
+						90.0,
+						262.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "expr $f1 * 1000. / $f2",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						430.0,
+						990.0,
+						125.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-97"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						430.0,
+						1020.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-98",
+					"presentation": 1,
+					"presentation_rect": [
+						90.0,
+						284.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						560.0,
+						940.0,
+						120.0,
+						20.0
+					],
+					"text": "min (smp / ms)",
+					"id": "obj-99",
+					"presentation": 1,
+					"presentation_rect": [
+						170.0,
+						240.0,
+						80.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						560.0,
+						960.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-100",
+					"presentation": 1,
+					"presentation_rect": [
+						170.0,
+						262.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "expr $f1 * 1000. / $f2",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						560.0,
+						990.0,
+						125.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-101"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						560.0,
+						1020.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-102",
+					"presentation": 1,
+					"presentation_rect": [
+						170.0,
+						284.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						690.0,
+						940.0,
+						120.0,
+						20.0
+					],
+					"text": "max (smp / ms)",
+					"id": "obj-103",
+					"presentation": 1,
+					"presentation_rect": [
+						250.0,
+						240.0,
+						80.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						690.0,
+						960.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-104",
+					"presentation": 1,
+					"presentation_rect": [
+						250.0,
+						262.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "expr $f1 * 1000. / $f2",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						690.0,
+						990.0,
+						125.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-105"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						690.0,
+						1020.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-106",
+					"presentation": 1,
+					"presentation_rect": [
+						250.0,
+						284.0,
+						70.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -1500,15 +2156,15 @@
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						980.0,
-						500.0,
+						1100.0,
+						540.0,
 						56.0,
 						22.0
 					],
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-82"
+					"id": "obj-107"
 				}
 			}
 		],
@@ -1516,20 +2172,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-3",
-						0
-					],
-					"destination": [
 						"obj-4",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-4",
-						1
 					],
 					"destination": [
 						"obj-5",
@@ -1540,11 +2184,23 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-4",
+						"obj-5",
 						0
 					],
 					"destination": [
-						"obj-6",
+						"obj-3",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-8",
+						0
+					],
+					"destination": [
+						"obj-9",
 						0
 					]
 				}
@@ -1564,8 +2220,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-10",
-						0
+						"obj-9",
+						1
 					],
 					"destination": [
 						"obj-11",
@@ -1577,7 +2233,7 @@
 				"patchline": {
 					"source": [
 						"obj-10",
-						1
+						0
 					],
 					"destination": [
 						"obj-12",
@@ -1588,7 +2244,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-11",
+						"obj-3",
 						0
 					],
 					"destination": [
@@ -1600,22 +2256,34 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-5",
-						0
-					],
-					"destination": [
-						"obj-14",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-13",
+						"obj-12",
 						2
 					],
 					"destination": [
+						"obj-13",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-12",
+						1
+					],
+					"destination": [
+						"obj-15",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-15",
+						0
+					],
+					"destination": [
 						"obj-14",
 						0
 					]
@@ -1624,8 +2292,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-13",
-						1
+						"obj-14",
+						0
 					],
 					"destination": [
 						"obj-16",
@@ -1636,36 +2304,24 @@
 			{
 				"patchline": {
 					"source": [
+						"obj-14",
+						0
+					],
+					"destination": [
 						"obj-16",
-						0
-					],
-					"destination": [
-						"obj-15",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-15",
-						0
-					],
-					"destination": [
-						"obj-17",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-15",
-						0
-					],
-					"destination": [
-						"obj-17",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-21",
+						0
+					],
+					"destination": [
+						"obj-25",
+						0
 					]
 				}
 			},
@@ -1676,8 +2332,8 @@
 						0
 					],
 					"destination": [
-						"obj-26",
-						0
+						"obj-25",
+						1
 					]
 				}
 			},
@@ -1689,7 +2345,7 @@
 					],
 					"destination": [
 						"obj-26",
-						1
+						0
 					]
 				}
 			},
@@ -1700,8 +2356,8 @@
 						0
 					],
 					"destination": [
-						"obj-27",
-						0
+						"obj-26",
+						1
 					]
 				}
 			},
@@ -1713,7 +2369,7 @@
 					],
 					"destination": [
 						"obj-27",
-						1
+						0
 					]
 				}
 			},
@@ -1724,8 +2380,8 @@
 						0
 					],
 					"destination": [
-						"obj-28",
-						0
+						"obj-27",
+						1
 					]
 				}
 			},
@@ -1737,14 +2393,14 @@
 					],
 					"destination": [
 						"obj-28",
-						1
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
-						"obj-28",
+						"obj-18",
 						0
 					],
 					"destination": [
@@ -1760,7 +2416,7 @@
 						0
 					],
 					"destination": [
-						"obj-30",
+						"obj-29",
 						0
 					]
 				}
@@ -1772,20 +2428,20 @@
 						0
 					],
 					"destination": [
-						"obj-30",
-						0
+						"obj-29",
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
-						"obj-21",
+						"obj-28",
 						0
 					],
 					"destination": [
-						"obj-30",
-						1
+						"obj-29",
+						2
 					]
 				}
 			},
@@ -1797,7 +2453,19 @@
 					],
 					"destination": [
 						"obj-30",
-						2
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-16",
+						0
+					],
+					"destination": [
+						"obj-30",
+						1
 					]
 				}
 			},
@@ -1816,18 +2484,6 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-17",
-						0
-					],
-					"destination": [
-						"obj-31",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-31",
 						0
 					],
@@ -1840,23 +2496,59 @@
 			{
 				"patchline": {
 					"source": [
+						"obj-35",
+						0
+					],
+					"destination": [
+						"obj-34",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-34",
+						0
+					],
+					"destination": [
+						"obj-36",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-36",
+						0
+					],
+					"destination": [
 						"obj-32",
 						0
-					],
-					"destination": [
-						"obj-33",
-						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
+						"obj-37",
+						0
+					],
+					"destination": [
 						"obj-32",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-38",
+						0
 					],
 					"destination": [
-						"obj-34",
+						"obj-32",
 						0
 					]
 				}
@@ -1864,60 +2556,36 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-5",
+						"obj-39",
 						0
 					],
 					"destination": [
-						"obj-34",
+						"obj-32",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-31",
+						0
+					],
+					"destination": [
+						"obj-40",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-3",
+						0
+					],
+					"destination": [
+						"obj-40",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-14",
-						0
-					],
-					"destination": [
-						"obj-34",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-33",
-						0
-					],
-					"destination": [
-						"obj-35",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-5",
-						0
-					],
-					"destination": [
-						"obj-35",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-14",
-						0
-					],
-					"destination": [
-						"obj-35",
-						2
 					]
 				}
 			},
@@ -1928,112 +2596,16 @@
 						0
 					],
 					"destination": [
-						"obj-36",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-36",
-						0
-					],
-					"destination": [
-						"obj-37",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-37",
-						2
-					],
-					"destination": [
-						"obj-34",
-						3
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-37",
-						1
-					],
-					"destination": [
-						"obj-35",
-						3
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-14",
-						0
-					],
-					"destination": [
-						"obj-38",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-34",
-						0
-					],
-					"destination": [
-						"obj-38",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-35",
-						0
-					],
-					"destination": [
-						"obj-38",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-38",
-						0
-					],
-					"destination": [
-						"obj-39",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-39",
-						0
-					],
-					"destination": [
-						"obj-40",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-40",
 						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-32",
+						0
 					],
 					"destination": [
 						"obj-41",
@@ -2044,8 +2616,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-6",
-						1
+						"obj-3",
+						0
 					],
 					"destination": [
 						"obj-41",
@@ -2056,167 +2628,23 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-40",
-						1
+						"obj-13",
+						0
 					],
 					"destination": [
-						"obj-42",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-41",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-32",
 						0
 					],
 					"destination": [
 						"obj-42",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-42",
-						0
-					],
-					"destination": [
-						"obj-43",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-39",
-						1
-					],
-					"destination": [
-						"obj-44",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-40",
-						0
-					],
-					"destination": [
-						"obj-45",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-37",
-						0
-					],
-					"destination": [
-						"obj-46",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-46",
-						0
-					],
-					"destination": [
-						"obj-47",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-47",
-						0
-					],
-					"destination": [
-						"obj-46",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-47",
-						0
-					],
-					"destination": [
-						"obj-49",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-47",
-						0
-					],
-					"destination": [
-						"obj-50",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-50",
-						0
-					],
-					"destination": [
-						"obj-51",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-51",
-						1
-					],
-					"destination": [
-						"obj-52",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-52",
-						0
-					],
-					"destination": [
-						"obj-9",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-51",
-						0
-					],
-					"destination": [
-						"obj-45",
 						0
 					]
 				}
@@ -2228,7 +2656,7 @@
 						0
 					],
 					"destination": [
-						"obj-53",
+						"obj-43",
 						0
 					]
 				}
@@ -2236,11 +2664,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-53",
-						2
+						"obj-43",
+						0
 					],
 					"destination": [
-						"obj-54",
+						"obj-44",
 						0
 					]
 				}
@@ -2248,11 +2676,35 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-54",
+						"obj-44",
+						3
+					],
+					"destination": [
+						"obj-45",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-45",
 						0
 					],
 					"destination": [
 						"obj-46",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-45",
 						1
 					]
 				}
@@ -2260,11 +2712,35 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-53",
+						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-47",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-46",
+						0
 					],
 					"destination": [
-						"obj-55",
+						"obj-48",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-50",
 						0
 					]
 				}
@@ -2272,59 +2748,35 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-55",
-						0
-					],
-					"destination": [
-						"obj-45",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-53",
-						0
-					],
-					"destination": [
-						"obj-56",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-45",
-						0
-					],
-					"destination": [
-						"obj-57",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-57",
-						3
-					],
-					"destination": [
-						"obj-58",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-57",
+						"obj-44",
 						2
 					],
 					"destination": [
-						"obj-59",
+						"obj-40",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-44",
+						1
+					],
+					"destination": [
+						"obj-41",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-44",
+						0
+					],
+					"destination": [
+						"obj-48",
 						0
 					]
 				}
@@ -2332,11 +2784,107 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-59",
+						"obj-40",
 						0
 					],
 					"destination": [
-						"obj-60",
+						"obj-53",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-41",
+						0
+					],
+					"destination": [
+						"obj-54",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-53",
+						1
+					],
+					"destination": [
+						"obj-52",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-53",
+						0
+					],
+					"destination": [
+						"obj-51",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-54",
+						1
+					],
+					"destination": [
+						"obj-52",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-13",
+						0
+					],
+					"destination": [
+						"obj-51",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-54",
+						0
+					],
+					"destination": [
+						"obj-51",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-51",
+						0
+					],
+					"destination": [
+						"obj-55",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-55",
+						0
+					],
+					"destination": [
+						"obj-56",
 						0
 					]
 				}
@@ -2345,7 +2893,55 @@
 				"patchline": {
 					"source": [
 						"obj-56",
+						3
+					],
+					"destination": [
+						"obj-57",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-4",
+						1
+					],
+					"destination": [
+						"obj-57",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-57",
+						0
+					],
+					"destination": [
+						"obj-52",
+						4
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-56",
+						2
+					],
+					"destination": [
+						"obj-52",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-56",
+						1
 					],
 					"destination": [
 						"obj-58",
@@ -2360,6 +2956,54 @@
 						0
 					],
 					"destination": [
+						"obj-47",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-47",
+						0
+					],
+					"destination": [
+						"obj-52",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-55",
+						1
+					],
+					"destination": [
+						"obj-59",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-60",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-59",
+						0
+					],
+					"destination": [
 						"obj-60",
 						0
 					]
@@ -2368,18 +3012,6 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-58",
-						0
-					],
-					"destination": [
-						"obj-61",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-60",
 						0
 					],
@@ -2392,19 +3024,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-57",
-						1
-					],
-					"destination": [
-						"obj-62",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-57",
+						"obj-52",
 						0
 					],
 					"destination": [
@@ -2420,32 +3040,8 @@
 						0
 					],
 					"destination": [
-						"obj-64",
+						"obj-63",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-58",
-						0
-					],
-					"destination": [
-						"obj-64",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-62",
-						0
-					],
-					"destination": [
-						"obj-64",
-						2
 					]
 				}
 			},
@@ -2457,7 +3053,19 @@
 					],
 					"destination": [
 						"obj-64",
-						3
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-64",
+						1
+					],
+					"destination": [
+						"obj-62",
+						0
 					]
 				}
 			},
@@ -2476,7 +3084,31 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-58",
+						"obj-65",
+						0
+					],
+					"destination": [
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-63",
+						0
+					],
+					"destination": [
+						"obj-66",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-48",
 						0
 					],
 					"destination": [
@@ -2488,7 +3120,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-58",
+						"obj-67",
 						0
 					],
 					"destination": [
@@ -2500,20 +3132,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-6",
-						1
-					],
-					"destination": [
 						"obj-68",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-68",
-						0
 					],
 					"destination": [
 						"obj-69",
@@ -2524,7 +3144,55 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-61",
+						"obj-69",
+						0
+					],
+					"destination": [
+						"obj-10",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-68",
+						1
+					],
+					"destination": [
+						"obj-70",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-70",
+						0
+					],
+					"destination": [
+						"obj-8",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-68",
+						0
+					],
+					"destination": [
+						"obj-58",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-11",
 						0
 					],
 					"destination": [
@@ -2536,8 +3204,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-61",
-						0
+						"obj-71",
+						3
 					],
 					"destination": [
 						"obj-72",
@@ -2548,11 +3216,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-6",
-						1
+						"obj-72",
+						0
 					],
 					"destination": [
-						"obj-72",
+						"obj-45",
 						1
 					]
 				}
@@ -2560,8 +3228,8 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-72",
-						0
+						"obj-71",
+						2
 					],
 					"destination": [
 						"obj-73",
@@ -2572,7 +3240,31 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-62",
+						"obj-73",
+						0
+					],
+					"destination": [
+						"obj-58",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-71",
+						1
+					],
+					"destination": [
+						"obj-74",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-71",
 						0
 					],
 					"destination": [
@@ -2584,8 +3276,20 @@
 			{
 				"patchline": {
 					"source": [
+						"obj-75",
+						0
+					],
+					"destination": [
 						"obj-62",
 						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-58",
+						0
 					],
 					"destination": [
 						"obj-76",
@@ -2596,32 +3300,32 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-6",
-						1
+						"obj-76",
+						5
 					],
 					"destination": [
-						"obj-76",
-						1
+						"obj-78",
+						0
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
-						"obj-76",
+						"obj-78",
 						0
 					],
 					"destination": [
 						"obj-77",
-						0
+						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
-						"obj-63",
-						0
+						"obj-76",
+						4
 					],
 					"destination": [
 						"obj-79",
@@ -2632,24 +3336,12 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-63",
-						0
+						"obj-76",
+						3
 					],
 					"destination": [
 						"obj-80",
 						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-6",
-						1
-					],
-					"destination": [
-						"obj-80",
-						1
 					]
 				}
 			},
@@ -2668,7 +3360,43 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-33",
+						"obj-74",
+						0
+					],
+					"destination": [
+						"obj-79",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-74",
+						0
+					],
+					"destination": [
+						"obj-81",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-79",
+						0
+					],
+					"destination": [
+						"obj-82",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-81",
 						0
 					],
 					"destination": [
@@ -2680,11 +3408,263 @@
 			{
 				"patchline": {
 					"source": [
+						"obj-76",
+						2
+					],
+					"destination": [
+						"obj-83",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-76",
+						1
+					],
+					"destination": [
+						"obj-84",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-79",
+						0
+					],
+					"destination": [
+						"obj-77",
+						2
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-83",
+						0
+					],
+					"destination": [
+						"obj-77",
+						3
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-84",
+						0
+					],
+					"destination": [
+						"obj-77",
+						4
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-82",
 						0
 					],
 					"destination": [
-						"obj-7",
+						"obj-77",
+						5
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-4",
+						1
+					],
+					"destination": [
+						"obj-77",
+						6
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-85",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-76",
+						0
+					],
+					"destination": [
+						"obj-85",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-85",
+						0
+					],
+					"destination": [
+						"obj-77",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-77",
+						0
+					],
+					"destination": [
+						"obj-86",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-86",
+						0
+					],
+					"destination": [
+						"obj-87",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-86",
+						0
+					],
+					"destination": [
+						"obj-88",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-88",
+						2
+					],
+					"destination": [
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-88",
+						1
+					],
+					"destination": [
+						"obj-89",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-89",
+						0
+					],
+					"destination": [
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-88",
+						0
+					],
+					"destination": [
+						"obj-90",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-90",
+						0
+					],
+					"destination": [
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-79",
+						0
+					],
+					"destination": [
+						"obj-92",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-79",
+						0
+					],
+					"destination": [
+						"obj-93",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-4",
+						1
+					],
+					"destination": [
+						"obj-93",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-93",
+						0
+					],
+					"destination": [
+						"obj-94",
 						0
 					]
 				}
@@ -2696,7 +3676,175 @@
 						0
 					],
 					"destination": [
-						"obj-7",
+						"obj-96",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-82",
+						0
+					],
+					"destination": [
+						"obj-97",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-4",
+						1
+					],
+					"destination": [
+						"obj-97",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-97",
+						0
+					],
+					"destination": [
+						"obj-98",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-83",
+						0
+					],
+					"destination": [
+						"obj-100",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-83",
+						0
+					],
+					"destination": [
+						"obj-101",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-4",
+						1
+					],
+					"destination": [
+						"obj-101",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-101",
+						0
+					],
+					"destination": [
+						"obj-102",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-84",
+						0
+					],
+					"destination": [
+						"obj-104",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-84",
+						0
+					],
+					"destination": [
+						"obj-105",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-4",
+						1
+					],
+					"destination": [
+						"obj-105",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-105",
+						0
+					],
+					"destination": [
+						"obj-106",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-32",
+						0
+					],
+					"destination": [
+						"obj-107",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-107",
+						0
+					],
+					"destination": [
+						"obj-6",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-107",
+						0
+					],
+					"destination": [
+						"obj-6",
 						1
 					]
 				}

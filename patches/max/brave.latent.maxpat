@@ -13,10 +13,10 @@
 			80.0,
 			80.0,
 			1300.0,
-			820.0
+			860.0
 		],
 		"bglocked": 0,
-		"openinpresentation": 0,
+		"openinpresentation": 1,
 		"default_fontsize": 12.0,
 		"default_fontface": 0,
 		"default_fontname": "Arial",
@@ -33,7 +33,7 @@
 		"enablehscroll": 1,
 		"enablevscroll": 1,
 		"devicewidth": 0.0,
-		"description": "encode -> per-dimension offset and scale -> decode",
+		"description": "brave.ts: encode -> per-dimension scale and offset (mcs.nn~) -> decode",
 		"digest": "",
 		"tags": "",
 		"style": "",
@@ -51,8 +51,15 @@
 						900.0,
 						20.0
 					],
-					"text": "brave.latent: [nn~ brave.ts encode] -> per-dimension scale and offset -> [nn~ brave.ts decode]. The first 8 latent dimensions are exposed.",
-					"id": "obj-1"
+					"text": "brave.latent.maxpat: [mcs.nn~ brave.ts encode 1 0] -> 8 latent dimensions on one multichannel cord -> scale, offset -> [mcs.nn~ brave.ts decode 1 0].",
+					"id": "obj-1",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						5.0,
+						760.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -62,12 +69,42 @@
 					"numoutlets": 0,
 					"patching_rect": [
 						20.0,
-						50.0,
+						30.0,
+						900.0,
+						40.0
+					],
+					"text": "Per dimension: scale (1 = unchanged) and offset (0 = unchanged); set scale 0 and move the offset to drive a dimension by hand. mc.*~ / mc.+~ take `setvalue CHANNEL VALUE`.",
+					"linecount": 2,
+					"id": "obj-2",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						25.0,
+						760.0,
+						40.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						20.0,
+						70.0,
 						360.0,
 						20.0
 					],
 					"text": "source: 1 = built-in plucks and hits, 2 = live input (adc~ 1)",
-					"id": "obj-2"
+					"id": "obj-3",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						105.0,
+						360.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -77,7 +114,7 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
-						72.0,
+						92.0,
 						40.0,
 						22.0
 					],
@@ -85,7 +122,14 @@
 						""
 					],
 					"text": "1",
-					"id": "obj-3"
+					"id": "obj-4",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						127.0,
+						40.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -95,7 +139,7 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						60.0,
-						72.0,
+						92.0,
 						40.0,
 						22.0
 					],
@@ -103,7 +147,14 @@
 						""
 					],
 					"text": "2",
-					"id": "obj-4"
+					"id": "obj-5",
+					"presentation": 1,
+					"presentation_rect": [
+						50.0,
+						127.0,
+						40.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -113,12 +164,19 @@
 					"numoutlets": 0,
 					"patching_rect": [
 						220.0,
-						72.0,
+						92.0,
 						120.0,
 						20.0
 					],
 					"text": "test sound on/off",
-					"id": "obj-5"
+					"id": "obj-6",
+					"presentation": 1,
+					"presentation_rect": [
+						120.0,
+						127.0,
+						120.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -128,7 +186,7 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						340.0,
-						72.0,
+						92.0,
 						24.0,
 						24.0
 					],
@@ -136,7 +194,14 @@
 						"int"
 					],
 					"parameter_enable": 0,
-					"id": "obj-6"
+					"id": "obj-7",
+					"presentation": 1,
+					"presentation_rect": [
+						240.0,
+						127.0,
+						24.0,
+						24.0
+					]
 				}
 			},
 			{
@@ -147,14 +212,14 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						380.0,
-						72.0,
+						92.0,
 						84.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"id": "obj-7"
+					"id": "obj-8"
 				}
 			},
 			{
@@ -165,14 +230,14 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						220.0,
-						110.0,
+						130.0,
 						77.0,
 						22.0
 					],
 					"outlettype": [
 						"bang"
 					],
-					"id": "obj-8"
+					"id": "obj-9"
 				}
 			},
 			{
@@ -183,7 +248,7 @@
 					"numoutlets": 3,
 					"patching_rect": [
 						220.0,
-						142.0,
+						162.0,
 						63.0,
 						22.0
 					],
@@ -192,7 +257,7 @@
 						"bang",
 						"bang"
 					],
-					"id": "obj-9"
+					"id": "obj-10"
 				}
 			},
 			{
@@ -203,26 +268,8 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						220.0,
-						174.0,
+						194.0,
 						77.0,
-						22.0
-					],
-					"outlettype": [
-						"int"
-					],
-					"id": "obj-10"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "+ 48",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						220.0,
-						204.0,
-						42.0,
 						22.0
 					],
 					"outlettype": [
@@ -234,19 +281,37 @@
 			{
 				"box": {
 					"maxclass": "newobj",
+					"text": "+ 48",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						220.0,
+						224.0,
+						42.0,
+						22.0
+					],
+					"outlettype": [
+						"int"
+					],
+					"id": "obj-12"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
 					"text": "mtof",
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
 						220.0,
-						234.0,
+						254.0,
 						42.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"id": "obj-12"
+					"id": "obj-13"
 				}
 			},
 			{
@@ -257,14 +322,14 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						220.0,
-						264.0,
+						284.0,
 						56.0,
 						22.0
 					],
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-13"
+					"id": "obj-14"
 				}
 			},
 			{
@@ -275,7 +340,7 @@
 					"numoutlets": 2,
 					"patching_rect": [
 						350.0,
-						234.0,
+						254.0,
 						49.0,
 						22.0
 					],
@@ -283,7 +348,7 @@
 						"signal",
 						"bang"
 					],
-					"id": "obj-14"
+					"id": "obj-15"
 				}
 			},
 			{
@@ -293,7 +358,7 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						350.0,
-						174.0,
+						194.0,
 						70.0,
 						22.0
 					],
@@ -301,24 +366,6 @@
 						""
 					],
 					"text": "1, 0 180",
-					"id": "obj-15"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						350.0,
-						264.0,
-						40.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
 					"id": "obj-16"
 				}
 			},
@@ -329,8 +376,8 @@
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						220.0,
-						296.0,
+						350.0,
+						284.0,
 						40.0,
 						22.0
 					],
@@ -343,12 +390,30 @@
 			{
 				"box": {
 					"maxclass": "newobj",
+					"text": "*~",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						220.0,
+						316.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-18"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
 					"text": "line~",
 					"numinlets": 2,
 					"numoutlets": 2,
 					"patching_rect": [
 						490.0,
-						234.0,
+						254.0,
 						49.0,
 						22.0
 					],
@@ -356,7 +421,7 @@
 						"signal",
 						"bang"
 					],
-					"id": "obj-18"
+					"id": "obj-19"
 				}
 			},
 			{
@@ -367,14 +432,14 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						490.0,
-						142.0,
+						162.0,
 						70.0,
 						22.0
 					],
 					"outlettype": [
 						"int"
 					],
-					"id": "obj-19"
+					"id": "obj-20"
 				}
 			},
 			{
@@ -385,7 +450,7 @@
 					"numoutlets": 2,
 					"patching_rect": [
 						490.0,
-						174.0,
+						194.0,
 						49.0,
 						22.0
 					],
@@ -393,7 +458,7 @@
 						"bang",
 						""
 					],
-					"id": "obj-20"
+					"id": "obj-21"
 				}
 			},
 			{
@@ -403,7 +468,7 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						490.0,
-						204.0,
+						224.0,
 						77.0,
 						22.0
 					],
@@ -411,7 +476,7 @@
 						""
 					],
 					"text": "0.8, 0 60",
-					"id": "obj-21"
+					"id": "obj-22"
 				}
 			},
 			{
@@ -422,26 +487,8 @@
 					"numoutlets": 1,
 					"patching_rect": [
 						580.0,
-						234.0,
+						254.0,
 						56.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-22"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						490.0,
-						296.0,
-						40.0,
 						22.0
 					],
 					"outlettype": [
@@ -453,12 +500,12 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "+~",
+					"text": "*~",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						220.0,
-						330.0,
+						490.0,
+						316.0,
 						40.0,
 						22.0
 					],
@@ -471,13 +518,13 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "*~ 0.5",
+					"text": "+~",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
 						220.0,
-						360.0,
-						56.0,
+						350.0,
+						40.0,
 						22.0
 					],
 					"outlettype": [
@@ -489,12 +536,12 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "adc~ 1",
-					"numinlets": 1,
+					"text": "*~ 0.5",
+					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						110.0,
-						330.0,
+						220.0,
+						380.0,
 						56.0,
 						22.0
 					],
@@ -507,13 +554,13 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "selector~ 2 1",
-					"numinlets": 3,
+					"text": "adc~ 1",
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						20.0,
-						400.0,
-						105.0,
+						110.0,
+						350.0,
+						56.0,
 						22.0
 					],
 					"outlettype": [
@@ -525,44 +572,19 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "nn~ brave.ts encode 0",
-					"numinlets": 1,
-					"numoutlets": 8,
-					"outlettype": [
-						"signal",
-						"signal",
-						"signal",
-						"signal",
-						"signal",
-						"signal",
-						"signal",
-						"signal"
-					],
+					"text": "selector~ 2 1",
+					"numinlets": 3,
+					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
-						450.0,
-						560.0,
+						420.0,
+						105.0,
 						22.0
+					],
+					"outlettype": [
+						"signal"
 					],
 					"id": "obj-28"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "nn~ brave.ts decode 0",
-					"numinlets": 8,
-					"numoutlets": 1,
-					"outlettype": [
-						"signal"
-					],
-					"patching_rect": [
-						20.0,
-						700.0,
-						560.0,
-						22.0
-					],
-					"id": "obj-29"
 				}
 			},
 			{
@@ -571,48 +593,78 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						20.0,
-						480.0,
-						40.0,
+						110.0,
+						440.0,
+						30.0,
 						20.0
 					],
-					"text": "z0",
-					"id": "obj-30"
+					"text": "in",
+					"id": "obj-29",
+					"presentation": 1,
+					"presentation_rect": [
+						300.0,
+						155.0,
+						30.0,
+						20.0
+					]
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
+					"maxclass": "meter~",
 					"numinlets": 1,
-					"numoutlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
-						500.0,
-						60.0,
+						440.0,
+						80.0,
+						13.0
+					],
+					"outlettype": [
+						"float"
+					],
+					"id": "obj-30",
+					"presentation": 1,
+					"presentation_rect": [
+						300.0,
+						177.0,
+						80.0,
+						13.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "mcs.nn~ brave.ts encode 1 0",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						20.0,
+						470.0,
+						260.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						"multichannelsignal"
 					],
-					"parameter_enable": 0,
 					"id": "obj-31"
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "*~ 1.",
+					"text": "mc.*~ 1.",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
-						560.0,
-						60.0,
+						720.0,
+						80.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						"multichannelsignal"
 					],
 					"id": "obj-32"
 				}
@@ -620,37 +672,36 @@
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "+~ 0.",
+					"text": "mc.+~ 0.",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
-						630.0,
-						60.0,
+						750.0,
+						80.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						"multichannelsignal"
 					],
 					"id": "obj-33"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
+					"maxclass": "newobj",
+					"text": "mcs.nn~ brave.ts decode 1 0",
 					"numinlets": 1,
-					"numoutlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
 						20.0,
-						600.0,
-						60.0,
+						780.0,
+						260.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						"multichannelsignal"
 					],
-					"parameter_enable": 0,
 					"id": "obj-34"
 				}
 			},
@@ -660,13 +711,64 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						90.0,
+						300.0,
+						500.0,
+						50.0,
+						20.0
+					],
+					"text": "scale",
+					"id": "obj-35",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						365.0,
+						50.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						300.0,
+						620.0,
+						50.0,
+						20.0
+					],
+					"text": "offset",
+					"id": "obj-36",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						387.0,
+						50.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						360.0,
 						480.0,
 						40.0,
 						20.0
 					],
-					"text": "z1",
-					"id": "obj-35"
+					"text": "z0",
+					"id": "obj-37",
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						345.0,
+						40.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -675,7 +777,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						90.0,
+						360.0,
 						500.0,
 						60.0,
 						22.0
@@ -685,43 +787,14 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-36"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						90.0,
-						560.0,
+					"id": "obj-38",
+					"presentation": 1,
+					"presentation_rect": [
 						60.0,
+						365.0,
+						50.0,
 						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-37"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "+~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						90.0,
-						630.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-38"
+					]
 				}
 			},
 			{
@@ -730,8 +803,8 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						90.0,
-						600.0,
+						360.0,
+						560.0,
 						60.0,
 						22.0
 					],
@@ -740,111 +813,90 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-39"
+					"id": "obj-39",
+					"presentation": 1,
+					"presentation_rect": [
+						60.0,
+						387.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
-					"maxclass": "comment",
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
 					"numinlets": 1,
-					"numoutlets": 0,
+					"numoutlets": 1,
 					"patching_rect": [
-						160.0,
-						480.0,
-						40.0,
-						20.0
+						360.0,
+						470.0,
+						60.0,
+						22.0
 					],
-					"text": "z2",
+					"outlettype": [
+						""
+					],
 					"id": "obj-40"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						160.0,
-						500.0,
-						60.0,
+						360.0,
+						530.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
+					"text": "setvalue 1 $1",
 					"id": "obj-41"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
+					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						160.0,
-						560.0,
-						60.0,
+						360.0,
+						590.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						""
 					],
+					"text": "setvalue 1 $1",
 					"id": "obj-42"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "+~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						160.0,
-						630.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-43"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						160.0,
-						600.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"id": "obj-44"
-				}
-			},
-			{
-				"box": {
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						230.0,
+						424.0,
 						480.0,
 						40.0,
 						20.0
 					],
-					"text": "z3",
-					"id": "obj-45"
+					"text": "z1",
+					"id": "obj-43",
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						345.0,
+						40.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -853,7 +905,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						230.0,
+						424.0,
 						500.0,
 						60.0,
 						22.0
@@ -863,62 +915,94 @@
 						"bang"
 					],
 					"parameter_enable": 0,
+					"id": "obj-44",
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						365.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						424.0,
+						560.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-45",
+					"presentation": 1,
+					"presentation_rect": [
+						112.0,
+						387.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						424.0,
+						470.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
 					"id": "obj-46"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
+					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						230.0,
-						560.0,
-						60.0,
+						424.0,
+						530.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						""
 					],
+					"text": "setvalue 2 $1",
 					"id": "obj-47"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "+~ 0.",
+					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						230.0,
-						630.0,
-						60.0,
+						424.0,
+						590.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						""
 					],
+					"text": "setvalue 2 $1",
 					"id": "obj-48"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
-					"patching_rect": [
-						230.0,
-						600.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"",
-						"bang"
-					],
-					"parameter_enable": 0,
-					"id": "obj-49"
 				}
 			},
 			{
@@ -927,13 +1011,20 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						300.0,
+						488.0,
 						480.0,
 						40.0,
 						20.0
 					],
-					"text": "z4",
-					"id": "obj-50"
+					"text": "z2",
+					"id": "obj-49",
+					"presentation": 1,
+					"presentation_rect": [
+						164.0,
+						345.0,
+						40.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -942,7 +1033,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						300.0,
+						488.0,
 						500.0,
 						60.0,
 						22.0
@@ -952,61 +1043,93 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-51"
+					"id": "obj-50",
+					"presentation": 1,
+					"presentation_rect": [
+						164.0,
+						365.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"patching_rect": [
-						300.0,
+						488.0,
 						560.0,
 						60.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-51",
+					"presentation": 1,
+					"presentation_rect": [
+						164.0,
+						387.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						488.0,
+						470.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						""
 					],
 					"id": "obj-52"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "+~ 0.",
+					"maxclass": "message",
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						300.0,
-						630.0,
-						60.0,
+						488.0,
+						530.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						""
 					],
+					"text": "setvalue 3 $1",
 					"id": "obj-53"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						300.0,
-						600.0,
-						60.0,
+						488.0,
+						590.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
+					"text": "setvalue 3 $1",
 					"id": "obj-54"
 				}
 			},
@@ -1016,13 +1139,20 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						370.0,
+						552.0,
 						480.0,
 						40.0,
 						20.0
 					],
-					"text": "z5",
-					"id": "obj-55"
+					"text": "z3",
+					"id": "obj-55",
+					"presentation": 1,
+					"presentation_rect": [
+						216.0,
+						345.0,
+						40.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -1031,7 +1161,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						370.0,
+						552.0,
 						500.0,
 						60.0,
 						22.0
@@ -1041,86 +1171,125 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-56"
+					"id": "obj-56",
+					"presentation": 1,
+					"presentation_rect": [
+						216.0,
+						365.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
-					"numinlets": 2,
-					"numoutlets": 1,
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
 					"patching_rect": [
-						370.0,
+						552.0,
 						560.0,
 						60.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						"",
+						"bang"
 					],
-					"id": "obj-57"
+					"parameter_enable": 0,
+					"id": "obj-57",
+					"presentation": 1,
+					"presentation_rect": [
+						216.0,
+						387.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "+~ 0.",
-					"numinlets": 2,
+					"text": "loadmess 1.",
+					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						370.0,
-						630.0,
+						552.0,
+						470.0,
 						60.0,
 						22.0
 					],
 					"outlettype": [
-						"signal"
+						""
 					],
 					"id": "obj-58"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "flonum",
-					"numinlets": 1,
-					"numoutlets": 2,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						370.0,
-						600.0,
-						60.0,
+						552.0,
+						530.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
-						"",
-						"bang"
+						""
 					],
-					"parameter_enable": 0,
+					"text": "setvalue 4 $1",
 					"id": "obj-59"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
 					"patching_rect": [
-						440.0,
-						480.0,
-						40.0,
-						20.0
+						552.0,
+						590.0,
+						62.0,
+						22.0
 					],
-					"text": "z6",
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 4 $1",
 					"id": "obj-60"
 				}
 			},
 			{
 				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						616.0,
+						480.0,
+						40.0,
+						20.0
+					],
+					"text": "z4",
+					"id": "obj-61",
+					"presentation": 1,
+					"presentation_rect": [
+						268.0,
+						345.0,
+						40.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
 					"maxclass": "flonum",
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						440.0,
+						616.0,
 						500.0,
 						60.0,
 						22.0
@@ -1130,43 +1299,14 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-61"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						440.0,
-						560.0,
-						60.0,
+					"id": "obj-62",
+					"presentation": 1,
+					"presentation_rect": [
+						268.0,
+						365.0,
+						50.0,
 						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-62"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "+~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						440.0,
-						630.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-63"
+					]
 				}
 			},
 			{
@@ -1175,8 +1315,8 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						440.0,
-						600.0,
+						616.0,
+						560.0,
 						60.0,
 						22.0
 					],
@@ -1185,22 +1325,90 @@
 						"bang"
 					],
 					"parameter_enable": 0,
+					"id": "obj-63",
+					"presentation": 1,
+					"presentation_rect": [
+						268.0,
+						387.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						616.0,
+						470.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
 					"id": "obj-64"
 				}
 			},
 			{
 				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						616.0,
+						530.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 5 $1",
+					"id": "obj-65"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						616.0,
+						590.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 5 $1",
+					"id": "obj-66"
+				}
+			},
+			{
+				"box": {
 					"maxclass": "comment",
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						510.0,
+						680.0,
 						480.0,
 						40.0,
 						20.0
 					],
-					"text": "z7",
-					"id": "obj-65"
+					"text": "z5",
+					"id": "obj-67",
+					"presentation": 1,
+					"presentation_rect": [
+						320.0,
+						345.0,
+						40.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -1209,7 +1417,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						510.0,
+						680.0,
 						500.0,
 						60.0,
 						22.0
@@ -1219,43 +1427,14 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-66"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 1.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						510.0,
-						560.0,
-						60.0,
+					"id": "obj-68",
+					"presentation": 1,
+					"presentation_rect": [
+						320.0,
+						365.0,
+						50.0,
 						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-67"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "+~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						510.0,
-						630.0,
-						60.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-68"
+					]
 				}
 			},
 			{
@@ -1264,8 +1443,8 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						510.0,
-						600.0,
+						680.0,
+						560.0,
 						60.0,
 						22.0
 					],
@@ -1274,40 +1453,49 @@
 						"bang"
 					],
 					"parameter_enable": 0,
-					"id": "obj-69"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "comment",
-					"numinlets": 1,
-					"numoutlets": 0,
-					"patching_rect": [
-						600.0,
-						520.0,
-						330.0,
-						60.0
-					],
-					"text": "row 1: scale (1 = unchanged), row 2: offset (0 = unchanged); set scale 0 and move the offset to drive a dimension by hand",
-					"linecount": 3,
-					"id": "obj-70"
+					"id": "obj-69",
+					"presentation": 1,
+					"presentation_rect": [
+						320.0,
+						387.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
 				"box": {
 					"maxclass": "newobj",
-					"text": "loadbang",
+					"text": "loadmess 1.",
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						600.0,
-						580.0,
-						70.0,
+						680.0,
+						470.0,
+						60.0,
 						22.0
 					],
 					"outlettype": [
-						"bang"
+						""
 					],
+					"id": "obj-70"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						680.0,
+						530.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 6 $1",
 					"id": "obj-71"
 				}
 			},
@@ -1317,15 +1505,15 @@
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						600.0,
-						610.0,
-						40.0,
+						680.0,
+						590.0,
+						62.0,
 						22.0
 					],
 					"outlettype": [
 						""
 					],
-					"text": "1.",
+					"text": "setvalue 6 $1",
 					"id": "obj-72"
 				}
 			},
@@ -1335,13 +1523,276 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						670.0,
-						420.0,
-						170.0,
+						744.0,
+						480.0,
+						40.0,
 						20.0
 					],
-					"text": "model on/off (nn~ enable)",
-					"id": "obj-73"
+					"text": "z6",
+					"id": "obj-73",
+					"presentation": 1,
+					"presentation_rect": [
+						372.0,
+						345.0,
+						40.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						744.0,
+						500.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-74",
+					"presentation": 1,
+					"presentation_rect": [
+						372.0,
+						365.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						744.0,
+						560.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-75",
+					"presentation": 1,
+					"presentation_rect": [
+						372.0,
+						387.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						744.0,
+						470.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-76"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						744.0,
+						530.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 7 $1",
+					"id": "obj-77"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						744.0,
+						590.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 7 $1",
+					"id": "obj-78"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						808.0,
+						480.0,
+						40.0,
+						20.0
+					],
+					"text": "z7",
+					"id": "obj-79",
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						345.0,
+						40.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						808.0,
+						500.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-80",
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						365.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "flonum",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						808.0,
+						560.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"id": "obj-81",
+					"presentation": 1,
+					"presentation_rect": [
+						424.0,
+						387.0,
+						50.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 1.",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						808.0,
+						470.0,
+						60.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-82"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						808.0,
+						530.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 8 $1",
+					"id": "obj-83"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						808.0,
+						590.0,
+						62.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "setvalue 8 $1",
+					"id": "obj-84"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						930.0,
+						420.0,
+						80.0,
+						20.0
+					],
+					"text": "model on/off",
+					"id": "obj-85",
+					"presentation": 1,
+					"presentation_rect": [
+						40.0,
+						75.0,
+						80.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -1350,7 +1801,7 @@
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						640.0,
+						900.0,
 						420.0,
 						24.0,
 						24.0
@@ -1359,7 +1810,14 @@
 						"int"
 					],
 					"parameter_enable": 0,
-					"id": "obj-74"
+					"id": "obj-86",
+					"presentation": 1,
+					"presentation_rect": [
+						10.0,
+						75.0,
+						24.0,
+						24.0
+					]
 				}
 			},
 			{
@@ -1369,7 +1827,7 @@
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						640.0,
+						900.0,
 						390.0,
 						84.0,
 						22.0
@@ -1377,7 +1835,7 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-75"
+					"id": "obj-87"
 				}
 			},
 			{
@@ -1386,7 +1844,7 @@
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						640.0,
+						900.0,
 						452.0,
 						77.0,
 						22.0
@@ -1395,7 +1853,118 @@
 						""
 					],
 					"text": "enable $1",
-					"id": "obj-76"
+					"id": "obj-88"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						980.0,
+						452.0,
+						56.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "reload",
+					"id": "obj-89",
+					"presentation": 1,
+					"presentation_rect": [
+						130.0,
+						75.0,
+						56.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						1070.0,
+						452.0,
+						105.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "load brave.ts",
+					"id": "obj-90",
+					"presentation": 1,
+					"presentation_rect": [
+						194.0,
+						75.0,
+						105.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "message",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						1160.0,
+						452.0,
+						42.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"text": "dump",
+					"id": "obj-91",
+					"presentation": 1,
+					"presentation_rect": [
+						307.0,
+						75.0,
+						42.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "mc.unpack~ 1",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						20.0,
+						810.0,
+						100.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-92"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 1.",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						20.0,
+						835.0,
+						50.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-93"
 				}
 			},
 			{
@@ -1404,13 +1973,106 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						820.0,
+						840.0,
+						600.0,
+						130.0,
+						20.0
+					],
+					"text": "dry delay (samples)",
+					"id": "obj-94",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						105.0,
+						130.0,
+						20.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "number",
+					"numinlets": 1,
+					"numoutlets": 2,
+					"patching_rect": [
+						840.0,
+						620.0,
+						70.0,
+						22.0
+					],
+					"outlettype": [
+						"",
+						"bang"
+					],
+					"parameter_enable": 0,
+					"minimum": 0,
+					"maximum": 262143,
+					"id": "obj-95",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						127.0,
+						70.0,
+						22.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "loadmess 0",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						840.0,
+						590.0,
+						84.0,
+						22.0
+					],
+					"outlettype": [
+						""
+					],
+					"id": "obj-96"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "delay~ 262144 0",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						940.0,
+						650.0,
+						130.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-97"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
+					"numoutlets": 0,
+					"patching_rect": [
+						1000.0,
 						660.0,
 						90.0,
 						20.0
 					],
 					"text": "dry/wet 0..1",
-					"id": "obj-77"
+					"id": "obj-98",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						155.0,
+						90.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -1419,7 +2081,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						820.0,
+						1000.0,
 						680.0,
 						50.0,
 						22.0
@@ -1431,7 +2093,14 @@
 					"parameter_enable": 0,
 					"minimum": 0.0,
 					"maximum": 1.0,
-					"id": "obj-78"
+					"id": "obj-99",
+					"presentation": 1,
+					"presentation_rect": [
+						400.0,
+						177.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -1441,7 +2110,7 @@
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						820.0,
+						1000.0,
 						638.0,
 						91.0,
 						22.0
@@ -1449,7 +2118,7 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-79"
+					"id": "obj-100"
 				}
 			},
 			{
@@ -1459,7 +2128,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						820.0,
+						1000.0,
 						710.0,
 						49.0,
 						22.0
@@ -1468,7 +2137,7 @@
 						"float",
 						"float"
 					],
-					"id": "obj-80"
+					"id": "obj-101"
 				}
 			},
 			{
@@ -1478,7 +2147,7 @@
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						890.0,
+						1070.0,
 						740.0,
 						105.0,
 						22.0
@@ -1486,61 +2155,7 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-81"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						660.0,
-						770.0,
-						49.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-82"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "*~ 0.",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						760.0,
-						770.0,
-						49.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-83"
-				}
-			},
-			{
-				"box": {
-					"maxclass": "newobj",
-					"text": "+~",
-					"numinlets": 2,
-					"numoutlets": 1,
-					"patching_rect": [
-						660.0,
-						810.0,
-						40.0,
-						22.0
-					],
-					"outlettype": [
-						"signal"
-					],
-					"id": "obj-84"
+					"id": "obj-102"
 				}
 			},
 			{
@@ -1549,13 +2164,20 @@
 					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						940.0,
+						1120.0,
 						660.0,
 						110.0,
 						20.0
 					],
 					"text": "output gain (dB)",
-					"id": "obj-85"
+					"id": "obj-103",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						155.0,
+						110.0,
+						20.0
+					]
 				}
 			},
 			{
@@ -1564,7 +2186,7 @@
 					"numinlets": 1,
 					"numoutlets": 2,
 					"patching_rect": [
-						940.0,
+						1120.0,
 						680.0,
 						50.0,
 						22.0
@@ -1576,7 +2198,14 @@
 					"parameter_enable": 0,
 					"minimum": -70.0,
 					"maximum": 12.0,
-					"id": "obj-86"
+					"id": "obj-104",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						177.0,
+						50.0,
+						22.0
+					]
 				}
 			},
 			{
@@ -1586,7 +2215,7 @@
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						940.0,
+						1120.0,
 						638.0,
 						98.0,
 						22.0
@@ -1594,7 +2223,7 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-87"
+					"id": "obj-105"
 				}
 			},
 			{
@@ -1604,7 +2233,7 @@
 					"numinlets": 1,
 					"numoutlets": 1,
 					"patching_rect": [
-						940.0,
+						1120.0,
 						710.0,
 						49.0,
 						22.0
@@ -1612,7 +2241,103 @@
 					"outlettype": [
 						""
 					],
-					"id": "obj-88"
+					"id": "obj-106"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						940.0,
+						770.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-107"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "ezdac~",
+					"numinlets": 2,
+					"numoutlets": 0,
+					"patching_rect": [
+						840.0,
+						930.0,
+						45.0,
+						45.0
+					],
+					"id": "obj-108",
+					"presentation": 1,
+					"presentation_rect": [
+						650.0,
+						155.0,
+						45.0,
+						45.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "scope~",
+					"numinlets": 2,
+					"numoutlets": 0,
+					"patching_rect": [
+						1260.0,
+						840.0,
+						130.0,
+						130.0
+					],
+					"id": "obj-109",
+					"presentation": 1,
+					"presentation_rect": [
+						650.0,
+						210.0,
+						130.0,
+						130.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						840.0,
+						770.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-110"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "+~",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						840.0,
+						810.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-111"
 				}
 			},
 			{
@@ -1622,7 +2347,7 @@
 					"numinlets": 2,
 					"numoutlets": 1,
 					"patching_rect": [
-						660.0,
+						840.0,
 						850.0,
 						56.0,
 						22.0
@@ -1630,21 +2355,131 @@
 					"outlettype": [
 						"signal"
 					],
-					"id": "obj-89"
+					"id": "obj-112"
 				}
 			},
 			{
 				"box": {
-					"maxclass": "ezdac~",
+					"maxclass": "meter~",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						1120.0,
+						840.0,
+						80.0,
+						13.0
+					],
+					"outlettype": [
+						"float"
+					],
+					"id": "obj-113",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						210.0,
+						80.0,
+						13.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.",
 					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						890.0,
+						770.0,
+						49.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-114"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "+~",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						890.0,
+						810.0,
+						40.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-115"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "newobj",
+					"text": "*~ 0.5",
+					"numinlets": 2,
+					"numoutlets": 1,
+					"patching_rect": [
+						890.0,
+						850.0,
+						56.0,
+						22.0
+					],
+					"outlettype": [
+						"signal"
+					],
+					"id": "obj-116"
+				}
+			},
+			{
+				"box": {
+					"maxclass": "meter~",
+					"numinlets": 1,
+					"numoutlets": 1,
+					"patching_rect": [
+						1120.0,
+						858.0,
+						80.0,
+						13.0
+					],
+					"outlettype": [
+						"float"
+					],
+					"id": "obj-117",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						228.0,
+						80.0,
+						13.0
+					]
+				}
+			},
+			{
+				"box": {
+					"maxclass": "comment",
+					"numinlets": 1,
 					"numoutlets": 0,
 					"patching_rect": [
-						660.0,
-						890.0,
-						45.0,
-						45.0
+						1120.0,
+						880.0,
+						80.0,
+						20.0
 					],
-					"id": "obj-90"
+					"text": "out L / R",
+					"id": "obj-118",
+					"presentation": 1,
+					"presentation_rect": [
+						500.0,
+						246.0,
+						80.0,
+						20.0
+					]
 				}
 			}
 		],
@@ -1652,34 +2487,22 @@
 			{
 				"patchline": {
 					"source": [
+						"obj-8",
+						0
+					],
+					"destination": [
+						"obj-7",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-7",
 						0
 					],
 					"destination": [
-						"obj-6",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-6",
-						0
-					],
-					"destination": [
-						"obj-8",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-8",
-						0
-					],
-					"destination": [
 						"obj-9",
 						0
 					]
@@ -1689,21 +2512,21 @@
 				"patchline": {
 					"source": [
 						"obj-9",
+						0
+					],
+					"destination": [
+						"obj-10",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-10",
 						2
 					],
 					"destination": [
-						"obj-10",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-10",
-						0
-					],
-					"destination": [
 						"obj-11",
 						0
 					]
@@ -1736,59 +2559,23 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-9",
-						1
-					],
-					"destination": [
-						"obj-15",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-15",
-						0
-					],
-					"destination": [
-						"obj-14",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-14",
-						0
-					],
-					"destination": [
-						"obj-16",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-14",
-						0
-					],
-					"destination": [
-						"obj-16",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-13",
 						0
 					],
 					"destination": [
-						"obj-17",
+						"obj-14",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-10",
+						1
+					],
+					"destination": [
+						"obj-16",
 						0
 					]
 				}
@@ -1800,6 +2587,30 @@
 						0
 					],
 					"destination": [
+						"obj-15",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-15",
+						0
+					],
+					"destination": [
+						"obj-17",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-15",
+						0
+					],
+					"destination": [
 						"obj-17",
 						1
 					]
@@ -1808,47 +2619,59 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-9",
-						0
-					],
-					"destination": [
-						"obj-19",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-19",
-						0
-					],
-					"destination": [
-						"obj-20",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-20",
-						0
-					],
-					"destination": [
-						"obj-21",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-21",
+						"obj-14",
 						0
 					],
 					"destination": [
 						"obj-18",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-17",
+						0
+					],
+					"destination": [
+						"obj-18",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-10",
+						0
+					],
+					"destination": [
+						"obj-20",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-20",
+						0
+					],
+					"destination": [
+						"obj-21",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-21",
+						0
+					],
+					"destination": [
+						"obj-22",
 						0
 					]
 				}
@@ -1860,8 +2683,32 @@
 						0
 					],
 					"destination": [
+						"obj-19",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-23",
 						0
+					],
+					"destination": [
+						"obj-24",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-19",
+						0
+					],
+					"destination": [
+						"obj-24",
+						1
 					]
 				}
 			},
@@ -1869,42 +2716,6 @@
 				"patchline": {
 					"source": [
 						"obj-18",
-						0
-					],
-					"destination": [
-						"obj-23",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-17",
-						0
-					],
-					"destination": [
-						"obj-24",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-23",
-						0
-					],
-					"destination": [
-						"obj-24",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-24",
 						0
 					],
 					"destination": [
@@ -1916,11 +2727,23 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-3",
+						"obj-24",
 						0
 					],
 					"destination": [
-						"obj-27",
+						"obj-25",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-25",
+						0
+					],
+					"destination": [
+						"obj-26",
 						0
 					]
 				}
@@ -1932,7 +2755,7 @@
 						0
 					],
 					"destination": [
-						"obj-27",
+						"obj-28",
 						0
 					]
 				}
@@ -1940,12 +2763,12 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-25",
+						"obj-5",
 						0
 					],
 					"destination": [
-						"obj-27",
-						1
+						"obj-28",
+						0
 					]
 				}
 			},
@@ -1956,7 +2779,19 @@
 						0
 					],
 					"destination": [
+						"obj-28",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-27",
+						0
+					],
+					"destination": [
+						"obj-28",
 						2
 					]
 				}
@@ -1964,11 +2799,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-27",
+						"obj-28",
 						0
 					],
 					"destination": [
-						"obj-28",
+						"obj-30",
 						0
 					]
 				}
@@ -1980,7 +2815,7 @@
 						0
 					],
 					"destination": [
-						"obj-32",
+						"obj-31",
 						0
 					]
 				}
@@ -1993,7 +2828,7 @@
 					],
 					"destination": [
 						"obj-32",
-						1
+						0
 					]
 				}
 			},
@@ -2012,55 +2847,19 @@
 			{
 				"patchline": {
 					"source": [
+						"obj-33",
+						0
+					],
+					"destination": [
 						"obj-34",
 						0
-					],
-					"destination": [
-						"obj-33",
-						1
 					]
 				}
 			},
 			{
 				"patchline": {
 					"source": [
-						"obj-33",
-						0
-					],
-					"destination": [
-						"obj-29",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						1
-					],
-					"destination": [
-						"obj-37",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-36",
-						0
-					],
-					"destination": [
-						"obj-37",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-37",
+						"obj-40",
 						0
 					],
 					"destination": [
@@ -2072,35 +2871,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-39",
-						0
-					],
-					"destination": [
-						"obj-38",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-38",
 						0
 					],
 					"destination": [
-						"obj-29",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						2
-					],
-					"destination": [
-						"obj-42",
+						"obj-41",
 						0
 					]
 				}
@@ -2112,8 +2887,20 @@
 						0
 					],
 					"destination": [
-						"obj-42",
+						"obj-32",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-39",
+						0
+					],
+					"destination": [
+						"obj-42",
+						0
 					]
 				}
 			},
@@ -2124,7 +2911,19 @@
 						0
 					],
 					"destination": [
-						"obj-43",
+						"obj-33",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-46",
+						0
+					],
+					"destination": [
+						"obj-44",
 						0
 					]
 				}
@@ -2136,7 +2935,19 @@
 						0
 					],
 					"destination": [
-						"obj-43",
+						"obj-47",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-47",
+						0
+					],
+					"destination": [
+						"obj-32",
 						1
 					]
 				}
@@ -2144,43 +2955,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-43",
-						0
-					],
-					"destination": [
-						"obj-29",
-						2
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						3
-					],
-					"destination": [
-						"obj-47",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-46",
-						0
-					],
-					"destination": [
-						"obj-47",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-47",
+						"obj-45",
 						0
 					],
 					"destination": [
@@ -2192,11 +2967,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-49",
+						"obj-48",
 						0
 					],
 					"destination": [
-						"obj-48",
+						"obj-33",
 						1
 					]
 				}
@@ -2204,24 +2979,36 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-48",
-						0
-					],
-					"destination": [
-						"obj-29",
-						3
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						4
-					],
-					"destination": [
 						"obj-52",
 						0
+					],
+					"destination": [
+						"obj-50",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-50",
+						0
+					],
+					"destination": [
+						"obj-53",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-53",
+						0
+					],
+					"destination": [
+						"obj-32",
+						1
 					]
 				}
 			},
@@ -2232,19 +3019,7 @@
 						0
 					],
 					"destination": [
-						"obj-52",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-52",
-						0
-					],
-					"destination": [
-						"obj-53",
+						"obj-54",
 						0
 					]
 				}
@@ -2256,7 +3031,7 @@
 						0
 					],
 					"destination": [
-						"obj-53",
+						"obj-33",
 						1
 					]
 				}
@@ -2264,23 +3039,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-53",
+						"obj-58",
 						0
 					],
 					"destination": [
-						"obj-29",
-						4
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						5
-					],
-					"destination": [
-						"obj-57",
+						"obj-56",
 						0
 					]
 				}
@@ -2292,19 +3055,7 @@
 						0
 					],
 					"destination": [
-						"obj-57",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-57",
-						0
-					],
-					"destination": [
-						"obj-58",
+						"obj-59",
 						0
 					]
 				}
@@ -2316,7 +3067,7 @@
 						0
 					],
 					"destination": [
-						"obj-58",
+						"obj-32",
 						1
 					]
 				}
@@ -2324,23 +3075,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-58",
+						"obj-57",
 						0
 					],
 					"destination": [
-						"obj-29",
-						5
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						6
-					],
-					"destination": [
-						"obj-62",
+						"obj-60",
 						0
 					]
 				}
@@ -2348,24 +3087,12 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-61",
+						"obj-60",
 						0
 					],
 					"destination": [
-						"obj-62",
+						"obj-33",
 						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-62",
-						0
-					],
-					"destination": [
-						"obj-63",
-						0
 					]
 				}
 			},
@@ -2376,7 +3103,31 @@
 						0
 					],
 					"destination": [
-						"obj-63",
+						"obj-62",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-62",
+						0
+					],
+					"destination": [
+						"obj-65",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-65",
+						0
+					],
+					"destination": [
+						"obj-32",
 						1
 					]
 				}
@@ -2388,19 +3139,7 @@
 						0
 					],
 					"destination": [
-						"obj-29",
-						6
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-28",
-						7
-					],
-					"destination": [
-						"obj-67",
+						"obj-66",
 						0
 					]
 				}
@@ -2412,7 +3151,7 @@
 						0
 					],
 					"destination": [
-						"obj-67",
+						"obj-33",
 						1
 					]
 				}
@@ -2420,7 +3159,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-67",
+						"obj-70",
 						0
 					],
 					"destination": [
@@ -2432,24 +3171,12 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-69",
-						0
-					],
-					"destination": [
-						"obj-68",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
 						"obj-68",
 						0
 					],
 					"destination": [
-						"obj-29",
-						7
+						"obj-71",
+						0
 					]
 				}
 			},
@@ -2460,6 +3187,18 @@
 						0
 					],
 					"destination": [
+						"obj-32",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-69",
+						0
+					],
+					"destination": [
 						"obj-72",
 						0
 					]
@@ -2472,7 +3211,19 @@
 						0
 					],
 					"destination": [
-						"obj-31",
+						"obj-33",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-76",
+						0
+					],
+					"destination": [
+						"obj-74",
 						0
 					]
 				}
@@ -2480,11 +3231,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-72",
+						"obj-74",
 						0
 					],
 					"destination": [
-						"obj-36",
+						"obj-77",
 						0
 					]
 				}
@@ -2492,72 +3243,12 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-72",
+						"obj-77",
 						0
 					],
 					"destination": [
-						"obj-41",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-72",
-						0
-					],
-					"destination": [
-						"obj-46",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-72",
-						0
-					],
-					"destination": [
-						"obj-51",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-72",
-						0
-					],
-					"destination": [
-						"obj-56",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-72",
-						0
-					],
-					"destination": [
-						"obj-61",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-72",
-						0
-					],
-					"destination": [
-						"obj-66",
-						0
+						"obj-32",
+						1
 					]
 				}
 			},
@@ -2568,54 +3259,6 @@
 						0
 					],
 					"destination": [
-						"obj-74",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-74",
-						0
-					],
-					"destination": [
-						"obj-76",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-76",
-						0
-					],
-					"destination": [
-						"obj-28",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-76",
-						0
-					],
-					"destination": [
-						"obj-29",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-79",
-						0
-					],
-					"destination": [
 						"obj-78",
 						0
 					]
@@ -2628,6 +3271,18 @@
 						0
 					],
 					"destination": [
+						"obj-33",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-82",
+						0
+					],
+					"destination": [
 						"obj-80",
 						0
 					]
@@ -2636,19 +3291,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-29",
-						0
-					],
-					"destination": [
-						"obj-82",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-27",
+						"obj-80",
 						0
 					],
 					"destination": [
@@ -2660,35 +3303,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-80",
-						1
-					],
-					"destination": [
-						"obj-82",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-80",
-						0
-					],
-					"destination": [
-						"obj-81",
-						0
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-81",
-						0
-					],
-					"destination": [
 						"obj-83",
+						0
+					],
+					"destination": [
+						"obj-32",
 						1
 					]
 				}
@@ -2696,7 +3315,7 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-82",
+						"obj-81",
 						0
 					],
 					"destination": [
@@ -2708,11 +3327,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-83",
+						"obj-84",
 						0
 					],
 					"destination": [
-						"obj-84",
+						"obj-33",
 						1
 					]
 				}
@@ -2744,11 +3363,11 @@
 			{
 				"patchline": {
 					"source": [
-						"obj-84",
+						"obj-88",
 						0
 					],
 					"destination": [
-						"obj-89",
+						"obj-31",
 						0
 					]
 				}
@@ -2760,19 +3379,7 @@
 						0
 					],
 					"destination": [
-						"obj-89",
-						1
-					]
-				}
-			},
-			{
-				"patchline": {
-					"source": [
-						"obj-89",
-						0
-					],
-					"destination": [
-						"obj-90",
+						"obj-34",
 						0
 					]
 				}
@@ -2784,8 +3391,416 @@
 						0
 					],
 					"destination": [
+						"obj-31",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-89",
+						0
+					],
+					"destination": [
+						"obj-34",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
 						"obj-90",
+						0
+					],
+					"destination": [
+						"obj-31",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-90",
+						0
+					],
+					"destination": [
+						"obj-34",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-91",
+						0
+					],
+					"destination": [
+						"obj-31",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-91",
+						0
+					],
+					"destination": [
+						"obj-34",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-34",
+						0
+					],
+					"destination": [
+						"obj-92",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-92",
+						0
+					],
+					"destination": [
+						"obj-93",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-96",
+						0
+					],
+					"destination": [
+						"obj-95",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-28",
+						0
+					],
+					"destination": [
+						"obj-97",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-95",
+						0
+					],
+					"destination": [
+						"obj-97",
 						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-100",
+						0
+					],
+					"destination": [
+						"obj-99",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-99",
+						0
+					],
+					"destination": [
+						"obj-101",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-105",
+						0
+					],
+					"destination": [
+						"obj-104",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-104",
+						0
+					],
+					"destination": [
+						"obj-106",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-97",
+						0
+					],
+					"destination": [
+						"obj-107",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-101",
+						0
+					],
+					"destination": [
+						"obj-102",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-102",
+						0
+					],
+					"destination": [
+						"obj-107",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-93",
+						0
+					],
+					"destination": [
+						"obj-110",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-101",
+						1
+					],
+					"destination": [
+						"obj-110",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-110",
+						0
+					],
+					"destination": [
+						"obj-111",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-107",
+						0
+					],
+					"destination": [
+						"obj-111",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-111",
+						0
+					],
+					"destination": [
+						"obj-112",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-106",
+						0
+					],
+					"destination": [
+						"obj-112",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-112",
+						0
+					],
+					"destination": [
+						"obj-108",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-112",
+						0
+					],
+					"destination": [
+						"obj-113",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-112",
+						0
+					],
+					"destination": [
+						"obj-109",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-93",
+						0
+					],
+					"destination": [
+						"obj-114",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-101",
+						1
+					],
+					"destination": [
+						"obj-114",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-114",
+						0
+					],
+					"destination": [
+						"obj-115",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-107",
+						0
+					],
+					"destination": [
+						"obj-115",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-115",
+						0
+					],
+					"destination": [
+						"obj-116",
+						0
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-106",
+						0
+					],
+					"destination": [
+						"obj-116",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-116",
+						0
+					],
+					"destination": [
+						"obj-108",
+						1
+					]
+				}
+			},
+			{
+				"patchline": {
+					"source": [
+						"obj-116",
+						0
+					],
+					"destination": [
+						"obj-117",
+						0
 					]
 				}
 			}

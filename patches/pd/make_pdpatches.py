@@ -8,7 +8,8 @@ What users open (each takes MODEL and BUFFER as creation arguments when used as 
 e.g. [forward-brave brave.ts 128], or a `model FILE [BUFFER]` message when opened directly):
 
   forward-brave.pd  forward-nn.pd    test sound or live input -> [OBJ MODEL forward BUFFER] ->
-                                     on/off, dry/wet, output gain -> dac~ (and an outlet~)
+                                     on/off, dry/wet (dry delayed by `delay N` samples), output
+                                     gain -> dac~ (and an outlet~)
   latent-brave.pd   latent-nn.pd     [OBJ MODEL encode] -> per-dimension scale and offset (sliders
                                      for the first 8 dimensions, messages for all) -> [OBJ MODEL decode]
   latency-brave.pd  latency-nn.pd    test bursts through [OBJ MODEL forward BUFFER]; input and output
@@ -22,7 +23,7 @@ abstractions (bx-*.pd) that do the work:
   bx-forward / bx-latent / bx-latency   the three panels (graph-on-parent GUIs)
   bx-controls     DSP, model on/off, source, dry/wet, gain, model file, buffer (GUI -> messages)
   bx-source~      the built-in test sound (bx-plucks~: plucks and drums) or live input
-  bx-mix~         on/off, dry/wet and output gain
+  bx-mix~         on/off, dry/wet (the dry path's delay line) and output gain
   bx-host~        creates [OBJ MODEL METHOD BUFFER] (re-created on `model` / `buffer`)
   bx-latent~      creates the encode -> bx-dim~ x N -> decode chain for the model's N dimensions
   bx-dim~         scale and offset of one latent dimension
@@ -56,11 +57,12 @@ GAP_MS = 50                # pause between trials
 THRESHOLD = 0.2            # onset: first sample >= THRESHOLD x the peak after the search start
 FLOOR_FACTOR = 2           # ... and >= FLOOR_FACTOR x the largest sample before it
 MAX_SPREAD = 4096          # bursts start 20 ms + 0..MAX_SPREAD-1 samples into each recording
+DRY_DELAY_MS = 6000        # length of the players' dry delay line, ms (bx-mix~ `delay N` takes samples)
 KINDS = {"brave": "brave~", "nn": "nn~"}
 
 # The selectors our abstractions handle themselves; any other message sent to a panel goes on
 # to the model object (tests/test_patches.py checks the nn~ variants against nn~'s messages).
-PANEL_SELECTORS = ["source", "wet", "gain", "on"]
+PANEL_SELECTORS = ["source", "wet", "gain", "on", "delay"]
 HOST_SELECTORS = ["model", "buffer", "unload"]
 LATENT_SELECTORS = ["model", "buffer", "unload", "dim"]
 MEASURE_SELECTORS = ["run", "trials", "length", "gap", "seed", "threshold", "file", "quit", "block"]
@@ -268,19 +270,52 @@ def source() -> Canvas:
 def mix() -> Canvas:
     c = Canvas(size=(640, 420))
     f = Flow(c)
-    f.comment("bx-mix~: out = (dry x (1 - wet) + model x wet x on) x gain. Inlets: dry~, model~, "
-              "messages wet 0..1 | gain DB (0 = unity) | on 0/1. Starts at wet 1, gain 0 dB, on.", width=80)
+    f.comment("bx-mix~: out = (dry delayed x (1 - wet) + model x wet x on) x gain. Inlets: dry~, model~, "
+              "messages wet 0..1 | gain DB (0 = unity) | on 0/1 | delay N (the dry path's delay in samples, "
+              "to line it up with the model's output). Starts at wet 1, gain 0 dB, on, delay 0.", width=80)
     f.y += 20
     # inlets left to right: dry~, model~, messages (Pd orders inlets by x)
-    dry = c.obj("inlet~", 10, f.y)
+    dry_in = c.obj("inlet~", 10, f.y)
     wet = c.obj("inlet~", 80, f.y)
     ctl = c.obj("inlet", 150, f.y)
     f.y += f.dy
-    route = f.obj("route wet on gain")
+    route = f.obj("route wet on gain delay")
     c.connect(ctl, 0, route, 0)
     lb = f.obj("loadbang")
     init = f.msg("on 1, wet 1, gain 0")
     c.chain(lb, init, route)
+    # the dry delay line: writer and reader in two blocked subpatches joined by a (silent) signal
+    # cord, so Pd always runs the writer first and a delay of 0 is exactly 0 samples
+    write = c.subpatch("drywrite", block=64, x=10, y=f.y)
+    write_id = len(c._items) - 1
+    w_in = write.obj("inlet~", 10, 10)
+    w_line = write.obj(f"delwrite~ $0-dry {DRY_DELAY_MS}", 10, 40)
+    write.connect(w_in, 0, w_line, 0)
+    w_zero = write.obj("sig~ 0", 150, 10)
+    w_out = write.obj("outlet~", 150, 40)
+    write.connect(w_zero, 0, w_out, 0)
+    f.y += f.dy
+    read = c.subpatch("dryread", block=64, x=10, y=f.y)
+    read_id = len(c._items) - 1
+    read.obj("inlet~", 10, 10)
+    r_ms = read.obj("r $0-drydelay", 100, 10)
+    r_line = read.obj("delread~ $0-dry 0", 10, 40)
+    r_out = read.obj("outlet~", 10, 70)
+    read.connect(r_ms, 0, r_line, 0)
+    read.connect(r_line, 0, r_out, 0)
+    f.y += f.dy
+    c.connect(dry_in, 0, write_id, 0)
+    c.connect(write_id, 0, read_id, 0)
+    dry = read_id
+    tdel = f.obj("t f b")
+    c.connect(route, 3, tdel, 0)
+    sr = f.obj("samplerate~")
+    c.connect(tdel, 1, sr, 0)
+    to_ms = f.obj("expr max(0, $f1) * 1000 / $f2")
+    c.connect(sr, 0, to_ms, 1)
+    c.connect(tdel, 0, to_ms, 0)
+    s_ms = f.obj("s $0-drydelay")
+    c.connect(to_ms, 0, s_ms, 0)
 
     f.col(230, 70)
     clip = f.obj("clip 0 1")
@@ -1180,7 +1215,7 @@ def _player(c: Canvas, f: Flow, controls_box: int, model_part: int):
     srcd = f.obj("bx-source~")
     c.connect(route, 0, srcd, 0)
     mix_ = f.obj("bx-mix~")
-    for j, sel in ((1, "wet"), (2, "gain")):
+    for j, sel in ((1, "wet"), (2, "gain"), (4, "delay")):
         lp = f.obj(f"list prepend {sel}")
         lt = f.obj("list trim")
         c.connect(route, j, lp, 0)
@@ -1194,7 +1229,7 @@ def _player(c: Canvas, f: Flow, controls_box: int, model_part: int):
     en = f.msg("enable $1")
     c.connect(ton, 0, en, 0)
     c.connect(en, 0, model_part, 1)
-    c.connect(route, 4, model_part, 1)
+    c.connect(route, len(PANEL_SELECTORS), model_part, 1)  # anything else: to the model
     c.connect(srcd, 0, model_part, 0)
     c.connect(srcd, 0, mix_, 0)
     c.connect(model_part, 0, mix_, 1)
@@ -1396,7 +1431,8 @@ def args() -> Canvas:
 
 USAGE = {
     "forward": "{obj} plays MODEL's forward method on the built-in test sound (plucks and drums) or live input, "
-               "with on/off, dry/wet and output gain. Open it and send it [model FILE BUFFER( - or use it as an "
+               "with on/off, dry/wet (`delay N` delays the dry path by N samples) and output gain. Open it and send it "
+               "[model FILE BUFFER( - or use it as an "
                "abstraction: [forward-{kind} MODEL BUFFER] (MODEL relative to your patch; no BUFFER: {obj}'s "
                "default). Its outlet~ is the output.",
     "latent": "{obj}: encode -> scale and offset per latent dimension (sliders: the first {dims}; messages dim K "

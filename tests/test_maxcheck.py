@@ -1,0 +1,106 @@
+"""brave_export.maxcheck, the static checker of .maxpat files: it must catch what Max would do
+differently from what a patch means (wrong counts, bad cords, messages in the wrong order)."""
+
+import copy
+import json
+from pathlib import Path
+
+from brave_export import maxcheck
+
+STALE = Path(__file__).parent / "data" / "maxpat-stale"  # brave.latency as it was before issue 16
+
+
+def _doc(boxes, lines):
+    """A patcher from (id, text-or-maxclass, x) and (src, outlet, dst, inlet), counts from the table."""
+    out = []
+    for bid, text, x in boxes:
+        if text in maxcheck.UI:
+            spec, box = maxcheck.UI[text], {"maxclass": text}
+        else:
+            name, *args = text.split()
+            spec, box = maxcheck.OBJECTS[name](args), {"maxclass": "newobj", "text": text}
+        box.update(id=bid, numinlets=spec.inlets, numoutlets=len(spec.outlets),
+                   patching_rect=[float(x), 0.0, 50.0, 22.0])
+        if spec.outlets:
+            box["outlettype"] = list(spec.outlets)
+        out.append({"box": box})
+    return {"patcher": {"boxes": out, "lines": [{"patchline": {"source": [s, o], "destination": [d, i]}}
+                                               for s, o, d, i in lines]}}
+
+
+def test_catches_the_stale_summary_of_the_old_latency_patch():
+    problems = maxcheck.check_files([STALE / "stale-summary.maxpat"])[STALE / "stale-summary.maxpat"]
+    order = [p for p in problems if p.startswith("message order")]
+    # min and max reach the summary's cold inlets 2 and 3 after the jitter fired its hot inlet
+    assert len(order) == 2 and all("[pack 0. 0. 0. 0.]" in p for p in order)
+    assert {"inlet 2 (cold)" in p for p in order} == {True, False}
+
+
+def test_trigger_order_right_to_left():
+    # [t f f] -> outlet 1 to the pack's cold inlet, outlet 0 to its hot one: right
+    good = _doc([("a", "t f f", 0), ("p", "pack 0. 0.", 0), ("pr", "print", 0)],
+                [("a", 1, "p", 1), ("a", 0, "p", 0), ("p", 0, "pr", 0)])
+    assert maxcheck.check(good) == []
+    # swapped: the hot inlet fires first, the cold value arrives too late
+    bad = _doc([("a", "t f f", 0), ("p", "pack 0. 0.", 0), ("pr", "print", 0)],
+               [("a", 0, "p", 1), ("a", 1, "p", 0), ("p", 0, "pr", 0)])
+    (problem,) = maxcheck.check(bad)
+    assert "inlet 1 (cold)" in problem and "[t f f]" in problem
+
+
+def test_fanned_cords_go_right_to_left_by_position():
+    # one outlet into both inlets of a pack: the box further right gets the message first
+    boxes = [("n", "number", 0), ("p", "pack 0 0", 0), ("x", "+ 1", 300), ("pr", "print", 0)]
+    late = _doc(boxes, [("n", 0, "p", 0), ("n", 0, "x", 0), ("x", 0, "p", 1), ("p", 0, "pr", 0)])
+    assert maxcheck.check(late) == []  # [+ 1] is to the right: it sets the cold inlet first
+    boxes[2] = ("x", "+ 1", -300)
+    early = _doc(boxes, [("n", 0, "p", 0), ("n", 0, "x", 0), ("x", 0, "p", 1), ("p", 0, "pr", 0)])
+    assert any("inlet 1 (cold)" in p for p in maxcheck.check(early))
+
+
+def test_counter_feedback_and_delays_are_not_order_problems():
+    doc = _doc([("b", "button", 0), ("i", "i", 0), ("inc", "+ 1", 0), ("d", "delay 10", 0), ("pr", "print", 0)],
+               [("b", 0, "i", 0), ("i", 0, "inc", 0), ("inc", 0, "i", 1), ("i", 0, "d", 0), ("d", 0, "pr", 0)])
+    assert maxcheck.check(doc) == []
+
+
+def test_counts_cords_and_names():
+    doc = _doc([("c", "cycle~ 440", 0), ("m", "*~ 0.5", 0), ("d", "dac~", 0), ("t", "t b b", 0)],
+               [("c", 0, "m", 0), ("m", 0, "d", 0), ("m", 0, "d", 1)])
+    assert maxcheck.check(doc) == []
+    wrong = copy.deepcopy(doc)
+    wrong["patcher"]["boxes"][3]["box"]["numoutlets"] = 3
+    assert any("[t b b]" in p and "Max makes 1 inlets, 2 outlets" in p for p in maxcheck.check(wrong))
+    typed = copy.deepcopy(doc)
+    typed["patcher"]["boxes"][0]["box"]["outlettype"] = [""]
+    assert any("[cycle~ 440]" in p for p in maxcheck.check(typed))
+    cord = copy.deepcopy(doc)
+    cord["patcher"]["lines"].append({"patchline": {"source": ["m", 1], "destination": ["d", 0]}})
+    cord["patcher"]["lines"].append({"patchline": {"source": ["c", 0], "destination": ["d", 2]}})
+    cord["patcher"]["lines"].append({"patchline": {"source": ["c", 0], "destination": ["t", 0]}})
+    problems = maxcheck.check(cord)
+    assert any("outlet 1: it has 1 outlets" in p for p in problems)
+    assert any("inlet 2: it has 2 inlets" in p for p in problems)
+    assert any("signal cord" in p and "[t b b]" in p for p in problems)
+    unknown = copy.deepcopy(doc)
+    unknown["patcher"]["boxes"][1]["box"]["text"] = "mul~ 0.5"
+    assert any("no Max object 'mul~'" in p for p in maxcheck.check(unknown))
+
+
+def test_nn_boxes_are_sized_by_the_model():
+    enc = {"box": {"id": "e", "maxclass": "newobj", "text": "nn~ m.ts encode 0", "numinlets": 1, "numoutlets": 8,
+                   "outlettype": ["signal"] * 8, "patching_rect": [0.0, 0.0, 100.0, 22.0]}}
+    doc = {"patcher": {"boxes": [enc], "lines": []}}
+    assert maxcheck.check(doc, nn_channels={"encode": (1, 8)}) == []
+    assert any("Max makes 1 inlets, 16 outlets" in p for p in maxcheck.check(doc, nn_channels={"encode": (1, 16)}))
+    mcs = {"box": {"id": "m", "maxclass": "newobj", "text": "mcs.nn~ m.ts encode 1 0", "numinlets": 1,
+                   "numoutlets": 1, "outlettype": ["multichannelsignal"], "patching_rect": [0.0, 0.0, 100.0, 22.0]}}
+    assert maxcheck.check({"patcher": {"boxes": [mcs], "lines": []}}) == []
+
+
+def test_command_line(tmp_path, capsys):
+    bad = _doc([("a", "t f f", 0), ("p", "pack 0. 0.", 0)], [("a", 0, "p", 1), ("a", 1, "p", 0)])
+    path = tmp_path / "bad.maxpat"
+    path.write_text(json.dumps(bad))
+    assert maxcheck.main([str(path)]) == 1
+    assert "message order" in capsys.readouterr().out
