@@ -19,9 +19,10 @@ from pathlib import Path
 from .errors import UserError
 from .fileio import atomic_paths
 from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
-# The host-latency formulas have one home (presets today; they may move to brave_export.hosts):
-# every host figure of this module comes through this import and the two functions below.
-from .presets import PD_TOP_BLOCK, brave_latency, effective_buffer, nn_nominal_latency, nn_pd_latency
+# The host-latency formulas have one home, brave_export.hosts: every host figure of this module
+# comes through this import and the two functions below.
+from .hosts import brave_latency, nn_nominal_latency, nn_pd_latency
+from .presets import PD_TOP_BLOCK, effective_buffer
 
 PD_OBJECTS = {"brave": "brave~", "nn": "nn~"}
 
