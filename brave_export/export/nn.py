@@ -94,6 +94,13 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
         raise UserError(f"max batch {max_batch} must be at least 1")
     with _streaming_build():
         model = load_model(run, data)
+    return build_streaming_from_model(model, fidelity, buffer, max_batch)
+
+
+def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None = None, max_batch: int = 1):
+    """As `build_streaming`, from a `rave.RAVE` already built in streaming mode (cached_conv on)."""
+    import cached_conv as cc
+
     C.check_supported(model)
     for m in model.modules():
         if hasattr(m, "weight_g"):
