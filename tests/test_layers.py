@@ -61,9 +61,12 @@ def chunked(fn, x: torch.Tensor, sizes: list[int]) -> torch.Tensor:
 
 
 def ours(layer):
-    """Our layer as a (batch, channels, time) -> (batch, channels, time) function."""
+    """Our layer as a (batch, channels, time) -> (batch, channels, time) function: one entry
+    as a 2-D (time, channels) call, several as one (batch, time, channels) call."""
     def call(x):
-        return torch.stack([layer(x[b].T, b).T for b in range(x.shape[0])])
+        if x.shape[0] == 1:
+            return layer(x[0].T.contiguous()).T[None]
+        return layer(x.transpose(1, 2).contiguous()).transpose(1, 2)
     return call
 
 
@@ -186,7 +189,7 @@ def test_pqmf_banks_stream_like_cached_pqmf(n_band):
         return pqmf.inverse(b)
 
     def ours_inverse(b):
-        return torch.stack([synthesis(b[i].T, i)[None] for i in range(b.shape[0])])
+        return synthesis(b.transpose(1, 2).contiguous()).unsqueeze(1)
 
     z = signal(2, n_band, 24, seed=1)
     with torch.no_grad():
@@ -194,3 +197,106 @@ def test_pqmf_banks_stream_like_cached_pqmf(n_band):
         got = chunked(ours_inverse, z, [2, 6])
     assert got.shape == expected.shape
     assert float((got - expected).abs().max()) < TOL
+
+
+def test_noise_generator_streams_like_acids_rave():
+    """Our noise head against acids-rave's streaming `NoiseGenerator`, call by call, seeded alike.
+
+    (Untrained, a v1 decoder feeds its noise generator near-zero activations, so the end-to-end
+    comparison above cannot tell a missing noise path; this one feeds both the same input.)
+    """
+    import cached_conv as cc
+    from rave.blocks import NoiseGenerator
+
+    from brave_export.export.convert import NoiseHead
+    from brave_export.export.layers import Identity
+
+    cc.use_cached_conv(True)
+    try:
+        torch.manual_seed(0)
+        theirs = NoiseGenerator(64, 16, [4, 4, 4], 5).eval()
+    finally:
+        cc.use_cached_conv(False)
+    ours = NoiseHead(theirs, 16, Identity(), max_batch=1)
+    x = torch.randn(1, 64, 8 * 128) * 30  # loud enough to open the filters (amp = modsigmoid(h - 5))
+    outs = []
+    with torch.no_grad():
+        for i, c in enumerate(x.split(128, -1)):
+            torch.manual_seed(i)
+            a = theirs(c)[0]  # (16, 128)
+            torch.manual_seed(i)
+            b = ours(c[0].T.contiguous()).T  # time-major in, time-major out
+            outs.append((a, b))
+    ref = torch.cat([a for a, _ in outs], -1)
+    got = torch.cat([b for _, b in outs], -1)
+    assert ref.shape == got.shape == (16, 8 * 128)
+    assert float(ref.abs().max()) > 0.1
+    assert float((ref - got).abs().max()) < 1e-5
+
+
+def test_batched_call_equals_each_entry_alone():
+    """Entries stacked into one call keep their own state: each equals running it alone."""
+    with streaming("causal") as cc:
+        ref = cc.Conv1d(4, 6, 3, dilation=3, padding=cc.get_padding(3, 1, 3))
+    randomize(ref, seed=1)
+    layer = C.convert(ref, max_batch=3)
+    x = signal(3, 4, 40)
+    with torch.no_grad():
+        batched = chunked(ours(layer), x, [4, 8])
+        for b in range(3):
+            layer.reset()
+            alone = chunked(ours(layer), x[b:b + 1], [4, 8])
+            assert torch.equal(alone, batched[b:b + 1]) or float((alone - batched[b:b + 1]).abs().max()) < 1e-6
+
+
+@pytest.fixture(scope="module")
+def fresh_brave():
+    """Our export of an untrained BRAVE built from configs/brave.gin (random weights), scripted,
+    with room for 3 batch entries."""
+    from brave_export.configs import config_path
+    from brave_export.export.nn import _streaming_build, build_streaming_from_model, script
+    from brave_export.ginconf import build_model
+
+    torch.manual_seed(0)
+    with _streaming_build():
+        model = build_model(config_path("brave"))
+    module, info = build_streaming_from_model(model, max_batch=3)
+    return script(module), info
+
+
+def test_fresh_export_dispatches_at_most_250_ops_per_call_at_128(fresh_brave):
+    from brave_export.bench import ops_per_call
+    from brave_export.nnmodel import list_methods
+
+    model, info = fresh_brave
+    methods = {m.name: m for m in list_methods(model)[0]}
+    ops = ops_per_call(model, methods["forward"], 128)
+    assert 100 < ops <= 250, ops
+
+
+def test_fresh_export_batched_forward_equals_each_entry_alone(fresh_brave):
+    model, info = fresh_brave
+    x = torch.randn(3, 1, 128 * 24, generator=torch.Generator().manual_seed(2)) * 0.3
+    model.set_latent_noise(False)
+    try:
+        with torch.inference_mode():
+            model.reset()
+            batched = torch.cat([model(c) for c in x.split(256, -1)], -1)
+            model.reset()
+            again = torch.cat([model(c) for c in x.split(256, -1)], -1)
+            model.reset()
+            z_batched = torch.cat([model.encode(c) for c in x.split(256, -1)], -1)
+            alone, z_alone = [], []
+            for b in range(3):
+                model.reset()
+                alone.append(torch.cat([model(c) for c in x[b:b + 1].split(128, -1)], -1))
+                model.reset()
+                z_alone.append(torch.cat([model.encode(c) for c in x[b:b + 1].split(128, -1)], -1))
+            model.reset()
+    finally:
+        model.set_latent_noise(True)
+    assert torch.equal(batched, again)  # reset clears every entry
+    for b in range(3):
+        assert float((alone[b] - batched[b:b + 1]).abs().max()) <= 1e-4 * float(alone[b].abs().max()) + 1e-9
+        assert float((z_alone[b] - z_batched[b:b + 1]).abs().max()) <= 1e-4 * float(z_alone[b].abs().max())
+    assert not torch.equal(z_alone[0], z_alone[1])  # the entries were fed different audio

@@ -32,7 +32,7 @@ class StreamingRAVE(nn_tilde.Module):
         self.latent_size = int(latent_size)
         self.register_buffer("latent_mean", latent_mean.detach().clone())
         self.register_buffer("fidelity", fidelity.detach().clone())
-        self.register_buffer("pca_out", latent_pca.detach().T.clone().contiguous())
+        self.register_buffer("pca_t", latent_pca.detach().clone().contiguous())  # z @ pca_t: the inverse projection
         self.sample_rate = int(sample_rate)
         self.ratio = int(ratio)
         self.buffer_size = int(buffer_size)
@@ -50,32 +50,42 @@ class StreamingRAVE(nn_tilde.Module):
         # `set latent_noise 0` in nn~ makes the model deterministic.
         self.register_attribute("latent_noise", True)
 
-    def _pre_process(self, z: torch.Tensor) -> torch.Tensor:
-        """(B, latent_size, T) -> (B, T, full latent) decoder input."""
-        if self.latent_size < self.full_latent_size:
-            shape = [z.shape[0], self.full_latent_size - self.latent_size, z.shape[-1]]
-            noise = torch.randn(shape) if self.latent_noise[0] else torch.zeros(shape)
-            z = torch.cat([z, noise], 1)
-        return F.linear(z.transpose(1, 2), self.pca_out) + self.latent_mean
-
     def _check_batch(self, n: int):
         if n > self.max_batch:
             raise RuntimeError("batch larger than the export's max batch: re-export with a larger --max-batch")
 
     @torch.jit.export
     def encode(self, x: torch.Tensor) -> torch.Tensor:
-        self._check_batch(x.shape[0])
-        x = torch.nan_to_num(x, 0.0, 0.0, 0.0).transpose(1, 2)
-        noise = self.latent_noise[0]
-        z = [self.head(self.encoder(self.analysis(x[b], b), b), b, noise) for b in range(x.shape[0])]
-        return torch.stack(z).transpose(1, 2)
+        """(B, 1, n) audio -> (B, latent, n / ratio); all entries in one pass, one row block each."""
+        n = x.shape[0]
+        self._check_batch(n)
+        x = torch.nan_to_num(x, 0.0, 0.0, 0.0)
+        # Time-major: (n, 1) for one entry, (B, n, 1) for several.
+        audio = x.view(x.shape[-1], 1) if n == 1 else x.transpose(1, 2)
+        z = self.head(self.encoder(self.analysis(audio)), self.latent_noise[0])
+        if n == 1:
+            # (steps, latent) -> (1, latent, steps) as a view of the same memory
+            return z.as_strided([1, z.shape[1], z.shape[0]], [z.shape[0] * z.shape[1], 1, z.shape[1]])
+        return z.transpose(1, 2)
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
-        self._check_batch(z.shape[0])
-        h = self._pre_process(torch.nan_to_num(z, 0.0, 0.0, 0.0))
-        y = [self.synthesis(self.synth(self.trunk(h[b], b), b), b) for b in range(h.shape[0])]
-        return torch.stack(y).unsqueeze(1)
+        """(B, latent, steps) -> (B, 1, steps x ratio); unused latent dimensions filled with noise."""
+        n = z.shape[0]
+        self._check_batch(n)
+        z = torch.nan_to_num(z, 0.0, 0.0, 0.0)
+        if self.latent_size < self.full_latent_size:
+            shape = [n, self.full_latent_size - self.latent_size, z.shape[-1]]
+            noise = torch.randn(shape) if self.latent_noise[0] else torch.zeros(shape)
+            z = torch.cat([z, noise], 1)
+        if n == 1:
+            steps = z.shape[-1]
+            # (1, full, steps) read as (steps, full); `linear` stays one op where `addmm` would be two
+            h = F.linear(z.as_strided([steps, self.full_latent_size], [1, steps]), self.pca_t.t(), self.latent_mean)
+        else:
+            h = F.linear(z.transpose(1, 2), self.pca_t.t(), self.latent_mean)
+        y = self.synthesis(self.synth(self.trunk(h)))
+        return y.view(1, 1, y.shape[-1]) if n == 1 else y.unsqueeze(1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.decode(self.encode(x))

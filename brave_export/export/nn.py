@@ -77,7 +77,7 @@ def _pqmf_round_trip_delay(analysis, synthesis, n_band: int) -> int:
     x = torch.zeros(1, 1, 4 * n)
     x[..., 0] = 1.0
     with torch.no_grad():
-        y = torch.cat([synthesis(analysis(c[0].T, 0), 0) for c in x.split(n, -1)], -1)
+        y = torch.cat([synthesis(analysis(c[0].T)) for c in x.split(n, -1)], -1)
     analysis.reset()
     synthesis.reset()
     return int(y.abs().argmax())
