@@ -343,24 +343,23 @@ class LatentHead(nn.Module):
         self.conv = L.Conv(mean_weight, mean_bias, 1, 1, 1, context=conv.cache.padding,
                            delay=conv.downsampling_delay.padding, slope=slope)
         scale = L.Conv(dense[full:], bias[full:], 1, 1, 1, context=0, delay=0)
-        self.register_buffer("w_both", torch.cat([self.conv.weight, scale.weight], 1).contiguous())
-        self.register_buffer("b_both", torch.cat([mean_bias, bias[full:]]).contiguous())
-        self.register_buffer("pca_t", pca.T.contiguous())
+        self.both = L.Product(torch.cat([self.conv.mm.columns(), scale.mm.columns()], 1), torch.cat([mean_bias, bias[full:]]))
+        self.project = L.Product(pca.T, None)
         self.latent = latent_size
         self.full = full
 
     def forward(self, x: torch.Tensor, noise: bool) -> torch.Tensor:
         taps = self.conv.buffered_taps(x)
         if not noise:
-            return L.product(taps, self.conv.weight, self.conv.bias, None)
-        parts = L.product(taps, self.w_both, self.b_both, None).split([self.latent, self.full], -1)
+            return self.conv.mm(taps)
+        parts = self.both(taps).split([self.latent, self.full], -1)
         std = F.softplus(parts[1]) + 1e-4
         # Drawn channel-major per entry, as rave export draws it, so seeded runs agree.
         if taps.dim() == 2:
             eps = torch.randn(self.full, taps.shape[0]).t()
         else:
             eps = torch.randn(taps.shape[0], self.full, taps.shape[1]).transpose(1, 2)
-        return L.product(eps * std, self.pca_t, None, parts[0])
+        return self.project(eps * std, parts[0])
 
     @torch.jit.export
     def reset(self):

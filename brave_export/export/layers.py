@@ -61,23 +61,76 @@ def cache_for(state: torch.Tensor, initial: torch.Tensor, x: torch.Tensor) -> to
 
 def product(x: torch.Tensor, weight: torch.Tensor, bias: Optional[torch.Tensor],
             acc: Optional[torch.Tensor]) -> torch.Tensor:
-    """x @ weight (+ bias) (+ acc) over the last axis, for 2-D or batched 3-D x: one product
-    for every batch entry.
+    """x @ weight.T (+ bias) (+ acc) over the last axis, weight (out, in), for 2-D or batched
+    3-D x: one product for every batch entry.
 
     Written with `linear`, which TorchScript's graph executor keeps as one op (it splits
-    `addmm` into `mm` + `add`); on 2-D input `linear` is `addmm(bias, x, weight)`, so the
+    `addmm` into `mm` + `add`); on 2-D input `linear` is `addmm(bias, x, weight.T)`, so the
     accumulator can take the bias's place.
     """
     flat = x if x.dim() == 2 else x.reshape(-1, x.shape[-1])
     if acc is not None:
-        y = F.linear(flat, weight.t(), acc if acc.dim() == 2 else acc.reshape(-1, acc.shape[-1]))
+        y = F.linear(flat, weight, acc if acc.dim() == 2 else acc.reshape(-1, acc.shape[-1]))
         if bias is not None:
             y = y + bias
     else:
-        y = F.linear(flat, weight.t(), bias)
+        y = F.linear(flat, weight, bias)
     if x.dim() == 2:
         return y
     return y.view(x.shape[0], x.shape[1], y.shape[-1])
+
+
+class Product(nn.Module):
+    """One product with float32 weights: x @ W (+ bias) (+ acc), see `product`.
+
+    W is given and read back as (in, out) (`columns`) but stored (out, in), the layout
+    `linear` reads fastest at a few rows.
+    """
+
+    def __init__(self, weight: torch.Tensor, bias: Optional[torch.Tensor]):
+        super().__init__()
+        self.register_buffer("weight", weight.detach().t().contiguous())
+        self.register_buffer("bias", None if bias is None else bias.detach().clone().contiguous())
+
+    def columns(self) -> torch.Tensor:
+        """W as (in, out)."""
+        return self.weight.t()
+
+    def set(self, weight: torch.Tensor, bias: Optional[torch.Tensor]):
+        """Replace W, given as (in, out), and the bias."""
+        self.weight = weight.detach().t().contiguous()
+        self.bias = None if bias is None else bias.detach().clone().contiguous()
+
+    def forward(self, x: torch.Tensor, acc: Optional[torch.Tensor] = None) -> torch.Tensor:
+        return product(x, self.weight, self.bias, acc)
+
+
+class HalfProduct(nn.Module):
+    """The same product with half-precision weights (fbgemm's prepacked fp16 on x86-64):
+    activations and accumulation stay float32, the weights read per call are halved."""
+
+    def __init__(self, weight: torch.Tensor, bias: Optional[torch.Tensor]):
+        super().__init__()
+        self.packed = torch.ops.quantized.linear_prepack_fp16(weight.detach().t().contiguous(), bias)
+
+    def forward(self, x: torch.Tensor, acc: Optional[torch.Tensor] = None) -> torch.Tensor:
+        flat = x if x.dim() == 2 else x.reshape(-1, x.shape[-1])
+        y = torch.ops.quantized.linear_dynamic_fp16(flat, self.packed)
+        if acc is not None:
+            y = y + (acc if acc.dim() == 2 else acc.reshape(-1, acc.shape[-1]))
+        if x.dim() == 2:
+            return y
+        return y.view(x.shape[0], x.shape[1], y.shape[-1])
+
+
+def half_weights(module: nn.Module) -> nn.Module:
+    """Every `Product` under `module` replaced, in place, by its `HalfProduct`."""
+    for name, child in list(module.named_children()):
+        if isinstance(child, Product):
+            setattr(module, name, HalfProduct(child.columns(), child.bias))
+        else:
+            half_weights(child)
+    return module
 
 
 class Conv(nn.Module):
@@ -103,8 +156,7 @@ class Conv(nn.Module):
         self.span = (k - 1) * dilation + 1
         self.channels = in_ch
         self.frames = frames
-        self.register_buffer("weight", w.permute(2, 1, 0).reshape(k * in_ch, out_ch).contiguous())
-        self.register_buffer("bias", None if bias is None else bias.detach().clone().contiguous())
+        self.mm = Product(w.permute(2, 1, 0).reshape(k * in_ch, out_ch), bias)
         self.keep = context + delay
         self.delay = delay
         self.use_act = slope is not None
@@ -117,26 +169,28 @@ class Conv(nn.Module):
 
     def fold_affine(self, scale: torch.Tensor, shift: torch.Tensor):
         """Fold `y * scale + shift` (per output channel) into the weights."""
-        bias = self.bias if self.bias is not None else torch.zeros(self.weight.shape[1])
+        mm = self.mm
+        w = mm.columns()
+        bias = mm.bias if mm.bias is not None else torch.zeros(w.shape[1])
         scale, shift = scale.repeat(self.frames), shift.repeat(self.frames)  # columns are (frame, channel)
-        self.weight = (self.weight * scale[None, :]).contiguous()
-        self.bias = (bias * scale + shift).contiguous()
+        mm.set(w * scale[None, :], bias * scale + shift)
 
     def add_constant_output(self):
         """One more output channel, always 1 after the activation: a bias carrier for the next layer."""
-        bias = self.bias if self.bias is not None else torch.zeros(self.weight.shape[1])
-        self.weight = torch.cat([self.weight, torch.zeros(self.weight.shape[0], 1)], 1).contiguous()
-        self.bias = torch.cat([bias, torch.ones(1)]).contiguous()
+        mm = self.mm
+        w = mm.columns()
+        bias = mm.bias if mm.bias is not None else torch.zeros(w.shape[1])
+        mm.set(torch.cat([w, torch.zeros(w.shape[0], 1)], 1), torch.cat([bias, torch.ones(1)]))
 
     def take_constant_input(self):
         """Read one more input channel that is always 1, and move the bias onto it."""
-        k, c, out = self.kernel, self.channels, self.weight.shape[1]
-        w = self.weight.reshape(k, c, out)
+        mm = self.mm
+        w = mm.columns()
+        k, c, out = self.kernel, self.channels, w.shape[1]
         ones = torch.zeros(k, 1, out)
-        ones[-1, 0] = self.bias if self.bias is not None else torch.zeros(out)
-        self.weight = torch.cat([w, ones], 1).reshape(k * (c + 1), out).contiguous()
+        ones[-1, 0] = mm.bias if mm.bias is not None else torch.zeros(out)
+        mm.set(torch.cat([w.reshape(k, c, out), ones], 1).reshape(k * (c + 1), out), None)
         self.channels = c + 1
-        self.bias = None
         # The constant channel is 1 in the cached past too.
         self.initial = torch.cat([self.initial, torch.ones(self.keep, 1)], 1)
         self.state = self.initial
@@ -184,7 +238,7 @@ class Conv(nn.Module):
         return self.taps(x.contiguous(), 0, False)
 
     def forward(self, x: torch.Tensor, acc: Optional[torch.Tensor] = None) -> torch.Tensor:
-        y = product(self.buffered_taps(x), self.weight, self.bias, acc)
+        y = self.mm(self.buffered_taps(x), acc)
         if self.frames > 1:
             if y.dim() == 2:
                 return y.reshape(-1, y.shape[-1] // self.frames)

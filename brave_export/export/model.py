@@ -6,7 +6,8 @@ from __future__ import annotations
 import nn_tilde
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
+
+from .layers import Product
 
 
 class StreamingRAVE(nn_tilde.Module):
@@ -20,7 +21,7 @@ class StreamingRAVE(nn_tilde.Module):
     def __init__(self, analysis: nn.Module, encoder: nn.Module, head: nn.Module, trunk: nn.Module, synth: nn.Module,
                  synthesis: nn.Module, latent_pca: torch.Tensor, latent_mean: torch.Tensor,
                  fidelity: torch.Tensor, latent_size: int, sample_rate: int, ratio: int, buffer_size: int,
-                 latency_samples: int, max_batch: int):
+                 latency_samples: int, max_batch: int, weights: str = "fp32", platforms: str = ""):
         super().__init__()
         self.analysis = analysis
         self.encoder = encoder
@@ -32,12 +33,14 @@ class StreamingRAVE(nn_tilde.Module):
         self.latent_size = int(latent_size)
         self.register_buffer("latent_mean", latent_mean.detach().clone())
         self.register_buffer("fidelity", fidelity.detach().clone())
-        self.register_buffer("pca_t", latent_pca.detach().clone().contiguous())  # z @ pca_t: the inverse projection
+        self.unproject = Product(latent_pca.detach(), latent_mean.detach())  # z @ latent_pca + mean
         self.sample_rate = int(sample_rate)
         self.ratio = int(ratio)
         self.buffer_size = int(buffer_size)
         self.latency_samples = int(latency_samples)
         self.max_batch = int(max_batch)
+        self.weights = str(weights)
+        self.platforms = str(platforms)
 
         labels_in = ["(signal) Channel 1"]
         latent_labels = [f"(signal) Latent dimension {i + 1}" for i in range(self.latent_size)]
@@ -80,10 +83,10 @@ class StreamingRAVE(nn_tilde.Module):
             z = torch.cat([z, noise], 1)
         if n == 1:
             steps = z.shape[-1]
-            # (1, full, steps) read as (steps, full); `linear` stays one op where `addmm` would be two
-            h = F.linear(z.as_strided([steps, self.full_latent_size], [1, steps]), self.pca_t.t(), self.latent_mean)
+            # (1, full, steps) read as (steps, full)
+            h = self.unproject(z.as_strided([steps, self.full_latent_size], [1, steps]))
         else:
-            h = F.linear(z.transpose(1, 2), self.pca_t.t(), self.latent_mean)
+            h = self.unproject(z.transpose(1, 2))
         y = self.synthesis(self.synth(self.trunk(h)))
         return y.view(1, 1, y.shape[-1]) if n == 1 else y.unsqueeze(1)
 
@@ -127,3 +130,13 @@ class StreamingRAVE(nn_tilde.Module):
     @torch.jit.export
     def get_max_batch(self) -> int:
         return self.max_batch
+
+    @torch.jit.export
+    def get_weights(self) -> str:
+        """Weight format: fp32, or fp16 (half-precision products, see get_platforms)."""
+        return self.weights
+
+    @torch.jit.export
+    def get_platforms(self) -> str:
+        """Where this file runs."""
+        return self.platforms
