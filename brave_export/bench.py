@@ -59,6 +59,7 @@ class BenchReport:
     skipped: list[str] = field(default_factory=list)
     ops: dict[str, float] = field(default_factory=dict)  # method -> aten ops per call at ops_buffer
     ops_buffer: int = 0
+    weights: str = "fp32"  # the export's weight format (get_weights), fp32 for other models
 
     def recommended_buffer(self, method: str = "forward") -> int | None:
         """The smallest measured buffer with median RTF <= 0.5 and p99 RTF < 1 (None: none)."""
@@ -186,6 +187,7 @@ def bench(path: str | Path, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: i
                          {m: count_nodes(module, m) for m in methods},
                          skipped=[f"buffer {b} is not a multiple of the ratio {ratio}" for b in skipped])
     report.ops_buffer = fit[0]
+    report.weights = str(module.get_weights()) if hasattr(module, "get_weights") else "fp32"
     report.ops = {m: ops_per_call(module, by_name[m], fit[0]) for m in methods}
     total = len(fit) * len(methods) * (calls + WARMUP_CALLS)
     with progress_bar(total, Path(path).name, progress) as bar:
@@ -212,7 +214,7 @@ def _chunks(total: int, size: int) -> Iterable[int]:
 
 
 def format_report(r: BenchReport) -> str:
-    lines = [f"model {r.path}: {r.sample_rate} Hz, ratio {r.ratio}, {r.threads} thread(s), "
+    lines = [f"model {r.path}: {r.weights} weights, {r.sample_rate} Hz, ratio {r.ratio}, {r.threads} thread(s), "
              + ", ".join(f"{m}: {n} graph nodes" for m, n in r.nodes.items()),
              *([f"ops per call at buffer {r.ops_buffer}: " + ", ".join(f"{m} {n:.0f}" for m, n in r.ops.items())
                 + " (top-level aten ops; each costs the interpreter microseconds)"] if r.ops else []),
@@ -223,8 +225,8 @@ def format_report(r: BenchReport) -> str:
     lines += [f"skipped: {s}" for s in r.skipped]
     best = r.recommended_buffer()
     if best is not None:
-        lines.append(f"recommended buffer: {best} ({1e3 * best / r.sample_rate:.1f} ms): the smallest here with "
-                     f"median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 for forward")
+        lines.append(f"recommended buffer: {best} ({1e3 * best / r.sample_rate:.1f} ms) for this {r.weights} file: the "
+                     f"smallest here with median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 for forward")
     elif "forward" in r.nodes:
         lines.append(f"recommended buffer: none of those measured keeps median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 "
                      "on this machine; try larger buffers or more --threads")
