@@ -243,7 +243,7 @@ def test_fp16_export_of_a_trained_run(smoke, tmp_path):
     assert db <= -60
     meta = json.loads((tmp_path / "h.json").read_text())
     assert meta["weights"] == "fp16" and "x86-64" in meta["platforms"]
-    assert meta["torch_version"] == torch.__version__ and meta["fp16_error_db"] == round(db, 2)
+    assert meta["torch_version"] == torch.__version__ and abs(meta["fp16_error_db"] - db) <= 0.05  # printed to 0.1 dB
     m = torch.jit.load(str(tmp_path / "h.ts"))
     assert m.get_weights() == "fp16"
     with torch.inference_mode():
