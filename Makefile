@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv external package demo test clean
+.PHONY: setup system venv external package demo test test-fast clean
 
 # setup = system packages, the venv, then the brave~ Pd external (it links the venv's torch).
 setup: system venv external
@@ -35,6 +35,10 @@ demo: setup
 
 test: setup
 	$(PY) -m pytest -v -rs
+
+# The fast tier: tests marked `fast` (no training run, no Pd); the venv is all they need.
+test-fast: venv
+	$(PY) -m pytest -q -m fast
 
 clean:
 	rm -rf demo .cache build

@@ -57,6 +57,9 @@ class BenchReport:
     nodes: dict[str, int]
     timings: list[Timing] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    ops: dict[str, float] = field(default_factory=dict)  # method -> aten ops per call at ops_buffer
+    ops_buffer: int = 0
+    weights: str = "fp32"  # the export's weight format (get_weights), fp32 for other models
 
     def recommended_buffer(self, method: str = "forward") -> int | None:
         """The smallest measured buffer with median RTF <= 0.5 and p99 RTF < 1 (None: none)."""
@@ -80,6 +83,28 @@ def count_nodes(module, method: str) -> int:
         return n
 
     return count(getattr(module, method).inlined_graph)
+
+
+def ops_per_call(module, method: Method, buffer: int, calls: int = 20) -> float:
+    """Top-level aten ops one call of `method` dispatches (the profiler's events directly under
+    the call), averaged over `calls` calls after a warm-up: what the interpreter pays per call.
+
+    Deterministic for a model and buffer, so it is a measure that holds on a busy machine.
+    The model's state is reset before and after.
+    """
+    from torch.profiler import ProfilerActivity, profile
+
+    x = method_input(method, buffer)
+    fn = getattr(module, method.name)
+    reset(module)
+    with torch.inference_mode():
+        for _ in range(5):
+            fn(x)
+        with profile(activities=[ProfilerActivity.CPU]) as prof:
+            for _ in range(calls):
+                fn(x)
+    reset(module)
+    return sum(1 for e in prof.events() if e.cpu_parent is not None and e.cpu_parent.cpu_parent is None) / calls
 
 
 def sample_rate_of(module) -> int:
@@ -161,6 +186,9 @@ def bench(path: str | Path, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: i
     report = BenchReport(str(path), sample_rate_of(module), ratio, threads,
                          {m: count_nodes(module, m) for m in methods},
                          skipped=[f"buffer {b} is not a multiple of the ratio {ratio}" for b in skipped])
+    report.ops_buffer = fit[0]
+    report.weights = str(module.get_weights()) if hasattr(module, "get_weights") else "fp32"
+    report.ops = {m: ops_per_call(module, by_name[m], fit[0]) for m in methods}
     total = len(fit) * len(methods) * (calls + WARMUP_CALLS)
     with progress_bar(total, Path(path).name, progress) as bar:
         for method in methods:
@@ -186,8 +214,10 @@ def _chunks(total: int, size: int) -> Iterable[int]:
 
 
 def format_report(r: BenchReport) -> str:
-    lines = [f"model {r.path}: {r.sample_rate} Hz, ratio {r.ratio}, {r.threads} thread(s), "
+    lines = [f"model {r.path}: {r.weights} weights, {r.sample_rate} Hz, ratio {r.ratio}, {r.threads} thread(s), "
              + ", ".join(f"{m}: {n} graph nodes" for m, n in r.nodes.items()),
+             *([f"ops per call at buffer {r.ops_buffer}: " + ", ".join(f"{m} {n:.0f}" for m, n in r.ops.items())
+                + " (top-level aten ops; each costs the interpreter microseconds)"] if r.ops else []),
              f"{'method':<8} {'buffer':>6} {'ms/call':>8} {'p99 ms':>8} {'max ms':>8} {'RTF':>6} {'RTF p99':>8}"]
     for t in r.timings:
         lines.append(f"{t.method:<8} {t.buffer:>6} {t.median_ms:>8.3f} {t.p99_ms:>8.3f} {t.max_ms:>8.3f} "
@@ -195,8 +225,8 @@ def format_report(r: BenchReport) -> str:
     lines += [f"skipped: {s}" for s in r.skipped]
     best = r.recommended_buffer()
     if best is not None:
-        lines.append(f"recommended buffer: {best} ({1e3 * best / r.sample_rate:.1f} ms): the smallest here with "
-                     f"median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 for forward")
+        lines.append(f"recommended buffer: {best} ({1e3 * best / r.sample_rate:.1f} ms) for this {r.weights} file: the "
+                     f"smallest here with median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 for forward")
     elif "forward" in r.nodes:
         lines.append(f"recommended buffer: none of those measured keeps median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 "
                      "on this machine; try larger buffers or more --threads")

@@ -112,7 +112,8 @@ def cmd_nn(args) -> int:
         # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
         check_plugin_output(Path(args.plugin), args.force, flag="--plugin")
     result = export_nn(args.run, output=args.output, buffer=args.buffer, fidelity=args.fidelity,
-                       max_batch=args.max_batch, force=args.force, allow_unready=args.force_unready)
+                       max_batch=args.max_batch, force=args.force, allow_unready=args.force_unready,
+                       weights=args.weights)
     if args.plugin:
         export_plugin(args.run, args.plugin, force=args.force)
     if args.json:
@@ -342,6 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
     p.add_argument("--max-batch", type=int, default=1, help="batch entries the streaming state holds (mc.nn~: channels)")
     p.add_argument("--plugin", metavar="OUT.h5", help="also write the BRAVE plugin weight file here")
+    p.add_argument("--weights", default="fp32", metavar="FORMAT",
+                   help="fp32 (default, runs everywhere) or fp16: half-precision weights for machines where memory "
+                        "is contended (x86-64 only; checked within -60 dB of fp32)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output")
     p.add_argument("--force-unready", action="store_true",
                    help="export a checkpoint saved before any validation (latent PCA never fitted: 1 latent dimension)")

@@ -10,6 +10,7 @@ import torch
 from .errors import UserError
 
 INFO_METHODS = ("get_sample_rate", "get_ratio", "get_buffer_size", "get_latency_samples", "get_max_batch")
+TEXT_INFO_METHODS = ("get_weights", "get_platforms")
 
 
 @dataclass
@@ -32,6 +33,7 @@ class ModelReport:
     metadata: dict
     higher_ratio: int
     problems: list[str]
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -44,8 +46,39 @@ def load(path: str | Path):
     try:
         return torch.jit.load(str(p), map_location="cpu")
     except Exception as exc:
+        side = sidecar_of(p)
+        if side.get("weights") == "fp16":
+            from .export.weights import half_precision_unavailable
+
+            reason = half_precision_unavailable()
+            if reason is not None:
+                raise UserError(f"{p} has fp16 weights, which run on {side.get('platforms', 'x86-64')}: "
+                                f"{reason}; export it again with --weights fp32") from exc
         raise UserError(f"{p} is not a TorchScript model torch {torch.__version__.split('+')[0]} can load "
                         f"({str(exc).strip().splitlines()[0][:120]})") from exc
+
+
+def sidecar_of(path: str | Path) -> dict:
+    """The export's sidecar .json next to a .ts (empty when absent or unreadable)."""
+    import json
+
+    side = Path(path).with_suffix(".json")
+    try:
+        data = json.loads(side.read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def torch_warnings(path: str | Path) -> list[str]:
+    """A warning when the running torch is older than the one that wrote the model."""
+    from .export.weights import older_torch
+
+    written = sidecar_of(path).get("torch_version")
+    if isinstance(written, str) and older_torch(written):
+        return [f"written by torch {written}, running torch {torch.__version__}: models scripted by a newer "
+                "torch often fail to load in an older nn~ / libtorch"]
+    return []
 
 
 def _has(module, name: str) -> bool:
@@ -168,7 +201,14 @@ def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
                 metadata[getter.removeprefix("get_")] = int(getattr(module, getter)())
             except Exception:
                 problems.append(f"{getter}() fails")
-    return ModelReport(str(p), p.stat().st_size, methods, attributes, metadata, higher, problems)
+    for getter in TEXT_INFO_METHODS:
+        if _has(module, getter):
+            try:
+                metadata[getter.removeprefix("get_")] = str(getattr(module, getter)())
+            except Exception:
+                problems.append(f"{getter}() fails")
+    return ModelReport(str(p), p.stat().st_size, methods, attributes, metadata, higher, problems,
+                       torch_warnings(p))
 
 
 def format_report(r: ModelReport) -> str:
@@ -184,6 +224,7 @@ def format_report(r: ModelReport) -> str:
     lines.append(f"{'attributes:':<17}{', '.join(r.attributes) or '-'}")
     for k, v in r.metadata.items():
         lines.append(f"{k + ':':<17}{v}")
+    lines += [f"warning: {w}" for w in r.warnings]
     lines.append(f"{'protocol:':<17}" + ("ok" if not r.problems else "FAILED"))
     lines += [f"  - {p}" for p in r.problems]
     return "\n".join(lines)

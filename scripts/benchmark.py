@@ -1,12 +1,16 @@
 #!/usr/bin/env python
-"""Side-by-side benchmark: our nn~ export against `rave export --streaming`, same checkpoint.
+"""Side-by-side benchmark: `rave export --streaming` vs our export in fp32 and fp16, same checkpoint.
 
-Uses the smoke runs the test suite trains and caches (.cache/smoke: BRAVE, and the 2048-ratio
-configuration); trains them first only if that cache is empty. Exports each run both ways,
-then times both models in one process, one intra-op thread, interleaved in rounds (reference
-then ours, then ours then reference, ...) so that load on the machine hits both alike.
+Uses the smoke run the test suite trains and caches (.cache/smoke, BRAVE); trains it first only
+if that cache is empty. Exports it three ways, then times the three models in one process, one
+intra-op thread, interleaved in rounds (the order rotates every round) so that whatever else the
+machine does hits all alike. Two conditions: as the machine is ("idle": nothing started by this
+script), and "loaded": a second process started and stopped by this script streams a large
+numpy array for the duration (a memory-bandwidth and cache hog, as a DAW or a browser can be).
+Each condition is measured in several runs; the tables give the median over runs of each run's
+median and p99, with the spread (min-max over runs) of the medians.
 
-    .venv/bin/python scripts/benchmark.py [--calls 2000] [--json OUT]
+    .venv/bin/python scripts/benchmark.py [--runs 3] [--calls 1000] [--quick] [--json OUT]
 """
 
 from __future__ import annotations
@@ -15,8 +19,11 @@ import argparse
 import json
 import os
 import platform
+import shlex
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
@@ -25,17 +32,23 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from brave_export.bench import WARMUP_CALLS, Runner, Timing, count_nodes  # noqa: E402
+from brave_export.bench import WARMUP_CALLS, Runner, Timing, ops_per_call  # noqa: E402
 from brave_export.demo import smoke_run  # noqa: E402
 from brave_export.export import export_nn  # noqa: E402
 from brave_export.export.reference import export_reference  # noqa: E402
+from brave_export.export.weights import half_precision_unavailable  # noqa: E402
 from brave_export.nnmodel import list_methods  # noqa: E402
 
-CASES = {  # config -> buffers
-    "brave": (128, 256, 512, 2048),
-    "c2048_r10": (2048,),
-}
-METHODS = ("forward", "encode", "decode")
+BUFFERS = (128, 256, 512, 2048)
+HOG_MB = 512  # twice a large L3: every pass of the hog goes to memory
+
+# The background load: copies a large array back and forth until killed.
+HOG = f"""
+import numpy as np
+a = np.ones({HOG_MB} * 2**20 // 8); b = np.empty_like(a)
+while True:
+    np.copyto(b, a); np.copyto(a, b)
+"""
 
 
 def machine() -> str:
@@ -48,110 +61,206 @@ def machine() -> str:
             f"Python {platform.python_version()}, torch {torch.__version__}")
 
 
-def smoke(config: str, cache: Path):
-    if config == "brave":
-        return smoke_run(cache)
-    return smoke_run(cache, config=config, steps=20, validate=False)
+def load_average() -> str:
+    try:
+        return " ".join(open("/proc/loadavg").read().split()[:3])
+    except OSError:
+        return "unknown"
 
 
-def interleaved(ref: Runner, ours: Runner, calls: int, rounds: int) -> tuple[np.ndarray, np.ndarray]:
-    ref.warm_up(), ours.warm_up()
+class Hog:
+    """The bounded background load: one process, started here, always stopped here."""
+
+    def __enter__(self):
+        self.proc = subprocess.Popen([sys.executable, "-c", HOG], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)  # let it allocate and start streaming
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def interleaved(runners: dict[str, Runner], calls: int, rounds: int) -> dict[str, np.ndarray]:
+    for r in runners.values():
+        r.warm_up()
+    names = list(runners)
     per_round = max(1, calls // rounds)
-    times = {"ref": [], "ours": []}
+    times: dict[str, list] = {n: [] for n in names}
     for i in range(rounds):
-        order = (("ref", ref), ("ours", ours)) if i % 2 == 0 else (("ours", ours), ("ref", ref))
-        for name, runner in order:
-            times[name].append(runner.time(per_round))
-    return np.concatenate(times["ref"]), np.concatenate(times["ours"])
+        for n in names[i % len(names):] + names[: i % len(names)]:
+            times[n].append(runners[n].time(per_round))
+    return {n: np.concatenate(t) for n, t in times.items()}
 
 
-def forward_difference(ref, ours, ratio: int, seconds: float = 10.0) -> float:
-    """Max |ours - reference| of forward over `seconds` of noise bursts, seeded per call, after 1 s."""
-    from brave_export.audio import phrase
+def measure(models: dict, buffers, calls: int, rounds: int, sample_rate: int) -> list[dict]:
+    rows = []
+    for buffer in buffers:
+        runners = {}
+        for name, (module, method) in models.items():
+            if hasattr(module, "reset"):
+                with torch.inference_mode():
+                    module.reset()
+            runners[name] = Runner(module, method, buffer)
+        times = interleaved(runners, calls, rounds)
+        rows.append({"buffer": buffer, **{n: Timing.from_samples("forward", buffer, t, sample_rate).__dict__
+                                          for n, t in times.items()}})
+    return rows
 
-    x = torch.from_numpy(phrase(seconds, seed=1)).float()[None, None]
-    x = x[..., : x.shape[-1] // ratio * ratio]
-    outs = []
-    for m in (ref, ours):
-        chunks = []
+
+def summarize(runs: list[list[dict]], names: list[str]) -> list[dict]:
+    """Per buffer and model: median over runs of median / p99, and the min-max of the medians."""
+    out = []
+    for i, first in enumerate(runs[0]):
+        row = {"buffer": first["buffer"]}
+        for n in names:
+            med = [r[i][n]["median_ms"] for r in runs]
+            p99 = [r[i][n]["p99_ms"] for r in runs]
+            rtf = [r[i][n]["rtf"] for r in runs]
+            row[n] = {"median_ms": float(np.median(med)), "p99_ms": float(np.median(p99)),
+                      "spread_ms": [float(min(med)), float(max(med))], "rtf": float(np.median(rtf)),
+                      "rtf_p99": float(np.median([r[i][n]["rtf_p99"] for r in runs]))}
+        out.append(row)
+    return out
+
+
+def batch_costs(run_dir: Path, tmp: Path, calls: int, batches=(1, 2, 4, 8), buffer: int = 128) -> dict:
+    """Median ms per forward call at `buffer` with 1..8 batch entries (exports with --max-batch 8)."""
+    formats = ["fp32"] + (["fp16"] if half_precision_unavailable() is None else [])
+    out = {}
+    for fmt in formats:
+        module = torch.jit.load(str(export_nn(run_dir, output=tmp / f"batch-{fmt}.ts", max_batch=8, weights=fmt,
+                                              allow_unready=True, log=lambda m: None).path))
+        inputs = {b: torch.randn(b, 1, buffer, generator=torch.Generator().manual_seed(b)) * 0.1 for b in batches}
+        times = {b: [] for b in batches}
         with torch.inference_mode():
-            for i, c in enumerate(x.split(ratio, -1)):
-                torch.manual_seed(i)
-                chunks.append(m.forward(c))
-        outs.append(torch.cat(chunks, -1))
-    warm = 44100 // ratio * ratio
-    return float((outs[0][..., warm:] - outs[1][..., warm:]).abs().max())
+            for b in batches:
+                module.reset()
+                for _ in range(WARMUP_CALLS):
+                    module.forward(inputs[b])
+            for i in range(10):  # interleaved rounds
+                for b in batches:
+                    for _ in range(max(1, calls // 10)):
+                        t0 = time.perf_counter()
+                        module.forward(inputs[b])
+                        times[b].append(time.perf_counter() - t0)
+        out[fmt] = {b: 1e3 * float(np.median(t)) for b, t in times.items()}
+    return out
+
+
+def untrained_run(folder: Path, config: str = "brave") -> Path:
+    """A run directory holding an untrained model of `config` (random weights): for timing only."""
+    import gin
+
+    from brave_export.configs import config_path
+    from brave_export.ginconf import build_model
+
+    torch.manual_seed(0)
+    model = build_model(config_path(config))
+    run = folder / "untrained"
+    (run / "version_0" / "checkpoints").mkdir(parents=True)
+    (run / "config.gin").write_text(gin.operative_config_str() or gin.config_str())
+    torch.save({"state_dict": model.state_dict(), "global_step": 0}, run / "version_0" / "checkpoints" / "last.ckpt")
+    return run
+
+
+def export_all(run_dir: Path, tmp: Path) -> dict[str, Path]:
+    # allow_unready: an --untrained run has no fitted latent PCA; timing does not need one.
+    paths = {"rave export": export_reference(run_dir, tmp / "ref"),
+             "ours fp32": export_nn(run_dir, output=tmp / "fp32.ts", allow_unready=True, log=lambda m: None).path}
+    if half_precision_unavailable() is None:
+        paths["ours fp16"] = export_nn(run_dir, output=tmp / "fp16.ts", weights="fp16", allow_unready=True,
+                                       log=lambda m: None).path
+    return paths
 
 
 def run(args) -> dict:
     torch.set_num_threads(1)
-    results = {"machine": machine(), "threads": 1, "calls": args.calls, "rows": [], "models": []}
+    results = {"machine": machine(), "threads": 1, "calls": args.calls, "runs": args.runs,
+               "model": "untrained BRAVE (random weights)" if args.untrained else "BRAVE smoke run (.cache/smoke)",
+               "command": args.command, "conditions": {}}
     with tempfile.TemporaryDirectory() as tmp:
-        for config, buffers in CASES.items():
-            print(f"[bench] {config}: smoke run and both exports...", file=sys.stderr, flush=True)
-            run_dir = smoke(config, args.cache).run_dir
-            # the 2048 smoke run is too short for a validation: its PCA is never fitted
-            ours_path = export_nn(run_dir, output=Path(tmp) / f"{config}.ts", log=lambda m: None,
-                                  allow_unready=True).path
-            ref_path = export_reference(run_dir, Path(tmp) / f"ref-{config}")
-            ref, ours = torch.jit.load(str(ref_path)), torch.jit.load(str(ours_path))
-            ratio = int(ours.get_ratio())
-            results["models"].append({
-                "config": config,
-                "ref_mb": ref_path.stat().st_size / 1e6, "ours_mb": ours_path.stat().st_size / 1e6,
-                "ref_nodes": {m: count_nodes(ref, m) for m in METHODS},
-                "ours_nodes": {m: count_nodes(ours, m) for m in METHODS},
-                "forward_max_abs_diff": forward_difference(ref, ours, ratio) if not args.no_check else None,
-            })
-            ref.reset() if hasattr(ref, "reset") else None
-            ours.reset()
-            methods = {m.name: m for m in list_methods(ours)[0]}
-            ref_methods = {m.name: m for m in list_methods(ref)[0]}
-            for method in METHODS:
-                for buffer in buffers:
-                    print(f"[bench] {config} {method} @ {buffer}: {args.calls} + {WARMUP_CALLS} calls each...",
-                          file=sys.stderr, flush=True)
-                    r = Runner(ref, ref_methods[method], buffer)
-                    o = Runner(ours, methods[method], buffer)
-                    t_ref, t_ours = interleaved(r, o, args.calls, args.rounds)
-                    a = Timing.from_samples(method, buffer, t_ref, 44100)
-                    b = Timing.from_samples(method, buffer, t_ours, 44100)
-                    results["rows"].append({"config": config, "method": method, "buffer": buffer,
-                                            "ref": a.__dict__, "ours": b.__dict__,
-                                            "speedup": a.median_ms / b.median_ms})
+        print("[bench] smoke run and the three exports...", file=sys.stderr, flush=True)
+        run_dir = untrained_run(Path(tmp)) if args.untrained else smoke_run(args.cache).run_dir
+        paths = export_all(run_dir, Path(tmp))
+        models = {}
+        for name, path in paths.items():
+            module = torch.jit.load(str(path))
+            method = {m.name: m for m in list_methods(module)[0]}["forward"]
+            models[name] = (module, method)
+        names = list(models)
+        results["models"] = {n: {"file_mb": paths[n].stat().st_size / 1e6,
+                                 "ops_per_call_128": ops_per_call(models[n][0], models[n][1], 128)}
+                             for n in names}
+        sr = int(models["ours fp32"][0].get_sample_rate())
+        for condition in ("idle", "loaded"):
+            runs = []
+            for k in range(args.runs):
+                print(f"[bench] {condition}, run {k + 1}/{args.runs}: {args.calls} calls per model and buffer "
+                      f"(load average {load_average()})", file=sys.stderr, flush=True)
+                if condition == "loaded":
+                    with Hog():
+                        runs.append(measure(models, args.buffers, args.calls, args.rounds, sr))
+                else:
+                    runs.append(measure(models, args.buffers, args.calls, args.rounds, sr))
+            results["conditions"][condition] = {"load_average_after": load_average(),
+                                                "rows": summarize(runs, names), "per_run": runs}
+        print("[bench] batch entries (exports with --max-batch 8)...", file=sys.stderr, flush=True)
+        results["batch"] = batch_costs(run_dir, Path(tmp), args.calls)
     return results
 
 
-def table(results: dict) -> str:
-    lines = ["| config | method | buffer | reference ms (median / p99) | ours ms (median / p99) | "
-             "speed-up (median) | ours p99 / median |",
-             "|---|---|---:|---:|---:|---:|---:|"]
-    for r in results["rows"]:
-        a, b = r["ref"], r["ours"]
-        lines.append(f"| {r['config']} | {r['method']} | {r['buffer']} | {a['median_ms']:.3f} / {a['p99_ms']:.3f} | "
-                     f"{b['median_ms']:.3f} / {b['p99_ms']:.3f} | {r['speedup']:.2f}x | "
-                     f"{b['p99_ms'] / b['median_ms']:.2f} |")
-    lines += ["", "| config | file MB (ref / ours) | forward graph nodes (ref / ours) | "
-              "encode nodes | decode nodes | forward max abs diff (10 s) |", "|---|---:|---:|---:|---:|---:|"]
-    for m in results["models"]:
-        rn, on = m["ref_nodes"], m["ours_nodes"]
-        diff = "not checked" if m["forward_max_abs_diff"] is None else f"{m['forward_max_abs_diff']:.2e}"
-        lines.append(f"| {m['config']} | {m['ref_mb']:.1f} / {m['ours_mb']:.1f} | {rn['forward']} / {on['forward']} | "
-                     f"{rn['encode']} / {on['encode']} | {rn['decode']} / {on['decode']} | {diff} |")
+def table(results: dict, condition: str) -> str:
+    rows = results["conditions"][condition]["rows"]
+    names = [n for n in rows[0] if n != "buffer"]
+    head = "| buffer | " + " | ".join(f"{n}: median (spread) / p99 ms, RTF" for n in names)
+    lines = [head + " | " + " | ".join(f"{n} speed-up" for n in names[1:]) + " |",
+             "|---:|" + "---:|" * (2 * len(names) - 1)]
+    for r in rows:
+        ref = r[names[0]]["median_ms"]
+        cells = [f"{r[n]['median_ms']:.3f} ({r[n]['spread_ms'][0]:.3f}-{r[n]['spread_ms'][1]:.3f}) / "
+                 f"{r[n]['p99_ms']:.3f}, {r[n]['rtf']:.2f}" for n in names]
+        ups = [f"{ref / r[n]['median_ms']:.2f}x" for n in names[1:]]
+        lines.append(f"| {r['buffer']} | " + " | ".join(cells) + " | " + " | ".join(ups) + " |")
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--cache", type=Path, default=Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke")))
-    parser.add_argument("--calls", type=int, default=2000, help="timed calls per model and case (default 2000)")
-    parser.add_argument("--rounds", type=int, default=10, help="interleaving rounds (default 10)")
-    parser.add_argument("--no-check", action="store_true", help="skip the 10 s output comparison")
+    parser.add_argument("--calls", type=int, default=1000, help="timed calls per model, buffer and run (default 1000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per condition (default 3)")
+    parser.add_argument("--rounds", type=int, default=10, help="interleaving rounds per measurement (default 10)")
+    parser.add_argument("--buffers", default=",".join(map(str, BUFFERS)), help="default 128,256,512,2048")
+    parser.add_argument("--quick", action="store_true", help="300 calls, 2 runs: a first look in about a minute")
+    parser.add_argument("--untrained", action="store_true",
+                        help="time an untrained BRAVE (random weights) instead of the cached smoke run: no training")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
+    if args.quick:
+        args.calls, args.runs = 300, 2
+    args.buffers = [int(b) for b in args.buffers.split(",")]
+    args.command = "python scripts/benchmark.py " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     results = run(args)
-    print(f"machine: {results['machine']}; 1 intra-op thread; {args.calls} timed calls per model and case")
-    print(table(results))
+    print(f"command: {results['command']}")
+    print(f"model: {results['model']}")
+    print(f"machine: {results['machine']}; 1 intra-op thread; {args.calls} timed calls per model, buffer and run "
+          f"after {WARMUP_CALLS} warm-up calls; {args.runs} runs per condition")
+    for n, m in results["models"].items():
+        print(f"{n}: {m['file_mb']:.1f} MB, {m['ops_per_call_128']:.0f} top-level ops per forward at 128")
+    for condition in ("idle", "loaded"):
+        note = ("nothing started by the script" if condition == "idle"
+                else f"a second process streaming a {HOG_MB} MB numpy array")
+        print(f"\n{condition} ({note}; load average after: {results['conditions'][condition]['load_average_after']}):")
+        print(table(results, condition))
+    print("\nbatch entries at buffer 128 (one export with --max-batch 8, forward, median ms per call; idle):")
+    for fmt, costs in results["batch"].items():
+        print(f"  ours {fmt}: " + ", ".join(f"batch {b}: {ms:.3f}" for b, ms in costs.items())
+              + f"; batch 8 / batch 1 = {costs[8] / costs[1]:.2f}x")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
     return 0

@@ -202,19 +202,54 @@ torch.save(y, {str(tmp_path / 'y.pt')!r})
     assert torch.equal(torch.load(tmp_path / "y.pt"), expected)
 
 
-def test_state_sized_for_max_batch(smoke, tmp_path):
+def test_batched_calls_equal_each_entry_alone(smoke, tmp_path):
+    """--max-batch 4: entries fed different audio in one call equal each entry run alone
+    (state per entry kept apart), reset clears every entry, and the batch limit holds."""
     one = export_nn(smoke.run_dir, output=tmp_path / "b1.ts", log=lambda m: None)
     four = export_nn(smoke.run_dir, output=tmp_path / "b4.ts", max_batch=4, log=lambda m: None)
     m1, m4 = torch.jit.load(str(one.path)), torch.jit.load(str(four.path))
     assert m4.get_max_batch() == 4
-    state = lambda m: sum(b.numel() for n, b in m.named_buffers() if n.endswith("state"))
-    assert state(m4) == 4 * state(m1) > 0
-    x = audio(0.2)[..., :512]
+    x = torch.cat([audio(1.0, seed=s)[..., : 32 * 128] for s in range(4)])  # (4, 1, n)
+    for m in (m1, m4):
+        m.set_latent_noise(False)
     with torch.inference_mode():
-        y = m4(x.repeat(4, 1, 1))
-        assert y.shape == (4, 1, 512)
+        batched = run_stream(m4, x, 128)
+        m4.reset()
+        again = run_stream(m4, x, 128)
+        alone = []
+        for b in range(4):
+            m1.reset()
+            alone.append(run_stream(m1, x[b:b + 1], 128))
         with pytest.raises(Exception, match="max batch"):
-            m1(x.repeat(2, 1, 1))
+            m1(x[:2, :, :128])
+    assert torch.equal(batched, again)
+    for b in range(4):
+        assert float((alone[b] - batched[b:b + 1]).abs().max()) < 1e-5
+    assert float((alone[0] - alone[1]).abs().max()) > 1e-4
+
+
+def test_fp16_export_of_a_trained_run(smoke, tmp_path):
+    """--weights fp16: the error against fp32 is measured, printed and within -60 dB, the sidecar
+    and the model say what the file is and where it runs."""
+    from brave_export.export.weights import half_precision_unavailable
+
+    from .conftest import run_cli
+
+    if half_precision_unavailable() is not None:
+        pytest.skip(half_precision_unavailable())
+    r = run_cli("nn", smoke.run_dir, "--output", tmp_path / "h.ts", "--weights", "fp16")
+    assert r.returncode == 0, r.stderr
+    line = next(l for l in r.stderr.splitlines() if l.startswith("fp16 weights:"))
+    db = float(line.split("by ")[1].split(" dB")[0])
+    assert db <= -60
+    meta = json.loads((tmp_path / "h.json").read_text())
+    assert meta["weights"] == "fp16" and "x86-64" in meta["platforms"]
+    assert meta["torch_version"] == torch.__version__ and abs(meta["fp16_error_db"] - db) <= 0.05  # printed to 0.1 dB
+    m = torch.jit.load(str(tmp_path / "h.ts"))
+    assert m.get_weights() == "fp16"
+    with torch.inference_mode():
+        y = m(audio(0.1)[..., :128])
+    assert y.shape == (1, 1, 128) and bool(torch.isfinite(y).all())
 
 
 def test_buffer_option_checks_and_records_the_buffer(smoke, tmp_path):
@@ -289,38 +324,3 @@ def test_one_command_exports_for_nn_and_the_plugin_and_inspect_passes(smoke, tmp
         assert len(f.keys()) > 10
     inspected = run_cli("inspect", tmp_path / "m.ts")
     assert inspected.returncode == 0 and "protocol:        ok" in inspected.stdout, inspected.stderr
-
-
-def test_noise_generator_streams_like_acids_rave():
-    """Our noise head against acids-rave's streaming `NoiseGenerator`, call by call, seeded alike.
-
-    (Untrained, a v1 decoder feeds its noise generator near-zero activations, so the end-to-end
-    comparison above cannot tell a missing noise path; this one feeds both the same input.)
-    """
-    import cached_conv as cc
-    from rave.blocks import NoiseGenerator
-
-    from brave_export.export.convert import NoiseHead
-    from brave_export.export.layers import Identity
-
-    cc.use_cached_conv(True)
-    try:
-        torch.manual_seed(0)
-        theirs = NoiseGenerator(64, 16, [4, 4, 4], 5).eval()
-    finally:
-        cc.use_cached_conv(False)
-    ours = NoiseHead(theirs, 16, Identity(), max_batch=1)
-    x = torch.randn(1, 64, 8 * 128) * 30  # loud enough to open the filters (amp = modsigmoid(h - 5))
-    outs = []
-    with torch.no_grad():
-        for i, c in enumerate(x.split(128, -1)):
-            torch.manual_seed(i)
-            a = theirs(c)[0]  # (16, 128)
-            torch.manual_seed(i)
-            b = ours(c[0].T.contiguous(), 0).T  # time-major in, time-major out
-            outs.append((a, b))
-    ref = torch.cat([a for a, _ in outs], -1)
-    got = torch.cat([b for _, b in outs], -1)
-    assert ref.shape == got.shape == (16, 8 * 128)
-    assert float(ref.abs().max()) > 0.1
-    assert float((ref - got).abs().max()) < 1e-5

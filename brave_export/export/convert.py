@@ -116,11 +116,13 @@ class Synth(nn.Module):
         self.heads = heads
         self.n_band = n_band
         self.input_delay = input_delay
+        self.register_buffer("floor", torch.tensor(1e-7))
 
-    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
-        y = self.heads(self.input_delay(x, b), b)
-        wave, loud = y[:, : self.n_band], y[:, self.n_band:]
-        return torch.tanh(wave) * (2 * torch.sigmoid(loud) ** 2.3 + 1e-7)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.heads(self.input_delay(x))
+        parts = y.split([self.n_band, y.shape[-1] - self.n_band], -1)
+        # tanh(wave) * (2 sigmoid(loud)^2.3 + 1e-7), in as few ops as it takes
+        return torch.tanh(parts[0]) * torch.add(self.floor, torch.pow(torch.sigmoid(parts[1]), 2.3), alpha=2.0)
 
     @torch.jit.export
     def reset(self):
@@ -161,11 +163,12 @@ class NoiseHead(nn.Module):
         self.filter_size = 2 * (self.noise_bands - 1)
         self.register_buffer("window", torch.hann_window(self.filter_size))
 
-    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
-        amp = self.net(self.input_delay(x, b), b) - 5
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        amp = self.net(self.input_delay(x)) - 5
         amp = 2 * torch.sigmoid(amp) ** 2.3 + 1e-7
-        frames = amp.shape[0]
-        amp = amp.reshape(frames, self.n_band, self.noise_bands)
+        lead = [int(d) for d in amp.shape[:-1]]  # [frames] or [batch, frames]
+        frames = lead[-1]
+        amp = amp.reshape(lead + [self.n_band, self.noise_bands])
         ir = torch.fft.irfft(torch.complex(amp, torch.zeros_like(amp)))
         ir = torch.roll(ir, self.filter_size // 2, -1) * self.window
         ir = F.pad(ir, [0, self.target - self.filter_size])
@@ -174,7 +177,7 @@ class NoiseHead(nn.Module):
         n = self.target
         spectrum = torch.fft.rfft(F.pad(noise, [0, n])) * torch.fft.rfft(F.pad(ir, [n, 0]))
         noise = torch.fft.irfft(spectrum)[..., n:]
-        return noise.permute(0, 2, 1).reshape(frames * n, self.n_band)
+        return noise.transpose(-1, -2).reshape(lead[:-1] + [frames * n, self.n_band])
 
     @torch.jit.export
     def reset(self):
@@ -190,8 +193,8 @@ class NoisySynth(nn.Module):
         self.synth = synth
         self.noise = noise
 
-    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
-        return self.synth(x, b) + self.noise(x, b)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.synth(x) + self.noise(x)
 
     @torch.jit.export
     def reset(self):
@@ -233,8 +236,8 @@ class SplitHeads(nn.Module):
         self.wave = wave
         self.loud = loud
 
-    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
-        return torch.cat([self.wave(x, b), self.loud(x, b)], 1)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.cat([self.wave(x), self.loud(x)], -1)
 
     @torch.jit.export
     def reset(self):
@@ -250,16 +253,16 @@ def _sign(n_band: int, max_steps: int) -> torch.Tensor:
 
 
 class Analysis(nn.Module):
-    """PQMF analysis: (n, 1) audio of one batch entry -> (n / bands, bands)."""
+    """PQMF analysis: (…, n, 1) audio -> (…, n / bands, bands)."""
 
     def __init__(self, pqmf, max_batch: int, max_steps: int = 1024):
         super().__init__()
         self.conv = _conv(pqmf.forward_conv, max_batch)
         self.register_buffer("sign", _sign(pqmf.n_band, max_steps))
 
-    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
-        x = self.conv(x, b)
-        steps = x.shape[0]
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.conv(x)
+        steps = x.shape[-2]
         if steps <= self.sign.shape[0]:
             return x * self.sign[:steps]
         return x * self.sign[:2].repeat((steps + 1) // 2, 1)[:steps]
@@ -270,7 +273,7 @@ class Analysis(nn.Module):
 
 
 class Synthesis(nn.Module):
-    """PQMF synthesis: (steps, bands) of one batch entry -> (steps * bands,) audio."""
+    """PQMF synthesis: (…, steps, bands) -> (…, steps * bands) audio."""
 
     def __init__(self, pqmf, max_batch: int, max_steps: int = 1024):
         super().__init__()
@@ -282,13 +285,14 @@ class Synthesis(nn.Module):
                            src.downsampling_delay.padding, max_batch)
         self.register_buffer("sign", _sign(m, max_steps))
 
-    def forward(self, x: torch.Tensor, b: int) -> torch.Tensor:
-        steps = x.shape[0]
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        steps = x.shape[-2]
         if steps <= self.sign.shape[0]:
             x = x * self.sign[:steps]
         else:
             x = x * self.sign[:2].repeat((steps + 1) // 2, 1)[:steps]
-        return self.conv(x, b).reshape(-1)
+        y = self.conv(x)
+        return y.reshape(-1) if y.dim() == 2 else y.reshape(y.shape[0], -1)
 
     @torch.jit.export
     def reset(self):
@@ -319,65 +323,47 @@ class LatentHead(nn.Module):
 
     The variational encoder's last layer computes a mean and a scale from the two halves of
     its input channels. The principal-component projection and mean removal that follow are
-    linear, so they are folded into the mean half's weights: the product that runs is
-    (taps x channels/2) x latent_size instead of (taps x channels) x 2 x 128. The scale half
-    runs only when latent noise is on, as `rave export` samples z = mean + eps * std.
+    linear, so they are folded into the mean's weights. Without latent noise only the mean
+    columns run; with it, one product gives the mean and the scale together, and z = mean +
+    eps * std is sampled as `rave export` samples it.
     """
 
     def __init__(self, conv, slope, latent_pca: torch.Tensor, latent_mean: torch.Tensor, latent_size: int,
-                 max_batch: int):
+                 max_batch: int = 1):
         super().__init__()
         k, groups = conv.kernel_size[0], conv.groups
-        if groups != 2 or conv.stride[0] != 1 or conv.dilation[0] != 1 or k > 8:
+        if groups != 2 or conv.stride[0] != 1 or conv.dilation[0] != 1:
             raise Unsupported("the encoder's last layer must be a stride-1 convolution with 2 groups")
-        w = conv.weight.detach()  # (2L, C/2, k)
-        full = w.shape[0] // 2
-        half = w.shape[1]
+        dense = L.dense_weight(conv.weight.detach(), 2)  # (2 full, C, k): mean rows read the first half
+        full = dense.shape[0] // 2
         bias = conv.bias.detach() if conv.bias is not None else torch.zeros(2 * full)
-        pca = latent_pca.detach()[:latent_size]  # (ls, L)
-
-        def taps_major(weight):  # (out, C/2, k) -> (k * C/2, out), rows ordered (tap, channel)
-            return weight.permute(2, 1, 0).reshape(k * half, -1)
-
-        self.register_buffer("w_mean", (taps_major(w[:full]) @ pca.T).contiguous())
-        self.register_buffer("b_mean", ((bias[:full] - latent_mean.detach()) @ pca.T).contiguous())
-        self.register_buffer("w_scale", taps_major(w[full:]).contiguous())
-        self.register_buffer("b_scale", bias[full:].clone().contiguous())
-        self.register_buffer("pca_t", pca.T.contiguous())
-        self.kernel = k
-        self.half = half
+        pca = latent_pca.detach()[:latent_size]  # (ls, full)
+        mean_weight = torch.einsum("ock,lo->lck", dense[:full], pca)
+        mean_bias = (bias[:full] - latent_mean.detach()) @ pca.T
+        self.conv = L.Conv(mean_weight, mean_bias, 1, 1, 1, context=conv.cache.padding,
+                           delay=conv.downsampling_delay.padding, slope=slope)
+        scale = L.Conv(dense[full:], bias[full:], 1, 1, 1, context=0, delay=0)
+        self.both = L.Product(torch.cat([self.conv.mm.columns(), scale.mm.columns()], 1), torch.cat([mean_bias, bias[full:]]))
+        self.project = L.Product(pca.T, None)
+        self.latent = latent_size
         self.full = full
-        self.keep = conv.cache.padding + conv.downsampling_delay.padding
-        self.delay = conv.downsampling_delay.padding
-        self.use_act = slope is not None
-        self.slope = 0.0 if slope is None else float(slope)
-        self.register_buffer("state", torch.zeros(max_batch, self.keep, 2 * half))
 
-    def _taps(self, x: torch.Tensor) -> torch.Tensor:
-        steps = x.shape[0] - self.kernel + 1
-        return torch.cat([x[j: j + steps] for j in range(self.kernel)], 1)
-
-    def forward(self, x: torch.Tensor, b: int, noise: bool) -> torch.Tensor:
-        if self.use_act:
-            x = F.leaky_relu(x, self.slope)
-        if self.keep > 0:
-            state = self.state[b]
-            x = torch.cat([state, x], 0)
-            state.copy_(x[-self.keep:])
-            if self.delay > 0:
-                x = x[: -self.delay]
-        z = torch.addmm(self.b_mean, self._taps(x[:, : self.half]), self.w_mean)
-        if noise:
-            scale = torch.addmm(self.b_scale, self._taps(x[:, self.half:]), self.w_scale)
-            std = F.softplus(scale) + 1e-4
-            # Drawn channel-major, as rave export draws it, so seeded runs agree.
-            eps = torch.randn(self.full, z.shape[0]).T
-            z = torch.addmm(z, eps * std, self.pca_t)
-        return z
+    def forward(self, x: torch.Tensor, noise: bool) -> torch.Tensor:
+        taps = self.conv.buffered_taps(x)
+        if not noise:
+            return self.conv.mm(taps)
+        parts = self.both(taps).split([self.latent, self.full], -1)
+        std = F.softplus(parts[1]) + 1e-4
+        # Drawn channel-major per entry, as rave export draws it, so seeded runs agree.
+        if taps.dim() == 2:
+            eps = torch.randn(self.full, taps.shape[0]).t()
+        else:
+            eps = torch.randn(taps.shape[0], self.full, taps.shape[1]).transpose(1, 2)
+        return self.project(eps * std, parts[0])
 
     @torch.jit.export
     def reset(self):
-        self.state.zero_()
+        self.conv.reset()
 
 
 def convert_encoder(model, latent_size: int, max_batch: int) -> tuple[nn.Module, LatentHead]:
@@ -388,5 +374,5 @@ def convert_encoder(model, latent_size: int, max_batch: int) -> tuple[nn.Module,
     if trunk.layers and isinstance(trunk.layers[-1], L.LeakyReLU):
         slope = trunk.layers[-1].slope
         trunk = L.Chain(list(trunk.layers)[:-1])
-    head = LatentHead(net[-1], slope, model.latent_pca, model.latent_mean, latent_size, max_batch)
+    head = LatentHead(net[-1], slope, model.latent_pca, model.latent_mean, latent_size)
     return trunk, head

@@ -6,7 +6,8 @@ from __future__ import annotations
 import nn_tilde
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
+
+from .layers import Product
 
 
 class StreamingRAVE(nn_tilde.Module):
@@ -20,7 +21,7 @@ class StreamingRAVE(nn_tilde.Module):
     def __init__(self, analysis: nn.Module, encoder: nn.Module, head: nn.Module, trunk: nn.Module, synth: nn.Module,
                  synthesis: nn.Module, latent_pca: torch.Tensor, latent_mean: torch.Tensor,
                  fidelity: torch.Tensor, latent_size: int, sample_rate: int, ratio: int, buffer_size: int,
-                 latency_samples: int, max_batch: int):
+                 latency_samples: int, max_batch: int, weights: str = "fp32", platforms: str = ""):
         super().__init__()
         self.analysis = analysis
         self.encoder = encoder
@@ -32,12 +33,14 @@ class StreamingRAVE(nn_tilde.Module):
         self.latent_size = int(latent_size)
         self.register_buffer("latent_mean", latent_mean.detach().clone())
         self.register_buffer("fidelity", fidelity.detach().clone())
-        self.register_buffer("pca_out", latent_pca.detach().T.clone().contiguous())
+        self.unproject = Product(latent_pca.detach(), latent_mean.detach())  # z @ latent_pca + mean
         self.sample_rate = int(sample_rate)
         self.ratio = int(ratio)
         self.buffer_size = int(buffer_size)
         self.latency_samples = int(latency_samples)
         self.max_batch = int(max_batch)
+        self.weights = str(weights)
+        self.platforms = str(platforms)
 
         labels_in = ["(signal) Channel 1"]
         latent_labels = [f"(signal) Latent dimension {i + 1}" for i in range(self.latent_size)]
@@ -50,32 +53,42 @@ class StreamingRAVE(nn_tilde.Module):
         # `set latent_noise 0` in nn~ makes the model deterministic.
         self.register_attribute("latent_noise", True)
 
-    def _pre_process(self, z: torch.Tensor) -> torch.Tensor:
-        """(B, latent_size, T) -> (B, T, full latent) decoder input."""
-        if self.latent_size < self.full_latent_size:
-            shape = [z.shape[0], self.full_latent_size - self.latent_size, z.shape[-1]]
-            noise = torch.randn(shape) if self.latent_noise[0] else torch.zeros(shape)
-            z = torch.cat([z, noise], 1)
-        return F.linear(z.transpose(1, 2), self.pca_out) + self.latent_mean
-
     def _check_batch(self, n: int):
         if n > self.max_batch:
             raise RuntimeError("batch larger than the export's max batch: re-export with a larger --max-batch")
 
     @torch.jit.export
     def encode(self, x: torch.Tensor) -> torch.Tensor:
-        self._check_batch(x.shape[0])
-        x = torch.nan_to_num(x, 0.0, 0.0, 0.0).transpose(1, 2)
-        noise = self.latent_noise[0]
-        z = [self.head(self.encoder(self.analysis(x[b], b), b), b, noise) for b in range(x.shape[0])]
-        return torch.stack(z).transpose(1, 2)
+        """(B, 1, n) audio -> (B, latent, n / ratio); all entries in one pass, one row block each."""
+        n = x.shape[0]
+        self._check_batch(n)
+        x = torch.nan_to_num(x, 0.0, 0.0, 0.0)
+        # Time-major: (n, 1) for one entry, (B, n, 1) for several.
+        audio = x.view(x.shape[-1], 1) if n == 1 else x.transpose(1, 2)
+        z = self.head(self.encoder(self.analysis(audio)), self.latent_noise[0])
+        if n == 1:
+            # (steps, latent) -> (1, latent, steps) as a view of the same memory
+            return z.as_strided([1, z.shape[1], z.shape[0]], [z.shape[0] * z.shape[1], 1, z.shape[1]])
+        return z.transpose(1, 2)
 
     @torch.jit.export
     def decode(self, z: torch.Tensor) -> torch.Tensor:
-        self._check_batch(z.shape[0])
-        h = self._pre_process(torch.nan_to_num(z, 0.0, 0.0, 0.0))
-        y = [self.synthesis(self.synth(self.trunk(h[b], b), b), b) for b in range(h.shape[0])]
-        return torch.stack(y).unsqueeze(1)
+        """(B, latent, steps) -> (B, 1, steps x ratio); unused latent dimensions filled with noise."""
+        n = z.shape[0]
+        self._check_batch(n)
+        z = torch.nan_to_num(z, 0.0, 0.0, 0.0)
+        if self.latent_size < self.full_latent_size:
+            shape = [n, self.full_latent_size - self.latent_size, z.shape[-1]]
+            noise = torch.randn(shape) if self.latent_noise[0] else torch.zeros(shape)
+            z = torch.cat([z, noise], 1)
+        if n == 1:
+            steps = z.shape[-1]
+            # (1, full, steps) read as (steps, full)
+            h = self.unproject(z.as_strided([steps, self.full_latent_size], [1, steps]))
+        else:
+            h = self.unproject(z.transpose(1, 2))
+        y = self.synthesis(self.synth(self.trunk(h)))
+        return y.view(1, 1, y.shape[-1]) if n == 1 else y.unsqueeze(1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.decode(self.encode(x))
@@ -117,3 +130,13 @@ class StreamingRAVE(nn_tilde.Module):
     @torch.jit.export
     def get_max_batch(self) -> int:
         return self.max_batch
+
+    @torch.jit.export
+    def get_weights(self) -> str:
+        """Weight format: fp32, or fp16 (half-precision products, see get_platforms)."""
+        return self.weights
+
+    @torch.jit.export
+    def get_platforms(self) -> str:
+        """Where this file runs."""
+        return self.platforms

@@ -18,6 +18,8 @@ from ..ginconf import quiet_root_logger
 from ..readiness import check_ready
 from ..run import Run, load_model, locate, read_checkpoint
 from . import convert as C
+from . import weights as W
+from .layers import half_weights
 from .model import StreamingRAVE
 
 MAX_BUFFER = 16384
@@ -35,6 +37,8 @@ class ExportResult:
     max_batch: int
     causal: bool
     object_text: str
+    weights: str = "fp32"
+    fp16_error_db: float | None = None
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -79,14 +83,14 @@ def _pqmf_round_trip_delay(analysis, synthesis, n_band: int) -> int:
     x = torch.zeros(1, 1, 4 * n)
     x[..., 0] = 1.0
     with torch.no_grad():
-        y = torch.cat([synthesis(analysis(c[0].T, 0), 0) for c in x.split(n, -1)], -1)
+        y = torch.cat([synthesis(analysis(c[0].T)) for c in x.split(n, -1)], -1)
     analysis.reset()
     synthesis.reset()
     return int(y.abs().argmax())
 
 
 def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None, max_batch: int = 1,
-                    data: dict | None = None):
+                    data: dict | None = None, weights: str = "fp32"):
     """The export as a Python module (not yet scripted) and the facts about it."""
     import cached_conv as cc
 
@@ -96,6 +100,14 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
         raise UserError(f"max batch {max_batch} must be at least 1")
     with _streaming_build():
         model = load_model(run, data)
+    return build_streaming_from_model(model, fidelity, buffer, max_batch, weights)
+
+
+def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None = None, max_batch: int = 1,
+                               weights: str = "fp32"):
+    """As `build_streaming`, from a `rave.RAVE` already built in streaming mode (cached_conv on)."""
+    import cached_conv as cc
+
     C.check_supported(model)
     for m in model.modules():
         if hasattr(m, "weight_g"):
@@ -125,7 +137,10 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
             latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
             latent_size=latent_size, sample_rate=int(model.sr), ratio=ratio,
             buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
+            weights=weights, platforms=W.PLATFORMS[weights],
         ).eval()
+    if weights == "fp16":
+        half_weights(module)
     return module, {"ratio": ratio, "buffer": buffer, "latency_samples": latency, "causal": causal,
                     "sample_rate": int(model.sr), "latent_size": module.latent_size}
 
@@ -134,7 +149,8 @@ def preserved_attributes(module) -> list[str]:
     """What a frozen export must keep: nn~'s methods, their parameters and labels, our API."""
     methods = list(module.get_methods())
     names = ["reset", "get_methods", "get_attributes", "get_sample_rate", "get_ratio", "get_buffer_size",
-             "get_latency_samples", "get_max_batch", "latent_size", "full_latent_size"]
+             "get_latency_samples", "get_max_batch", "get_weights", "get_platforms", "latent_size",
+             "full_latent_size"]
     for m in methods:
         names += [m, f"{m}_params", f"{m}_input_labels", f"{m}_output_labels"]
     for a in module.get_attributes()[1:]:
@@ -198,19 +214,43 @@ def default_output(run: Run, buffer: int) -> Path:
     return run.config.parent / f"{name}_b{buffer}.ts"
 
 
+def half_precision_error_db(run: Run, data: dict, fidelity: float, buffer: int, max_batch: int,
+                            scripted_fp16, seconds: float = 10.0) -> float:
+    """The fp16 model's `forward` against the float32 export of the same checkpoint over
+    `seconds` of the test audio, latent noise off, streamed at `buffer`: error energy in dB."""
+    from ..audio import phrase
+
+    reference = script(build_streaming(run, fidelity, buffer, max_batch, data, "fp32")[0])
+    x = torch.from_numpy(phrase(seconds, seed=3)).float()[None, None]
+    x = x[..., : x.shape[-1] // buffer * buffer]
+    outs = []
+    for m in (reference, scripted_fp16):
+        m.set_latent_noise(False)
+        with torch.inference_mode():
+            m.reset()
+            outs.append(stream(m.forward, x, buffer))
+            m.reset()
+        m.set_latent_noise(True)
+    return W.error_db(outs[0], outs[1])
+
+
 def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float = 0.95, max_batch: int = 1,
               force: bool = False, log=lambda msg: print(msg, file=sys.stderr, flush=True),
-              allow_unready: bool = False) -> ExportResult:
+              allow_unready: bool = False, weights: str = "fp32") -> ExportResult:
     """Export a run for nn~; checks it at `buffer` before writing; never overwrites without `force`.
 
     A checkpoint saved before any validation (latent PCA never fitted) is refused unless `allow_unready`.
+    `weights="fp16"` stores every product's weights in half precision (x86-64 only); the
+    export measures its error against the float32 export and refuses above -60 dB.
     """
+    W.check_format(weights)
+    W.check_available(weights)
     run = locate(run_path)
     data = read_checkpoint(run.checkpoint)
     check_ready(run, data, allow_unready, log)
     if output is not None:
         check_writable(Path(output), force)
-    module, info = build_streaming(run, fidelity, buffer, max_batch, data)
+    module, info = build_streaming(run, fidelity, buffer, max_batch, data, weights)
     out = Path(output) if output is not None else default_output(run, info["buffer"])
     if out.suffix != ".ts":
         raise UserError(f"output {out} must end in .ts (nn~ looks for that extension)")
@@ -224,10 +264,19 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
     scripted = script(module)
     log(f"self-test at buffer {info['buffer']}")
     self_test(scripted, info["buffer"], info["ratio"])
+    fp16_db = None
+    if weights == "fp16":
+        fp16_db = half_precision_error_db(run, data, fidelity, info["buffer"], max_batch, scripted)
+        log(f"fp16 weights: forward over 10 s of test audio differs from the fp32 export by {fp16_db:.1f} dB "
+            f"(limit -{W.MIN_FIDELITY_DB:.0f} dB)")
+        if not fp16_db <= -W.MIN_FIDELITY_DB:
+            raise UserError(f"fp16 weights are too coarse for this model: error {fp16_db:.1f} dB relative to the "
+                            f"signal, above -{W.MIN_FIDELITY_DB:.0f} dB; export with --weights fp32")
     result = ExportResult(
         path=out.resolve(), sidecar=sidecar.resolve(), sample_rate=info["sample_rate"], ratio=info["ratio"],
         buffer=info["buffer"], latency_samples=info["latency_samples"], latent_size=info["latent_size"],
         max_batch=max_batch, causal=info["causal"], object_text=object_text(out, info["buffer"], info["ratio"]),
+        weights=weights, fp16_error_db=fp16_db,
     )
     meta = {
         "model": out.name, "sample_rate": result.sample_rate, "compression_ratio": result.ratio,
@@ -237,7 +286,10 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
         "latent_size": result.latent_size, "max_batch": max_batch, "causal": result.causal,
         "nn_object": result.object_text, "brave_object": f"brave~ {out.name} forward {result.buffer}",
         "checkpoint": str(run.checkpoint), "config": str(run.config),
+        "weights": weights, "platforms": W.PLATFORMS[weights], "torch_version": torch.__version__,
     }
+    if fp16_db is not None:
+        meta["fp16_error_db"] = round(fp16_db, 2)
     with atomic_paths(out, sidecar) as (tmp_model, tmp_meta):
         scripted.save(str(tmp_model))
         _check_reload(tmp_model, scripted, info["buffer"])
