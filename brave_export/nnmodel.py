@@ -195,18 +195,13 @@ def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
             module.reset()
     attributes = list(module.get_attributes()) if _has(module, "get_attributes") else []
     metadata = {}
-    for getter in INFO_METHODS:
-        if _has(module, getter):
-            try:
-                metadata[getter.removeprefix("get_")] = int(getattr(module, getter)())
-            except Exception:
-                problems.append(f"{getter}() fails")
-    for getter in TEXT_INFO_METHODS:
-        if _has(module, getter):
-            try:
-                metadata[getter.removeprefix("get_")] = str(getattr(module, getter)())
-            except Exception:
-                problems.append(f"{getter}() fails")
+    for getters, cast in ((INFO_METHODS, int), (TEXT_INFO_METHODS, str)):
+        for getter in getters:
+            if _has(module, getter):
+                try:
+                    metadata[getter.removeprefix("get_")] = cast(getattr(module, getter)())
+                except Exception:
+                    problems.append(f"{getter}() fails")
     return ModelReport(str(p), p.stat().st_size, methods, attributes, metadata, higher, problems,
                        torch_warnings(p))
 

@@ -161,6 +161,13 @@ class Canvas:
         for a, b in zip(ids, ids[1:]):
             self.connect(a, 0, b, 0)
 
+    def send_at_load(self, target: int, messages, x: int = 250, y: int = 10) -> None:
+        """[loadbang] -> a message box holding `messages` (comma-separated) -> `target`'s left inlet."""
+        if messages:
+            lb = self.obj("loadbang", x, y)
+            m = self.msg(", ".join(messages), x, y + 30)
+            self.chain(lb, m, target)
+
     def subpatch(self, name: str, block: int | None = None, x: int | None = None, y: int | None = None) -> "Canvas":
         """A [pd NAME] subpatch; with `block`, a [block~ BLOCK] inside sets its block size."""
         child = Canvas(self.root, name, size=(450, 300), font=self.font)
@@ -518,11 +525,7 @@ def _run_player(what: str, model_path, buffer: int, seconds: float, kind: str, m
         n = int(math.ceil(seconds * sr))
         patch = Patch(duration_ms=1000.0 * n / sr + 50)
         inst = patch.obj(f"{variant} {model} {int(buffer)}", 10, 10)
-        if messages:
-            lb = patch.obj("loadbang", 250, 10)
-            m = patch.msg(", ".join(messages), 250, 40)
-            patch.chain(lb, m)
-            patch.connect(m, 0, inst, 0)
+        patch.send_at_load(inst, messages)
         patch.record(inst, "out", n)
         run = run_pd(patch, work, name=f"{what}.pd", paths=paths, sr=sr, timeout=timeout)
         if console is not None:

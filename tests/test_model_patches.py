@@ -114,11 +114,7 @@ def _run_wrapper(name, folder, work, seconds, messages=()):
     n = int(seconds * 44100)
     patch = Patch(duration_ms=1000.0 * n / 44100 + 50)
     inst = patch.obj(name, 10, 10)
-    if messages:
-        lb = patch.obj("loadbang", 250, 10)
-        m = patch.msg(", ".join(messages), 250, 40)
-        patch.chain(lb, m)
-        patch.connect(m, 0, inst, 0)
+    patch.send_at_load(inst, messages)
     patch.record(inst, "out", n)
     run = run_pd(patch, work, name="run.pd", paths=[external_dir(), folder], timeout=300)
     bad = [l for l in run.stderr.splitlines() if "couldn't create" in l or l.startswith("error")]
