@@ -62,3 +62,12 @@ def brave_ts(smoke, tmp_path_factory):
     from brave_export.export import export_nn
 
     return export_nn(smoke.run_dir, output=tmp_path_factory.mktemp("brave_ts") / "brave.ts", log=lambda m: None)
+
+
+@pytest.fixture(scope="session")
+def brave_fp16_ts(smoke, tmp_path_factory):
+    """The same export with --weights fp16 (fbgemm half-precision products)."""
+    from brave_export.export import export_nn
+
+    return export_nn(smoke.run_dir, output=tmp_path_factory.mktemp("brave_fp16") / "brave16.ts", weights="fp16",
+                     log=lambda m: None)

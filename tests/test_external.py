@@ -524,3 +524,80 @@ def test_brave_export_runs_in_pd(external, brave_ts, tmp_path):
     assert int(m[5]) == 0, m[0]
     info = run.lines(r"^info_a: stats ")
     assert len(info) == 1 and int(info[0].split()[2]) == calls, info
+
+
+def damaged_copies(path, folder) -> dict:
+    """Two damaged copies of a model file, as a broken download or disk gives them: cut in
+    half, and one whose pickled module record is overwritten."""
+    data = path.read_bytes()
+    (folder / "cut16.ts").write_bytes(data[: len(data) // 2])
+    with zipfile.ZipFile(path) as z:
+        rec = next(i for i in z.infolist() if i.filename.endswith("/data.pkl"))
+    start = rec.header_offset + 30 + len(rec.filename.encode()) + len(rec.extra)
+    mangled = bytearray(data)
+    mangled[start + 100:start + 164] = b"\xff" * 64
+    (folder / "mangled16.ts").write_bytes(bytes(mangled))
+    return {"cut16.ts": r"brave~: .*cut16\.ts is not a TorchScript file \(not a zip archive\)",
+            "mangled16.ts": r"brave~: cannot load .*mangled16\.ts as a TorchScript model: "}
+
+
+def test_fp16_export_runs_in_pd_like_fp32(external, brave_ts, brave_fp16_ts, tmp_path):
+    """`--weights fp16` through [brave~]: finite, non-silent; `reset` reproduces it sample for
+    sample; with the latent noise off it matches the fp32 export played beside it within the
+    export's fidelity bound. Damaged fp16 files give one line each while the object keeps
+    playing the model it has; a sidecar naming a newer torch gives a warning."""
+    import json
+
+    import soundfile
+
+    from brave_export.export.weights import MIN_FIDELITY_DB, error_db
+
+    seconds, block = 3, 64
+    n = seconds * SR
+    (tmp_path / "brave32.ts").symlink_to(brave_ts.path)
+    (tmp_path / "brave16.ts").symlink_to(brave_fp16_ts.path)
+    (tmp_path / "later16.ts").symlink_to(brave_fp16_ts.path)
+    side = json.loads(brave_fp16_ts.path.with_suffix(".json").read_text())
+    (tmp_path / "later16.json").write_text(json.dumps({**side, "torch_version": "9.1.0"}))
+    damaged = damaged_copies(brave_fp16_ts.path, tmp_path)
+    soundfile.write(str(tmp_path / "plucks.wav"), plucks(seconds, seed=3), SR, subtype="FLOAT")
+    t2 = seconds * 1000 + 100
+    patch = Patch(duration_ms=2 * t2)
+    patch.obj("table src")
+    patch.chain(patch.obj("loadbang"), patch.msg("read plucks.wav src"), patch.obj("soundfiler"))
+    sub = patch.subpatch("dsp", block=block)
+    play = sub.obj("tabplay~ src")
+    sub.receive("play", play)
+    for name in ("f32", "f16"):
+        b = sub.obj(f"brave~ brave{name[1:]}.ts forward 128 -sync")
+        sub.connect(play, 0, b, 0)
+        sub.receive(f"ctl_{name}", b)
+        sub.record(b, f"{name}_1", n, start="rec1")
+        sub.record(b, f"{name}_2", n, start="rec2")
+        patch.at(0, f"ctl_{name} set latent_noise 0")
+    w = sub.obj("brave~ later16.ts forward 128 -sync")
+    for t, rec in ((0, "rec1"), (t2, "rec2")):
+        patch.at(t, "ctl_f32 reset")
+        patch.at(t, "ctl_f16 reset")
+        patch.at(t, "play bang")
+        patch.at(t, f"{rec} bang")
+    for k, bad in enumerate(damaged):  # during the first pass: the loads fail, f16 plays on
+        patch.at(1000 + 500 * k, f"ctl_f16 load {bad}")
+    run = run_pd(patch, tmp_path, timeout=300)
+    newer = (r"brave~: warning: .*later16\.ts was written by torch 9\.1\.0 \(its \.json says\), newer than "
+             r"brave~'s libtorch 2\.5\.1: if it fails or sounds wrong, export it with torch 2\.5\.1$")
+    check_stderr(run, [*damaged.values(), newer])
+    for bad, line in damaged.items():
+        assert len(run.lines(line)) == 1, (bad, run.stderr)
+    assert len(run.lines(newer)) == 1, run.stderr
+    assert w is not None
+
+    a1, a2, ref = run.arrays["f16_1"], run.arrays["f16_2"], run.arrays["f32_1"]
+    assert np.isfinite(a1).all()
+    rms = float(np.sqrt(np.mean(a1.astype(np.float64) ** 2)))
+    assert rms > 1e-3, f"fp16 output nearly silent (rms {rms:.2e})"
+    diff = np.flatnonzero(a1 != a2)
+    assert diff.size == 0, f"reset did not restore the fp16 output: {diff.size} samples differ"
+    assert np.array_equal(ref, run.arrays["f32_2"])
+    db = error_db(torch.from_numpy(ref.astype(np.float64)), torch.from_numpy(a1.astype(np.float64)))
+    assert db <= -MIN_FIDELITY_DB, f"fp16 in brave~ is {db:.1f} dB from fp32 (bound -{MIN_FIDELITY_DB:.0f} dB)"

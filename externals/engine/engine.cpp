@@ -150,6 +150,9 @@ void one_line(const char *what, char *dst, size_t n) {
 std::string short_error(const std::string &what) {
     char buf[400];
     one_line(what.c_str(), buf, sizeof(buf));
+    // Errors can quote bytes of a damaged file: keep the line printable ASCII for the console.
+    for (char *p = buf; *p; ++p)
+        if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e) *p = '?';
     return buf;
 }
 
@@ -257,6 +260,22 @@ std::string sidecar_torch_version(const std::string &path) {
     return b == std::string::npos ? "" : s.substr(a + 1, b - a - 1);
 }
 
+// "2.5.1+cu124" -> {2, 5, 1}; missing or non-numeric parts count as 0.
+std::vector<long> version_numbers(const std::string &v) {
+    std::vector<long> out;
+    std::stringstream ss(v.substr(0, v.find('+')));
+    std::string part;
+    while (out.size() < 3 && std::getline(ss, part, '.')) out.push_back(std::strtol(part.c_str(), nullptr, 10));
+    out.resize(3, 0);
+    return out;
+}
+
+// The sidecar's torch version when it is newer than this libtorch ("" otherwise).
+std::string newer_sidecar_torch(const std::string &path) {
+    std::string v = sidecar_torch_version(path);
+    return !v.empty() && version_numbers(v) > version_numbers(TORCH_VERSION) ? v : "";
+}
+
 std::string newer_torch(const std::string &path) {
     std::string v = sidecar_torch_version(path);
     return v.empty() ? "a newer torch" : "torch " + v + " (its .json says)";
@@ -306,6 +325,10 @@ bool check_archive(const std::string &path, std::string &err) {
 // torch::jit::load's error, said for a musician: an operator or type this libtorch lacks means a
 // newer torch wrote the file.
 std::string load_error(const std::string &path, const std::string &what) {
+    // fp16 exports hold fbgemm-packed products, which only x86-64 builds of libtorch have.
+    if (what.find("linear_prepack_fp16") != std::string::npos || what.find("linear_dynamic_fp16") != std::string::npos)
+        return path + " has fp16 weights, which need x86-64 and libtorch's fbgemm: this brave~ cannot run them (" +
+               short_error(what) + "); export the model with --weights fp32";
     for (const char *key : {"Unknown builtin op: ", "Unknown type name '", "Unknown type constructor "}) {
         const char *p = std::strstr(what.c_str(), key);
         if (!p) continue;
@@ -345,6 +368,26 @@ bool optional_int(torch::jit::Module &m, const char *name, long &out) {
     } catch (const std::exception &) {
         return false;
     }
+}
+
+// Calls an optional `NAME() -> str` method; false when absent or not a string.
+bool optional_text(torch::jit::Module &m, const char *name, std::string &out) {
+    auto method = m.find_method(name);
+    if (!method) return false;
+    try {
+        c10::InferenceMode guard;
+        c10::IValue v = (*method)(std::vector<c10::IValue>{});
+        if (!v.isString()) return false;
+        out = v.toStringRef();
+        return true;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
+bool fbgemm_available() {
+    const auto &engines = at::globalContext().supportedQEngines();
+    return std::find(engines.begin(), engines.end(), at::QEngine::FBGEMM) != engines.end();
 }
 
 std::vector<std::string> string_list(torch::jit::Module &m, const char *name, bool &listed, std::string &why) {
@@ -455,6 +498,18 @@ std::shared_ptr<Model> load_model(const std::string &path, std::string &err, std
         if (optional_int(m, "get_sample_rate", v) && v > 0) info.sample_rate = v;
         if (optional_int(m, "get_latency_samples", v) && v >= 0) info.delay = v;
         info.has_reset = (bool)m.find_method("reset");
+        std::string weights;
+        if (optional_text(m, "get_weights", weights) && weights == "fp16" && !fbgemm_available()) {
+            std::string platforms;
+            optional_text(m, "get_platforms", platforms);
+            err = path + " has fp16 weights, which run on " + (platforms.empty() ? "x86-64 CPUs" : platforms) +
+                  "; this libtorch has no fbgemm: export the model with --weights fp32";
+            return nullptr;
+        }
+        std::string newer = newer_sidecar_torch(path);
+        if (!newer.empty())
+            warnings.push_back(path + " was written by torch " + newer + " (its .json says), newer than brave~'s libtorch " +
+                               TORCH_VERSION + ": if it fails or sounds wrong, export it with torch " + TORCH_VERSION);
         why.clear();
         for (auto &a : string_list(m, "get_attributes", listed, why))
             if (a != "none") info.attributes.push_back(a);
