@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,17 @@ def brave_fp16_ts(smoke, tmp_path_factory):
 
     return export_nn(smoke.run_dir, output=tmp_path_factory.mktemp("brave_fp16") / "brave16.ts", weights="fp16",
                      log=lambda m: None)
+
+
+def damaged_copies(path, folder) -> list:
+    """Two damaged copies of a model file, as a broken download or disk gives them: cut in
+    half, and one whose pickled module record is overwritten."""
+    data = path.read_bytes()
+    (folder / "cut16.ts").write_bytes(data[: len(data) // 2])
+    with zipfile.ZipFile(path) as z:
+        rec = next(i for i in z.infolist() if i.filename.endswith("/data.pkl"))
+    start = rec.header_offset + 30 + len(rec.filename.encode()) + len(rec.extra)
+    mangled = bytearray(data)
+    mangled[start + 100:start + 164] = b"\xff" * 64
+    (folder / "mangled16.ts").write_bytes(bytes(mangled))
+    return [folder / "cut16.ts", folder / "mangled16.ts"]

@@ -16,7 +16,7 @@ from brave_export.nnmodel import inspect_model
 from brave_export.plugin import export_plugin, plugin_state_dict
 from brave_export.run import load_model
 
-from .conftest import rave_export_streaming
+from .conftest import damaged_copies, rave_export_streaming, run_cli
 
 pytestmark = pytest.mark.slow
 SR = 44100
@@ -233,7 +233,6 @@ def test_fp16_export_of_a_trained_run(smoke, tmp_path):
     and the model say what the file is and where it runs."""
     from brave_export.export.weights import half_precision_unavailable
 
-    from .conftest import run_cli
 
     if half_precision_unavailable() is not None:
         pytest.skip(half_precision_unavailable())
@@ -250,6 +249,16 @@ def test_fp16_export_of_a_trained_run(smoke, tmp_path):
     with torch.inference_mode():
         y = m(audio(0.1)[..., :128])
     assert y.shape == (1, 1, 128) and bool(torch.isfinite(y).all())
+
+
+def test_inspect_names_a_damaged_fp16_file_in_one_line(brave_fp16_ts, tmp_path):
+    """A cut or mangled fp16 file: `inspect` says what is wrong in one line and exits 2."""
+    for bad in damaged_copies(brave_fp16_ts.path, tmp_path):
+        r = run_cli("inspect", bad)
+        assert r.returncode == 2, (bad.name, r.stdout, r.stderr)
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("brave-export: error: ") and bad.name in lines[0], r.stderr
+        assert "Traceback" not in r.stderr
 
 
 def test_buffer_option_checks_and_records_the_buffer(smoke, tmp_path):

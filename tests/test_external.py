@@ -16,6 +16,7 @@ import torch
 
 from brave_export.probe import write_probe
 
+from .conftest import damaged_copies
 from .pd_util import EXTERNAL_DIR, Patch, build_external, check_stderr, run_pd
 
 pytestmark = pytest.mark.slow
@@ -526,21 +527,6 @@ def test_brave_export_runs_in_pd(external, brave_ts, tmp_path):
     assert len(info) == 1 and int(info[0].split()[2]) == calls, info
 
 
-def damaged_copies(path, folder) -> dict:
-    """Two damaged copies of a model file, as a broken download or disk gives them: cut in
-    half, and one whose pickled module record is overwritten."""
-    data = path.read_bytes()
-    (folder / "cut16.ts").write_bytes(data[: len(data) // 2])
-    with zipfile.ZipFile(path) as z:
-        rec = next(i for i in z.infolist() if i.filename.endswith("/data.pkl"))
-    start = rec.header_offset + 30 + len(rec.filename.encode()) + len(rec.extra)
-    mangled = bytearray(data)
-    mangled[start + 100:start + 164] = b"\xff" * 64
-    (folder / "mangled16.ts").write_bytes(bytes(mangled))
-    return {"cut16.ts": r"brave~: .*cut16\.ts is not a TorchScript file \(not a zip archive\)",
-            "mangled16.ts": r"brave~: cannot load .*mangled16\.ts as a TorchScript model: "}
-
-
 def test_fp16_export_runs_in_pd_like_fp32(external, brave_ts, brave_fp16_ts, tmp_path):
     """`--weights fp16` through [brave~]: finite, non-silent; `reset` reproduces it sample for
     sample; with the latent noise off it matches the fp32 export played beside it within the
@@ -559,7 +545,9 @@ def test_fp16_export_runs_in_pd_like_fp32(external, brave_ts, brave_fp16_ts, tmp
     (tmp_path / "later16.ts").symlink_to(brave_fp16_ts.path)
     side = json.loads(brave_fp16_ts.path.with_suffix(".json").read_text())
     (tmp_path / "later16.json").write_text(json.dumps({**side, "torch_version": "9.1.0"}))
-    damaged = damaged_copies(brave_fp16_ts.path, tmp_path)
+    cut, mangled = damaged_copies(brave_fp16_ts.path, tmp_path)
+    damaged = {cut.name: r"brave~: .*cut16\.ts is not a TorchScript file \(not a zip archive\)",
+               mangled.name: r"brave~: cannot load .*mangled16\.ts as a TorchScript model: "}
     soundfile.write(str(tmp_path / "plucks.wav"), plucks(seconds, seed=3), SR, subtype="FLOAT")
     t2 = seconds * 1000 + 100
     patch = Patch(duration_ms=2 * t2)
