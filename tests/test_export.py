@@ -233,7 +233,6 @@ def test_fp16_export_of_a_trained_run(smoke, tmp_path):
     and the model say what the file is and where it runs."""
     from brave_export.export.weights import half_precision_unavailable
 
-
     if half_precision_unavailable() is not None:
         pytest.skip(half_precision_unavailable())
     r = run_cli("nn", smoke.run_dir, "--output", tmp_path / "h.ts", "--weights", "fp16")
