@@ -152,6 +152,49 @@ def batch_costs(run_dir: Path, tmp: Path, calls: int, batches=(1, 2, 4, 8), buff
     return out
 
 
+def product_shapes(module, buffer: int = 128) -> list[tuple[int, int, int]]:
+    """(rows, in, out) of every float32 matrix product one forward call at `buffer` runs."""
+    from torch.profiler import ProfilerActivity, profile
+
+    x = torch.randn(1, 1, buffer) * 0.1
+    with torch.inference_mode():
+        for _ in range(5):
+            module.forward(x)
+        with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
+            module.forward(x)
+    shapes = []
+    for e in prof.events():
+        if e.name in ("aten::addmm", "aten::mm"):
+            a, b = e.input_shapes[-4:-2] if e.name == "aten::addmm" else e.input_shapes[:2]
+            shapes.append((a[0], a[1], b[1]))
+    return shapes
+
+
+def products_alone_ms(shapes, calls: int = 300) -> float:
+    """Median time of the same products replayed alone (random operands, one scripted loop of
+    `linear` as the export runs them): the floor that weight traffic sets under a call."""
+    xs = [torch.randn(m, k) for m, k, _ in shapes]
+    ws = [torch.randn(n, k) for _, k, n in shapes]
+    bs = [torch.randn(n) for _, _, n in shapes]
+
+    @torch.jit.script
+    def replay(xs: list[torch.Tensor], ws: list[torch.Tensor], bs: list[torch.Tensor]) -> list[torch.Tensor]:
+        out: list[torch.Tensor] = []
+        for i in range(len(xs)):
+            out.append(torch.nn.functional.linear(xs[i], ws[i], bs[i]))  # kept: not dead code
+        return out
+
+    with torch.inference_mode():
+        for _ in range(WARMUP_CALLS):
+            replay(xs, ws, bs)
+        t = []
+        for _ in range(calls):
+            t0 = time.perf_counter()
+            replay(xs, ws, bs)
+            t.append(time.perf_counter() - t0)
+    return 1e3 * float(np.median(t))
+
+
 def untrained_run(folder: Path, config: str = "brave") -> Path:
     """A run directory holding an untrained model of `config` (random weights): for timing only."""
     import gin
@@ -196,6 +239,9 @@ def run(args) -> dict:
         results["models"] = {n: {"file_mb": paths[n].stat().st_size / 1e6,
                                  "ops_per_call_128": ops_per_call(models[n][0], models[n][1], 128)}
                              for n in names}
+        shapes = product_shapes(models["ours fp32"][0])
+        results["products_fp32_128"] = {"count": len(shapes), "weight_mb": sum(k * n for _, k, n in shapes) * 4 / 1e6,
+                                        "alone_ms": products_alone_ms(shapes)}
         sr = int(models["ours fp32"][0].get_sample_rate())
         for condition in ("idle", "loaded"):
             runs = []
@@ -252,6 +298,10 @@ def main() -> int:
           f"after {WARMUP_CALLS} warm-up calls; {args.runs} runs per condition")
     for n, m in results["models"].items():
         print(f"{n}: {m['file_mb']:.1f} MB, {m['ops_per_call_128']:.0f} top-level ops per forward at 128")
+    pr = results["products_fp32_128"]
+    print(f"ours fp32 at 128: {pr['count']} matrix products reading {pr['weight_mb']:.1f} MB of float32 weights; "
+          f"replayed alone (same shapes, one scripted loop): {pr['alone_ms']:.3f} ms per call, the floor "
+          "under the fp32 call whatever the op count")
     for condition in ("idle", "loaded"):
         note = ("nothing started by the script" if condition == "idle"
                 else f"a second process streaming a {HOG_MB} MB numpy array")
