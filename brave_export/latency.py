@@ -51,6 +51,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import UserError
+from .fileio import write_atomic, write_text_atomic
 from .hosts import brave_latency
 
 DETECTORS = ("envelope", "peak")
@@ -571,27 +572,10 @@ def format_result(r: LatencyResult) -> str:
     return "\n".join(lines)
 
 
-def _atomic(path: Path, write: Callable[[str], None]) -> None:
-    """`write(tmp)` a temporary file beside `path`, then rename it into place."""
-    from .fileio import atomic_paths
-
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
-    with atomic_paths(path) as (tmp,):
-        write(str(tmp))
-
-
 def write_json(r: LatencyResult, path) -> Path:
     import json
 
-    def write(tmp):
-        with open(tmp, "w") as f:
-            json.dump(r.as_dict(), f, indent=2)
-            f.write("\n")
-
-    _atomic(Path(path), write)
-    return Path(path)
+    return write_text_atomic(path, json.dumps(r.as_dict(), indent=2) + "\n")
 
 
 def write_plot(r: LatencyResult, path) -> Path:
@@ -626,11 +610,7 @@ def write_plot(r: LatencyResult, path) -> Path:
     ax.legend(fontsize=8)
     fig.tight_layout()
 
-    def write(tmp):
-        fig.savefig(tmp, format="png")
-
     try:
-        _atomic(Path(path), write)
+        return write_atomic(path, lambda tmp: fig.savefig(tmp, format="png"))
     finally:
         plt.close(fig)
-    return Path(path)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
-from .fileio import atomic_paths
+from .fileio import write_texts_atomic
 from .maxcheck import MC, NN_OBJECTS, OBJECTS, UI, S, abstraction_spec, check, nn_counts
 
 TRIALS = 32          # latency patch: trials per run
@@ -703,8 +703,4 @@ def write_patches(spec: MaxModel, folder) -> list[Path]:
         raise UserError(f"{folder} is not a folder: pass a folder for the Max patches")
     texts = render(spec)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / name for name in texts]
-    with atomic_paths(*paths) as tmps:
-        for tmp, text in zip(tmps, texts.values()):
-            tmp.write_text(text)
-    return paths
+    return write_texts_atomic({folder / name: text for name, text in texts.items()})
