@@ -56,7 +56,7 @@ from .hosts import brave_latency
 
 DETECTORS = ("envelope", "peak")
 WARMUP_CALLS = 3  # as brave~: calls on silence at load, then reset()
-KINDS = ("noise", "sines", "harmonic")
+SIGNALS = ("noise", "sines", "harmonic")  # the kinds of test burst
 LENGTHS_MS = (50.0, 300.0)
 LEVELS_DB = (-6.0, -24.0)
 PRE_ROLL_S = 0.25  # silence before the earliest onset: the output settles, the slow follower too
@@ -217,7 +217,7 @@ class BurstTest:
         return f"{self.kind}/{self.length_ms:g}ms/{self.level_db:g}dB"
 
 
-TESTS = tuple(BurstTest(k, n, l) for k in KINDS for n in LENGTHS_MS for l in LEVELS_DB)
+TESTS = tuple(BurstTest(k, n, l) for k in SIGNALS for n in LENGTHS_MS for l in LEVELS_DB)
 # The burst the Pd latency patch sends (patches/pd/bx-burst~.pd): Pd's noise~ (uniform in [-1, 1))
 # times 0.5, under a (1 - t / 60 ms)^4 envelope. With detector="peak" the evaluator measures what
 # the patch measures, for comparing the simulated host with real Pd.
@@ -588,13 +588,13 @@ def write_plot(r: LatencyResult, path) -> Path:
     sr = r.sample_rate
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=100)
     data = {k: [1000.0 * t.latency / sr for t in r.trials if t.latency is not None and t.test.startswith(k)]
-            for k in KINDS}
+            for k in SIGNALS}
     every = [v for vs in data.values() for v in vs]
     if every:
         lo, hi = min(every), max(every)
         width = max(1000.0 * max(1, r.block // 8) / sr, (hi - lo) / 40 if hi > lo else 0.0)
         bins = np.arange(lo - 1.5 * width, hi + 2 * width, width)  # each value mid-bin
-        ax.hist([data[k] for k in KINDS], bins=bins, stacked=True, label=list(KINDS))
+        ax.hist([data[k] for k in SIGNALS], bins=bins, stacked=True, label=list(SIGNALS))
     else:
         ax.text(0.5, 0.5, "no output onset detected", ha="center", va="center", transform=ax.transAxes)
     if r.expected_latency is not None:

@@ -48,7 +48,7 @@ from .errors import UserError
 REPO = Path(__file__).resolve().parents[1]
 PATCH_DIR = REPO / "patches" / "pd"
 EXTERNAL_DIR = REPO / "build" / "pd" / "brave~"
-KINDS = ("brave", "nn")  # which object the patches run: brave~ or nn~
+HOSTS = ("brave", "nn")  # which object the patches run: brave~ or nn~
 
 
 class PdError(UserError):
@@ -361,8 +361,8 @@ def run_pd(
 # --------------------------------------------------------------------- the example patches
 
 def _variant(kind: str, what: str, patches: Path) -> str:
-    if kind not in KINDS:
-        raise UserError(f"unknown object kind {kind!r}: use one of {', '.join(KINDS)}")
+    if kind not in HOSTS:
+        raise UserError(f"unknown object kind {kind!r}: use one of {', '.join(HOSTS)}")
     name = f"{what}-{kind}"
     if not (patches / f"{name}.pd").is_file():
         raise PdError(f"{patches / (name + '.pd')} not found")
@@ -396,8 +396,8 @@ def _paths(kind: str, external: str | Path | None, patches: str | Path | None) -
 def check_ready(kind: str = "brave", external_dir: str | Path | None = None,
                 patches: str | Path | None = None) -> None:
     """Raises PdError naming what is missing (Pd, the patches, brave~) before a long run starts."""
-    if kind not in KINDS:
-        raise UserError(f"unknown object kind {kind!r}: use one of {', '.join(KINDS)}")
+    if kind not in HOSTS:
+        raise UserError(f"unknown object kind {kind!r}: use one of {', '.join(HOSTS)}")
     _paths(kind, external_dir, patches)
 
 

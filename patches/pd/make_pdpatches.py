@@ -58,7 +58,7 @@ THRESHOLD = 0.2            # onset: first sample >= THRESHOLD x the peak after t
 FLOOR_FACTOR = 2           # ... and >= FLOOR_FACTOR x the largest sample before it
 MAX_SPREAD = 4096          # bursts start 20 ms + 0..MAX_SPREAD-1 samples into each recording
 DRY_DELAY_MS = 6000        # length of the players' dry delay line, ms (bx-mix~ `delay N` takes samples)
-KINDS = {"brave": "brave~", "nn": "nn~"}
+HOSTS = {"brave": "brave~", "nn": "nn~"}  # host name -> the object each variant runs
 
 # The selectors our abstractions handle themselves; any other message sent to a panel goes on
 # to the model object (tests/test_patches.py checks the nn~ variants against nn~'s messages).
@@ -1457,7 +1457,7 @@ EXTRA = {  # messages only one object understands, in its variants only
 
 
 def variant(what: str, kind: str) -> Canvas:
-    obj = KINDS[kind]
+    obj = HOSTS[kind]
     c = Canvas(size=(900, 520))
     c.comment(f"{what}-{kind}: " + USAGE[what].format(obj=obj, kind=kind, dims=LATENT_GUI_DIMS), 10, 10,
               width=120)
@@ -1501,7 +1501,7 @@ FILES = {
     "bx-forward": forward_panel, "bx-latent": latent_panel, "bx-latency": latency_panel, "bx-args": args,
 }
 for _what in ("forward", "latent", "latency"):
-    for _kind in KINDS:
+    for _kind in HOSTS:
         FILES[f"{_what}-{_kind}"] = (lambda w=_what, k=_kind: variant(w, k))
 
 
