@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import wave
 from pathlib import Path
 
 import numpy as np
+
+from .fileio import write_atomic
 
 SAMPLE_RATE = 44100
 
@@ -77,19 +77,15 @@ def phrase(seconds: float, seed: int, sr: int = SAMPLE_RATE) -> np.ndarray:
 def write_wav(path: Path, audio: np.ndarray, sr: int = SAMPLE_RATE) -> None:
     """Write mono 16-bit PCM atomically."""
     pcm = (np.clip(audio, -1.0, 1.0) * 32767).astype("<i2")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    os.close(fd)
-    try:
-        with wave.open(tmp, "wb") as w:
+
+    def write(tmp: Path) -> None:
+        with wave.open(str(tmp), "wb") as w:
             w.setnchannels(1)
             w.setsampwidth(2)
             w.setframerate(sr)
             w.writeframes(pcm.tobytes())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+
+    write_atomic(path, write)
 
 
 def synthesize_dataset(folder: Path, seconds: float = 40.0, files: int = 4, seed: int = 0) -> list[Path]:

@@ -17,6 +17,7 @@ import numpy as np
 
 from . import audio, training
 from .configs import config_path
+from .fileio import write_atomic, write_text_atomic
 from .run import Run, locate
 
 SMOKE_CONFIG = "brave"
@@ -129,7 +130,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
 
     say(f"[4/{STAGES}] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
     report = bench(ts, calls=bench_calls)
-    write_text(workdir / "bench.txt", format_report(report) + "\n")
+    write_text_atomic(workdir / "bench.txt", format_report(report) + "\n")
     print(format_report(report), flush=True)
 
     say(f"[5/{STAGES}] measuring latency offline: test bursts through the model as brave~ runs it "
@@ -215,19 +216,8 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
     return {"pd_forward": wav, "pd_latency": measured, "pd_latency_offline": like}
 
 
-def write_text(path: Path, text: str) -> Path:
-    from .fileio import atomic_paths
-
-    with atomic_paths(path) as (tmp,):
-        tmp.write_text(text)
-    return path
-
-
 def write_wav(path: Path, samples: np.ndarray, sr: int) -> Path:
+    """A 32-bit float wav file, written atomically."""
     from scipy.io import wavfile
 
-    from .fileio import atomic_paths
-
-    with atomic_paths(path) as (tmp,):
-        wavfile.write(tmp, sr, np.asarray(samples, dtype=np.float32))
-    return path
+    return write_atomic(path, lambda tmp: wavfile.write(tmp, sr, np.asarray(samples, dtype=np.float32)))

@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable, Mapping
 
 from .errors import UserError
 
@@ -42,3 +43,28 @@ def atomic_paths(*paths: Path):
         for tmp in temps:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
+
+
+def write_atomic(path, write: Callable[[Path], None]) -> Path:
+    """`write(tmp)` fills a temporary file beside `path`, then it is renamed into place: an error
+    (raised by `write` or anything else) leaves `path` as it was. Refuses a missing folder."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise UserError(f"cannot write {path}: folder {path.parent} does not exist")
+    with atomic_paths(path) as (tmp,):
+        write(tmp)
+    return path
+
+
+def write_text_atomic(path, text: str) -> Path:
+    """`text` written to `path` through a temporary file (see `write_atomic`)."""
+    return write_atomic(path, lambda tmp: tmp.write_text(text))
+
+
+def write_texts_atomic(texts: Mapping[Path, str]) -> list[Path]:
+    """Several text files, all renamed into place only once every one is written."""
+    paths = [Path(p) for p in texts]
+    with atomic_paths(*paths) as temps:
+        for tmp, text in zip(temps, texts.values()):
+            tmp.write_text(text)
+    return paths

@@ -1,5 +1,6 @@
-"""Max patches for nn~: built box by box, every count from brave_export.maxcheck's table, every
-patch checked by maxcheck before it is written.
+"""Max patches for nn~: built box by box from wiring tables (brave_export.wiring, extended by
+`Patcher.draw` with UI boxes, comments and presentation places), every count from
+brave_export.maxcheck's table, every patch checked by maxcheck before it is written.
 
   forward   test sound or live input -> [nn~ MODEL forward BUFFER] -> dry/wet (the dry path delayed
             by the model's latency), output gain, meters, scope~, stereo out
@@ -18,12 +19,14 @@ from an export. `write_patches(spec, folder)` writes the four files.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
-from .fileio import atomic_paths
+from .fileio import write_texts_atomic
 from .maxcheck import MC, NN_OBJECTS, OBJECTS, UI, S, abstraction_spec, check, nn_counts
+from .wiring import connect_all, parse_line, table_lines
 
 TRIALS = 32          # latency patch: trials per run
 PERIOD_MS = 1500     # latency patch: one burst every PERIOD_MS
@@ -63,7 +66,29 @@ class MaxModel:
         return f"{self.prefix}.{what}.maxpat"
 
 
+_NUMS = r"-?\d+(?:,-?\d+)*"
+_SHOWN = re.compile(rf"\s+=>\s+(?P<rect>{_NUMS})$")  # ... => X,Y[,W[,H]]: on the presentation too
+_UI_BOX = re.compile(rf"^(?P<name>\S+)\s+<(?P<cls>\S+?)(?P<attrs>(?:\s+\w+=\S+)*)>\s+@(?P<at>{_NUMS})$")
+_COMMENT = re.compile(rf'^(?P<name>\S+)\s+"(?P<text>.*)"\s+@(?P<at>{_NUMS})$')
+
+
+def _number(text: str):
+    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
+
+
+def _nums(text: str) -> list[int]:
+    return [int(v) for v in text.split(",")]
+
+
 class Patcher:
+    """A Max patcher built box by box. `draw` takes a wiring table (brave_export.wiring) whose
+    lines are, besides `name [object] @X,Y[,W]` and `name [message( @X,Y[,W]`:
+
+        name <maxclass key=value ...> @X,Y[,W[,H]]     a UI box (toggle, flonum, meter~ ...)
+        name "text" @X,Y[,W[,LINES]]                  a comment
+        ... => X,Y[,W[,H]]                           any of them shown on the presentation too
+    """
+
     def __init__(self, spec: MaxModel, rect=(80.0, 80.0, 1100.0, 760.0)):
         self.spec = spec
         self.rect = list(rect)
@@ -129,6 +154,41 @@ class Patcher:
             box["presentation_linecount"] = 1
         return box_id
 
+    def _box(self, line: str, at: tuple[int, int]) -> tuple[str, str]:
+        """(name, id) of the box a table line makes, its position offset by `at`."""
+        ox, oy = at
+        box = parse_line(line)
+        if box is not None and box.at:
+            x, y, *w = box.at
+            return box.name, (self.msg if box.message else self.obj)(box.text, x + ox, y + oy, *w)
+        m = _UI_BOX.match(line)
+        if m:
+            x, y, *wh = _nums(m["at"])
+            attrs = {k: _number(v) for k, v in (a.split("=") for a in m["attrs"].split())}
+            return m["name"], self.ui(m["cls"], x + ox, y + oy, *wh, **attrs)
+        m = _COMMENT.match(line)
+        if m:
+            x, y, *rest = _nums(m["at"])
+            return m["name"], self.comment(m["text"], x + ox, y + oy, *rest)
+        raise ValueError(f"not a Max box: {line!r}")
+
+    def draw(self, table: str, wires: str = "", names: dict | None = None, at=(0, 0), shown_at=(0, 0)) -> dict:
+        """The boxes of `table` (positions offset by `at`, presentation ones by `shown_at`), then
+        the cords of `wires` in their order. Returns name -> box id."""
+        names = {} if names is None else names
+        for line in table_lines(table):
+            shown = _SHOWN.search(line)
+            name, box_id = self._box(line[:shown.start()] if shown else line, at)
+            if shown:
+                x, y, *wh = _nums(shown["rect"])
+                self.show(box_id, x + shown_at[0], y + shown_at[1], *wh)
+            if name != "-":
+                if name in names:
+                    raise ValueError(f"two boxes named {name!r}")
+                names[name] = box_id
+        connect_all(self.connect, names, wires)
+        return names
+
     def connect(self, src: str, outlet: int, dst: str, inlet: int) -> None:
         s, d = self.by_id[src], self.by_id[dst]
         if not 0 <= outlet < s["numoutlets"]:
@@ -178,13 +238,14 @@ def _title(p: Patcher, text: str, note: str) -> None:
 
 def _nn_messages(p: Patcher, x, y, targets: list[str], px, py) -> None:
     """Message boxes for what nn~ understands in Max: enable (toggle), reload, load FILE, dump."""
-    p.show(p.comment("model on/off", x + 30, y, 80), px + 30, py, 80)
-    tog = p.show(p.ui("toggle", x, y), px, py)
-    p.connect(p.obj("loadmess 1", x, y - 30), 0, tog, 0)
-    en = p.msg("enable $1", x, y + 32)
-    p.connect(tog, 0, en, 0)
+    names = p.draw("""
+        - "model on/off" @30,0,80 => 30,0,80
+        tog <toggle> @0,0 => 0,0
+        lm [loadmess 1] @0,-30
+        en [enable $1( @0,32
+    """, "lm > tog; tog > en", at=(x, y), shown_at=(px, py))
     # nn~ answers `dump` in the Max window; `load` swaps the model (same method); `reload` re-reads it
-    boxes = [en]
+    boxes = [names["en"]]
     at = px + 120
     for i, text in enumerate(("reload", f"load {p.spec.model}", "dump")):
         boxes.append(p.show(p.msg(text, x + 80 + 90 * i, y + 32), at, py))
@@ -196,106 +257,80 @@ def _nn_messages(p: Patcher, x, y, targets: list[str], px, py) -> None:
 
 def _test_sound(p: Patcher, x, y) -> str:
     """Synthesized plucks and noise hits (no file, no microphone) or live input; returns the source."""
-    p.show(p.comment("source: 1 = built-in plucks and hits, 2 = live input (adc~ 1)", x, y, 360), 10, 75, 360)
-    one = p.show(p.msg("1", x, y + 22), 10, 97)
-    two = p.show(p.msg("2", x + 40, y + 22), 50, 97)
-    p.show(p.comment("test sound on/off", x + 200, y + 22, 120), 120, 97, 120)
-    on = p.show(p.ui("toggle", x + 320, y + 22), 240, 97)
-    p.connect(p.obj("loadmess 1", x + 360, y + 22), 0, on, 0)  # sounding as soon as audio is on
-    metro = p.obj("metro 250", x + 200, y + 60)
-    p.connect(on, 0, metro, 0)
-    trig = p.obj("t b b b", x + 200, y + 92)
-    p.connect(metro, 0, trig, 0)
-    note = p.obj("random 24", x + 200, y + 124)
-    pitch = p.obj("+ 48", x + 200, y + 154)
-    hz = p.obj("mtof", x + 200, y + 184)
-    p.connect(trig, 2, note, 0)
-    p.connect(note, 0, pitch, 0)
-    p.connect(pitch, 0, hz, 0)
-    osc = p.obj("cycle~", x + 200, y + 214)
-    p.connect(hz, 0, osc, 0)
-    env = p.obj("line~", x + 330, y + 184)
-    pluck_msg = p.msg("1, 0 180", x + 330, y + 124)
-    p.connect(trig, 1, pluck_msg, 0)
-    p.connect(pluck_msg, 0, env, 0)
-    env2 = p.obj("*~", x + 330, y + 214)  # squared envelope: a steeper, pluck-like decay
-    p.connect(env, 0, env2, 0)
-    p.connect(env, 0, env2, 1)
-    pluck = p.obj("*~", x + 200, y + 246)
-    p.connect(osc, 0, pluck, 0)
-    p.connect(env2, 0, pluck, 1)
-    # every fourth note (on average) a noise hit as well
-    hit_env = p.obj("line~", x + 470, y + 184)
-    hit_pick = p.obj("random 4", x + 470, y + 92)
-    p.connect(trig, 0, hit_pick, 0)
-    hit_sel = p.obj("sel 0", x + 470, y + 124)
-    p.connect(hit_pick, 0, hit_sel, 0)
-    hit_msg = p.msg("0.8, 0 60", x + 470, y + 154)
-    p.connect(hit_sel, 0, hit_msg, 0)
-    p.connect(hit_msg, 0, hit_env, 0)
-    noise = p.obj("noise~", x + 560, y + 184)
-    hit = p.obj("*~", x + 470, y + 246)
-    p.connect(noise, 0, hit, 0)
-    p.connect(hit_env, 0, hit, 1)
-    mix = p.obj("+~", x + 200, y + 280)
-    p.connect(pluck, 0, mix, 0)
-    p.connect(hit, 0, mix, 1)
-    level = p.obj("*~ 0.5", x + 200, y + 310)
-    p.connect(mix, 0, level, 0)
-    adc = p.obj("adc~ 1", x + 90, y + 280)
-    sel = p.obj("selector~ 2 1", x, y + 350)
-    p.connect(one, 0, sel, 0)
-    p.connect(two, 0, sel, 0)
-    p.connect(level, 0, sel, 1)
-    p.connect(adc, 0, sel, 2)
-    return sel
+    # the envelope is squared: a steeper, pluck-like decay; every fourth note (on average) a noise hit
+    return p.draw("""
+        - "source: 1 = built-in plucks and hits, 2 = live input (adc~ 1)" @0,0,360 => 10,75,360
+        one [1( @0,22 => 10,97
+        two [2( @40,22 => 50,97
+        - "test sound on/off" @200,22,120 => 120,97,120
+        on <toggle> @320,22 => 240,97
+        lm [loadmess 1] @360,22
+        metro [metro 250] @200,60
+        trig [t b b b] @200,92
+        note [random 24] @200,124
+        pitch [+ 48] @200,154
+        hz [mtof] @200,184
+        osc [cycle~] @200,214
+        env [line~] @330,184
+        pluck_msg [1, 0 180( @330,124
+        env2 [*~] @330,214
+        pluck [*~] @200,246
+        hit_env [line~] @470,184
+        hit_pick [random 4] @470,92
+        hit_sel [sel 0] @470,124
+        hit_msg [0.8, 0 60( @470,154
+        noise [noise~] @560,184
+        hit [*~] @470,246
+        mix [+~] @200,280
+        level [*~ 0.5] @200,310
+        adc [adc~ 1] @90,280
+        sel [selector~ 2 1] @0,350
+    """, """
+        lm > on  # sounding as soon as audio is on
+        on > metro; metro > trig; trig:2 > note; note > pitch; pitch > hz; hz > osc; trig:1 > pluck_msg
+        pluck_msg > env; env > env2; env > env2:1; osc > pluck; env2 > pluck:1
+        trig > hit_pick; hit_pick > hit_sel; hit_sel > hit_msg; hit_msg > hit_env; noise > hit; hit_env > hit:1
+        pluck > mix; hit > mix:1; mix > level; one > sel; two > sel; level > sel:1; adc > sel:2
+    """, at=(x, y))["sel"]
 
 
 def _output_stage(p: Patcher, dry: str, wets: list[str], x, y, dry_delay: int) -> None:
     """The dry path delayed by `dry_delay` samples (so dry and wet line up), dry/wet 0..1, output
     gain (dB), meters, a scope~ and ezdac~: wet outlet k to side k (a mono model to both sides)."""
-    spec = p.spec
-    p.show(p.comment("dry delay (samples)", x - 160, y - 60, 130), 400, 75, 130)
-    delay_box = p.show(p.ui("number", x - 160, y - 40, 70, minimum=0, maximum=MAX_DRY_DELAY - 1), 400, 97, 70)
-    p.connect(p.obj(f"loadmess {dry_delay}", x - 160, y - 70), 0, delay_box, 0)
-    delayed = p.obj(f"delay~ {MAX_DRY_DELAY} {dry_delay}", x - 60, y - 10, 130)
-    p.connect(dry, 0, delayed, 0)
-    p.connect(delay_box, 0, delayed, 1)
-
-    p.show(p.comment("dry/wet 0..1", x, y, 90), 400, 125, 90)
-    mix = p.show(p.ui("flonum", x, y + 20, minimum=0.0, maximum=1.0), 400, 147)
-    p.connect(p.obj("loadmess 1.", x, y - 22), 0, mix, 0)
-    t = p.obj("t f f", x, y + 50)
-    inv = p.obj("expr 1. - $f1", x + 70, y + 80)
-    p.connect(mix, 0, t, 0)
-    p.show(p.comment("output gain (dB)", x + 120, y, 110), 500, 125, 110)
-    gain_db = p.show(p.ui("flonum", x + 120, y + 20, minimum=-70.0, maximum=12.0), 500, 147)
-    p.connect(p.obj("loadmess -6.", x + 120, y - 22), 0, gain_db, 0)
-    lin = p.obj("dbtoa", x + 120, y + 50)
-    p.connect(gain_db, 0, lin, 0)
-    dry_gain = p.obj("*~ 0.", x - 60, y + 110)
-    p.connect(delayed, 0, dry_gain, 0)
-    p.connect(t, 0, inv, 0)
-    p.connect(inv, 0, dry_gain, 1)
-    dac = p.show(p.ui("ezdac~", x - 160, y + 270), 650, 125)
-    scope = p.show(p.ui("scope~", x + 260, y + 180), 650, 180)
+    names = p.draw(f"""
+        - "dry delay (samples)" @-160,-60,130 => 400,75,130
+        delay_box <number minimum=0 maximum={MAX_DRY_DELAY - 1}> @-160,-40,70 => 400,97,70
+        lm_delay [loadmess {dry_delay}] @-160,-70
+        delayed [delay~ {MAX_DRY_DELAY} {dry_delay}] @-60,-10,130
+        - "dry/wet 0..1" @0,0,90 => 400,125,90
+        mix <flonum minimum=0.0 maximum=1.0> @0,20 => 400,147
+        lm_mix [loadmess 1.] @0,-22
+        t [t f f] @0,50
+        inv [expr 1. - $f1] @70,80
+        - "output gain (dB)" @120,0,110 => 500,125,110
+        gain_db <flonum minimum=-70.0 maximum=12.0> @120,20 => 500,147
+        lm_gain [loadmess -6.] @120,-22
+        lin [dbtoa] @120,50
+        dry_gain [*~ 0.] @-60,110
+        dac <ezdac~> @-160,270 => 650,125
+        scope <scope~> @260,180 => 650,180
+    """, """
+        lm_delay > delay_box; dry > delayed; delay_box > delayed:1; lm_mix > mix; mix > t; lm_gain > gain_db
+        gain_db > lin; delayed > dry_gain; t > inv; inv > dry_gain:1
+    """, {"dry": dry}, at=(x, y))
     sides = wets if len(wets) > 1 else wets * 2
     for k, wet in enumerate(sides[:2]):
-        wet_gain = p.obj("*~ 0.", x - 160 + 50 * k, y + 110)
-        p.connect(wet, 0, wet_gain, 0)
-        p.connect(t, 1, wet_gain, 1)
-        summed = p.obj("+~", x - 160 + 50 * k, y + 150)
-        p.connect(wet_gain, 0, summed, 0)
-        p.connect(dry_gain, 0, summed, 1)
-        out = p.obj("*~ 0.5", x - 160 + 50 * k, y + 190)
-        p.connect(summed, 0, out, 0)
-        p.connect(lin, 0, out, 1)
-        p.connect(out, 0, dac, k)
-        meter = p.show(p.ui("meter~", x + 120, y + 180 + 18 * k), 500, 180 + 18 * k)
-        p.connect(out, 0, meter, 0)
-        if k == 0:
-            p.connect(out, 0, scope, 0)
-    p.show(p.comment("out L / R", x + 120, y + 220, 80), 500, 216, 80)
+        names[f"wet{k}"] = wet
+        p.draw(f"""
+            gain{k} [*~ 0.] @{50 * k - 160},110
+            sum{k} [+~] @{50 * k - 160},150
+            out{k} [*~ 0.5] @{50 * k - 160},190
+            meter{k} <meter~> @120,{180 + 18 * k} => 500,{180 + 18 * k}
+        """, f"""
+            wet{k} > gain{k}; t:1 > gain{k}:1; gain{k} > sum{k}; dry_gain > sum{k}:1; sum{k} > out{k}
+            lin > out{k}:1; out{k} > dac:{k}; out{k} > meter{k}
+        """ + ("out0 > scope" if k == 0 else ""), names, at=(x, y))
+    p.draw('- "out L / R" @120,220,80 => 500,216,80', at=(x, y))
 
 
 def _sides(p: Patcher, src: str, x, y) -> list[str]:
@@ -340,30 +375,26 @@ def latent_patch(spec: MaxModel) -> dict:
            "to drive a dimension by hand. mc.*~ / mc.+~ take `setvalue CHANNEL VALUE`.")
     src = _test_sound(p, 20, 70)
     _in_meter(p, src, 20, 440)
-    enc = p.obj(spec.mcs("encode"), 20, 470, 260)
-    p.connect(src, 0, enc, 0)
-    scale = p.obj("mc.*~ 1.", 20, 720, 80)
-    offset = p.obj("mc.+~ 0.", 20, 750, 80)
-    dec = p.obj(spec.mcs("decode"), 20, 780, 260)
-    p.connect(enc, 0, scale, 0)
-    p.connect(scale, 0, offset, 0)
-    p.connect(offset, 0, dec, 0)
-    p.show(p.comment("scale", 300, 500, 50), 10, 335, 50)
-    p.show(p.comment("offset", 300, 620, 50), 10, 357, 50)
-    for d in range(n):
-        x, px = 360 + 64 * (d % 12), 60 + 52 * (d % 14)
-        row, prow = 130 * (d // 12), 70 * (d // 14)
-        p.show(p.comment(f"z{d}", x, 480 + row, 40), px, 315 + prow, 40)
-        s_box = p.show(p.ui("flonum", x, 500 + row, 60), px, 335 + prow, 50)
-        o_box = p.show(p.ui("flonum", x, 560 + row, 60), px, 357 + prow, 50)
-        p.connect(p.obj("loadmess 1.", x, 470 + row, 60), 0, s_box, 0)
-        for box, target, y in ((s_box, scale, 530), (o_box, offset, 590)):
-            m = p.msg(f"setvalue {d + 1} $1", x, y + row, 62)
-            p.connect(box, 0, m, 0)
-            p.connect(m, 0, target, 1)
-    _nn_messages(p, 900, 420, [enc, dec], 10, 45)
-    out = p.obj(f"mc.unpack~ {spec.out_channels}", 20, 810, 100)
-    p.connect(dec, 0, out, 0)
+    names = p.draw(f"""
+        enc [{spec.mcs("encode")}] @20,470,260
+        scale [mc.*~ 1.] @20,720,80
+        offset [mc.+~ 0.] @20,750,80
+        dec [{spec.mcs("decode")}] @20,780,260
+        - "scale" @300,500,50 => 10,335,50
+        - "offset" @300,620,50 => 10,357,50
+    """, "src > enc; enc > scale; scale > offset; offset > dec", {"src": src})
+    for d in range(n):  # 12 a row in the patcher, 14 a row on the presentation
+        p.draw(f"""
+            - "z{d}" @0,480,40 => 0,315,40
+            s{d} <flonum> @0,500,60 => 0,335,50
+            o{d} <flonum> @0,560,60 => 0,357,50
+            init{d} [loadmess 1.] @0,470,60
+            sm{d} [setvalue {d + 1} $1( @0,530,62
+            om{d} [setvalue {d + 1} $1( @0,590,62
+        """, f"init{d} > s{d}; s{d} > sm{d}; sm{d} > scale:1; o{d} > om{d}; om{d} > offset:1", names,
+               at=(360 + 64 * (d % 12), 130 * (d // 12)), shown_at=(60 + 52 * (d % 14), 70 * (d // 14)))
+    _nn_messages(p, 900, 420, [names["enc"], names["dec"]], 10, 45)
+    out = p.draw(f"out [mc.unpack~ {spec.out_channels}] @20,810,100", "dec > out", names)["out"]
     _output_stage(p, dry=src, wets=_sides(p, out, 20, 835), x=1000, y=660, dry_delay=spec.latent_dry_delay)
     return p.document(f"{spec.model}: encode -> per-dimension scale and offset (mcs.nn~) -> decode")
 
@@ -380,52 +411,36 @@ def onset_abstraction(spec: MaxModel) -> dict:
     where fast - slow >= 9 dB and fast >= -60 dBFS.
     """
     p = Patcher(spec, rect=(100.0, 100.0, 760.0, 620.0))
-    audio = p.ui("inlet", 20, 20, 30, 30, index=1, comment="audio to analyse")
-    clock = p.ui("inlet", 380, 20, 30, 30, index=2, comment="sample clock (count~)")
-    arm = p.ui("inlet", 520, 20, 30, 30, index=3, comment="arm: the trial's start sample")
-    report = p.ui("inlet", 660, 20, 30, 30, index=4, comment="bang: report the onset")
-    lp = p.obj("onepole~ 40.", 120, 70)
-    hp = p.obj("-~", 20, 110)
-    p.connect(audio, 0, lp, 0)
-    p.connect(audio, 0, hp, 0)
-    p.connect(lp, 0, hp, 1)
-    rect = p.obj("abs~", 20, 140)
-    p.connect(hp, 0, rect, 0)
-    fast = p.obj("slide~ 44. 44.", 20, 175)
-    slow = p.obj("slide~ 1323. 1323.", 160, 175)
-    p.connect(rect, 0, fast, 0)
-    p.connect(rect, 0, slow, 0)
-    fdb, sdb = p.obj("atodb~", 20, 210), p.obj("atodb~", 160, 210)
-    p.connect(fast, 0, fdb, 0)
-    p.connect(slow, 0, sdb, 0)
-    diff = p.obj("-~", 20, 245)
-    p.connect(fdb, 0, diff, 0)
-    p.connect(sdb, 0, diff, 1)
-    over = p.obj(">~ 9.", 20, 280)
-    loud = p.obj(">~ -60.", 160, 280)
-    p.connect(diff, 0, over, 0)
-    p.connect(fdb, 0, loud, 0)
-    trig = p.obj("*~", 20, 315)
-    p.connect(over, 0, trig, 0)
-    p.connect(loud, 0, trig, 1)
+    names = {name: p.ui("inlet", x, 20, 30, 30, index=k + 1, comment=comment) for k, (name, x, comment) in enumerate((
+        ("audio", 20, "audio to analyse"), ("clock", 380, "sample clock (count~)"),
+        ("arm", 520, "arm: the trial's start sample"), ("report", 660, "bang: report the onset")))}
     # latch: only while the held sample is older than the trial's start (armed) may sah~ take a new one
-    armed = p.obj("<~ 0.", 260, 315)
-    gate = p.obj("*~", 20, 350)
-    p.connect(trig, 0, gate, 0)
-    p.connect(armed, 0, gate, 1)
-    sah = p.obj("sah~ 0.5", 380, 390)
-    p.connect(clock, 0, sah, 0)
-    p.connect(gate, 0, sah, 1)
-    send = p.obj("send~ #0_held", 520, 430)
-    recv = p.obj("receive~ #0_held", 260, 270)
-    p.connect(sah, 0, send, 0)
-    p.connect(recv, 0, armed, 0)
-    p.connect(arm, 0, armed, 1)
-    snap = p.obj("snapshot~", 380, 470)
-    p.connect(sah, 0, snap, 0)
-    p.connect(report, 0, snap, 0)
+    p.draw("""
+        lp [onepole~ 40.] @120,70
+        hp [-~] @20,110
+        rect [abs~] @20,140
+        fast [slide~ 44. 44.] @20,175
+        slow [slide~ 1323. 1323.] @160,175
+        fdb [atodb~] @20,210
+        sdb [atodb~] @160,210
+        diff [-~] @20,245
+        over [>~ 9.] @20,280
+        loud [>~ -60.] @160,280
+        trig [*~] @20,315
+        armed [<~ 0.] @260,315
+        gate [*~] @20,350
+        sah [sah~ 0.5] @380,390
+        send [send~ #0_held] @520,430
+        recv [receive~ #0_held] @260,270
+        snap [snapshot~] @380,470
+    """, """
+        audio > lp; audio > hp; lp > hp:1; hp > rect; rect > fast; rect > slow; fast > fdb; slow > sdb
+        fdb > diff; sdb > diff:1; diff > over; fdb > loud; over > trig; loud > trig:1; trig > gate
+        armed > gate:1; clock > sah; gate > sah:1; sah > send; recv > armed; arm > armed:1; sah > snap
+        report > snap
+    """, names)
     out = p.ui("outlet", 380, 520, 30, 30, index=1, comment="onset sample")
-    p.connect(snap, 0, out, 0)
+    p.connect(names["snap"], 0, out, 0)
     p.comment("send~/receive~ close the latch loop with one signal vector of delay (MSP forbids direct "
               "signal feedback); the detector keeps the trigger high far longer than that.", 20, 560, 700,
               lines=2)
@@ -440,231 +455,147 @@ def latency_patch(spec: MaxModel) -> dict:
            f"Turn audio on, then run: {TRIALS} trials, one every {PERIOD_MS} ms. Each trial and the summary go "
            f"to the Max window, the number boxes and {RESULTS_FILE} (in Max's default folder: give `write` a full "
            "path to choose).")
-    # the sample clock: counts from the moment audio starts (on-initially), restarted by dspstate~
-    clock = p.obj("count~ 0 0 1", 20, 130)
-    sr = p.obj("dspstate~", 140, 70)
-    dsp_on = p.obj("sel 1", 140, 100)
-    p.connect(sr, 0, dsp_on, 0)
-    p.connect(dsp_on, 0, clock, 0)
-    dac = p.show(p.ui("ezdac~", 1100, 60), 10, 50)
-
-    # run control and the trial clock
-    p.show(p.comment("run", 330, 60, 40), 90, 50, 40)
-    run = p.show(p.ui("toggle", 300, 80), 60, 50)
-    run_order = p.obj("t i i", 340, 80)   # reset first, then start the metro
-    p.connect(run, 0, run_order, 0)
-    metro = p.obj(f"metro {PERIOD_MS}", 300, 120)
-    p.connect(run_order, 0, metro, 0)
-    start = p.obj("sel 1", 380, 120)
-    p.connect(run_order, 1, start, 0)
-    tick = p.obj("t b b b", 300, 155)
-    p.connect(metro, 0, tick, 0)
-    # 1st: arm both detectors with the trial's start sample
-    t0 = p.obj("snapshot~", 450, 190)
-    p.connect(clock, 0, t0, 0)
-    p.connect(tick, 2, t0, 0)
-    # 2nd: the burst: noise or a stack of four log-spaced sines, squared linear decay over 200 ms
-    env = p.obj("line~", 300, 260)
-    burst_msg = p.msg("1, 0 200", 300, 225)
-    p.connect(tick, 1, burst_msg, 0)
-    p.connect(burst_msg, 0, env, 0)
-    env2 = p.obj("*~", 300, 295)
-    p.connect(env, 0, env2, 0)
-    p.connect(env, 0, env2, 1)
-    p.show(p.comment("burst: 1 = noise, 2 = sines", 20, 190, 200), 190, 50, 170)
-    kind1 = p.show(p.msg("1", 20, 215), 190, 72)
-    kind2 = p.show(p.msg("2", 60, 215), 230, 72)
-    noise = p.obj("noise~", 20, 255)
-    sines = [p.obj(f"cycle~ {hz}", 100 + 60 * i, 255, 58) for i, hz in enumerate((100, 400, 1600, 6400))]
-    s01, s23 = p.obj("+~", 100, 290), p.obj("+~", 220, 290)
-    p.connect(sines[0], 0, s01, 0)
-    p.connect(sines[1], 0, s01, 1)
-    p.connect(sines[2], 0, s23, 0)
-    p.connect(sines[3], 0, s23, 1)
-    stack = p.obj("+~", 100, 320)
-    p.connect(s01, 0, stack, 0)
-    p.connect(s23, 0, stack, 1)
-    stack_level = p.obj("*~ 0.25", 100, 350)
-    p.connect(stack, 0, stack_level, 0)
-    kind = p.obj("selector~ 2 1", 20, 390)
-    p.connect(kind1, 0, kind, 0)
-    p.connect(kind2, 0, kind, 0)
-    p.connect(noise, 0, kind, 1)
-    p.connect(stack_level, 0, kind, 2)
-    burst = p.obj("*~", 20, 425)
-    p.connect(kind, 0, burst, 0)
-    p.connect(env2, 0, burst, 1)
-    level = p.obj("*~ 0.5", 20, 460)
-    p.connect(burst, 0, level, 0)
-
+    # The sample clock counts from the moment audio starts (on-initially), restarted by dspstate~.
+    # Each tick of the trial clock: 1st arm both detectors with the trial's start sample (t0), 2nd the
+    # burst (noise or a stack of four log-spaced sines, squared linear decay over 200 ms).
+    sines = "".join(f"\nsine{i} [cycle~ {hz}] @{100 + 60 * i},255,58" for i, hz in enumerate((100, 400, 1600, 6400)))
+    names = p.draw(f"""
+        clock [count~ 0 0 1] @20,130
+        sr [dspstate~] @140,70
+        dsp_on [sel 1] @140,100
+        dac <ezdac~> @1100,60 => 10,50
+        - "run" @330,60,40 => 90,50,40
+        run <toggle> @300,80 => 60,50
+        # reset first, then start the metro
+        run_order [t i i] @340,80
+        metro [metro {PERIOD_MS}] @300,120
+        start [sel 1] @380,120
+        tick [t b b b] @300,155
+        t0 [snapshot~] @450,190
+        env [line~] @300,260
+        burst_msg [1, 0 200( @300,225
+        env2 [*~] @300,295
+        - "burst: 1 = noise, 2 = sines" @20,190,200 => 190,50,170
+        kind1 [1( @20,215 => 190,72
+        kind2 [2( @60,215 => 230,72
+        noise [noise~] @20,255
+        {sines}
+        s01 [+~] @100,290
+        s23 [+~] @220,290
+        stack [+~] @100,320
+        stack_level [*~ 0.25] @100,350
+        kind [selector~ 2 1] @20,390
+        burst [*~] @20,425
+        level [*~ 0.5] @20,460
+        nn [{spec.nn("forward")}] @300,500,200
+    """, """
+        sr > dsp_on; dsp_on > clock; run > run_order; run_order > metro; run_order:1 > start; metro > tick
+        clock > t0; tick:2 > t0; tick:1 > burst_msg; burst_msg > env; env > env2; env > env2:1
+        sine0 > s01; sine1 > s01:1; sine2 > s23; sine3 > s23:1; s01 > stack; s23 > stack:1; stack > stack_level
+        kind1 > kind; kind2 > kind; noise > kind:1; stack_level > kind:2; kind > burst; env2 > burst:1
+        burst > level
+    """)
     # the object under test
-    nn = p.obj(spec.nn("forward"), 300, 500, 200)
-    for k in range(spec.in_channels):
-        p.connect(level, 0, nn, k)
-    _nn_messages(p, 560, 470, [nn], 380, 50)
-    det_in = p.obj(ONSET, 20, 560, 150)
-    det_out = p.obj(ONSET, 300, 560, 150)
-    for det, sig in ((det_in, level), (det_out, nn)):
-        p.connect(sig, 0, det, 0)
-        p.connect(clock, 0, det, 1)
-        p.connect(t0, 0, det, 2)
-    scope = p.show(p.ui("scope~", 1100, 480), 330, 100, 200, 100)
-    p.connect(nn, 0, scope, 0)
-
+    connect_all(p.connect, names, "\n".join(f"level > nn:{k}" for k in range(spec.in_channels)))
+    _nn_messages(p, 560, 470, [names["nn"]], 380, 50)
     # READ_MS later: count the trial, read the input onset, the output onset (which writes the
-    # trial's row), then see whether the run is done: [t b b b b] fires right to left
-    wait = p.obj(f"delay {READ_MS}", 560, 190)
-    p.connect(tick, 0, wait, 0)
-    read = p.obj("t b b b b", 560, 225)
-    p.connect(wait, 0, read, 0)
-    count = p.obj("i", 760, 260)
-    inc = p.obj("+ 1", 760, 290)
-    p.connect(read, 3, count, 0)
-    p.connect(count, 0, inc, 0)
-    p.connect(inc, 0, count, 1)
-    trial_no = p.obj("i", 840, 330)   # the trial's number, for its row
-    done_count = p.obj("i", 980, 330)
-    p.connect(inc, 0, trial_no, 1)
-    p.connect(inc, 0, done_count, 1)
-    p.show(p.comment("trials done", 820, 290, 80), 100, 80, 80)
-    shown = p.show(p.ui("number", 900, 290), 60, 80, 36)
-    p.connect(inc, 0, shown, 0)
-    p.connect(read, 2, det_in, 3)
-    p.connect(read, 1, det_out, 3)
-    p.connect(read, 0, done_count, 0)
-
-    # latency = out - in when the output onset belongs to this trial (>= its start), else -1
-    lat = p.obj("expr ($f1 >= $f3) * ($f1 - $f2 + 1) - 1", 300, 620, 260)
-    row = p.obj("pack 0 0. 0. 0. 0.", 300, 720, 160)   # trial, onset in, onset out, samples, ms
-    in_t, out_t = p.obj("t f f", 20, 590), p.obj("t f f", 300, 590)
-    p.connect(det_in, 0, in_t, 0)
-    p.connect(det_out, 0, out_t, 0)
-    p.connect(in_t, 1, row, 1)
-    p.connect(in_t, 0, lat, 1)
-    p.connect(out_t, 1, row, 2)
-    p.connect(t0, 0, lat, 2)
-    p.connect(out_t, 0, lat, 0)
-    valid = p.obj("split 0. 10000000.", 300, 650)
-    p.connect(lat, 0, valid, 0)
-    per_trial = p.obj("t b f f f", 300, 685)
-    p.connect(valid, 0, per_trial, 0)
-    to_ms = p.obj("expr $f1 * 1000. / $f2", 460, 700, 150)
-    p.connect(per_trial, 3, to_ms, 0)
-    p.connect(sr, 1, to_ms, 1)
-    p.connect(to_ms, 0, row, 4)
-    p.connect(per_trial, 2, row, 3)
-    collect = p.obj("zl group 256", 620, 760)  # up to 256 trials
-    p.connect(per_trial, 1, collect, 0)
-    p.connect(per_trial, 0, trial_no, 0)
-    p.connect(trial_no, 0, row, 0)
-    # a trial without an output onset: `trial N missed`
-    missed = p.obj("t b", 560, 685)
-    p.connect(valid, 1, missed, 0)
-    missed_no = p.obj("i", 560, 720)
-    p.connect(inc, 0, missed_no, 1)
-    p.connect(missed, 0, missed_no, 0)
-    missed_row = p.obj("append missed", 560, 750)
-    p.connect(missed_no, 0, missed_row, 0)
-
-    # the text file (as the Pd patch writes it) and the Max window
-    results = p.obj("text", 1000, 840)
-    line = p.obj("prepend trial", 300, 760)
-    p.connect(row, 0, line, 0)
-    p.connect(missed_row, 0, line, 0)
-    store = p.obj("t b l", 300, 790)
-    p.connect(line, 0, store, 0)
-    cr = p.msg("cr", 300, 820)
-    p.connect(store, 1, results, 0)
-    p.connect(store, 0, cr, 0)
-    p.connect(cr, 0, results, 0)
-    p.connect(line, 0, p.obj("print latency", 420, 790), 0)
-
-    # stop after TRIALS, then the statistics
-    done = p.obj(f"sel {TRIALS}", 980, 360)
-    p.connect(done_count, 0, done, 0)
-    finish = p.obj("t b b", 980, 390)
-    p.connect(done, 0, finish, 0)
-    # stop the metro directly and only show the toggle off (`set 0`): turning the toggle itself
-    # off would go through its reset chain
-    stop = p.msg("stop", 1060, 420)
-    p.connect(finish, 1, stop, 0)
-    p.connect(stop, 0, metro, 0)
-    untick = p.msg("set 0", 1120, 420)
-    p.connect(finish, 1, untick, 0)
-    p.connect(untick, 0, run, 0)
-    p.connect(finish, 0, collect, 0)  # the last trial is collected by now: out goes the list
-    # reset on start: trial count 0, empty collection, means and text
-    reset = p.obj("t b b b b", 380, 155)
-    p.connect(start, 0, reset, 0)
-    zero = p.msg("0", 460, 120)
-    p.connect(reset, 3, zero, 0)
-    p.connect(zero, 0, count, 1)
-    clear = p.msg("zlclear", 540, 120)
-    p.connect(reset, 2, clear, 0)
-    p.connect(clear, 0, collect, 0)
-    clear_means = p.msg("clear", 620, 120)
-    p.connect(reset, 1, clear_means, 0)
-    clear_text = p.msg("clear", 680, 120)
-    p.connect(reset, 0, clear_text, 0)
-    p.connect(clear_text, 0, results, 0)
-
+    # trial's row), then see whether the run is done: [t b b b b] fires right to left.
+    # latency = out - in when the output onset belongs to this trial (>= its start), else -1;
+    # a trial without an output onset: `trial N missed`; the row: trial, onset in, onset out, samples, ms
+    p.draw(f"""
+        det_in [{ONSET}] @20,560,150
+        det_out [{ONSET}] @300,560,150
+        scope <scope~> @1100,480 => 330,100,200,100
+        wait [delay {READ_MS}] @560,190
+        read [t b b b b] @560,225
+        count [i] @760,260
+        inc [+ 1] @760,290
+        trial_no [i] @840,330
+        done_count [i] @980,330
+        - "trials done" @820,290,80 => 100,80,80
+        shown <number> @900,290 => 60,80,36
+        lat [expr ($f1 >= $f3) * ($f1 - $f2 + 1) - 1] @300,620,260
+        row [pack 0 0. 0. 0. 0.] @300,720,160
+        in_t [t f f] @20,590
+        out_t [t f f] @300,590
+        valid [split 0. 10000000.] @300,650
+        per_trial [t b f f f] @300,685
+        to_ms [expr $f1 * 1000. / $f2] @460,700,150
+        # up to 256 trials
+        collect [zl group 256] @620,760
+        missed [t b] @560,685
+        missed_no [i] @560,720
+        missed_row [append missed] @560,750
+    """, """
+        level > det_in; clock > det_in:1; t0 > det_in:2; nn > det_out; clock > det_out:1; t0 > det_out:2
+        nn > scope; tick > wait; wait > read; read:3 > count; count > inc; inc > count:1; inc > trial_no:1
+        inc > done_count:1; inc > shown; read:2 > det_in:3; read:1 > det_out:3; read > done_count
+        det_in > in_t; det_out > out_t; in_t:1 > row:1; in_t > lat:1; out_t:1 > row:2; t0 > lat:2; out_t > lat
+        lat > valid; valid > per_trial; per_trial:3 > to_ms; sr:1 > to_ms:1; to_ms > row:4; per_trial:2 > row:3
+        per_trial:1 > collect; per_trial > trial_no; trial_no > row; valid:1 > missed; inc > missed_no:1
+        missed > missed_no; missed_no > missed_row
+    """, names)
+    # the text file (as the Pd patch writes it) and the Max window; stop after TRIALS, then the
+    # statistics. Stop the metro directly and only show the toggle off (`set 0`): turning the
+    # toggle itself off would go through its reset chain. The last trial is collected by then.
+    # On start: trial count 0, empty collection, means and text.
+    p.draw(f"""
+        results [text] @1000,840
+        line [prepend trial] @300,760
+        store [t b l] @300,790
+        cr [cr( @300,820
+        print [print latency] @420,790
+        done [sel {TRIALS}] @980,360
+        finish [t b b] @980,390
+        stop [stop( @1060,420
+        untick [set 0( @1120,420
+        reset [t b b b b] @380,155
+        zero [0( @460,120
+        clear [zlclear( @540,120
+        clear_means [clear( @620,120
+        clear_text [clear( @680,120
+    """, """
+        row > line; missed_row > line; line > store; store:1 > results; store > cr; cr > results
+        line > print; done_count > done; done > finish; finish:1 > stop; stop > metro; finish:1 > untick
+        untick > run; finish > collect; start > reset; reset:3 > zero; zero > count:1; reset:2 > clear
+        clear > collect; reset:1 > clear_means; reset > clear_text; clear_text > results
+    """, names)
     # statistics over the collected latencies (samples). [t b l l l l l] fires right to left: the
     # count, mean, jitter (std), min and max set the summary's cold inlets, then the bang sends the
     # number of trials into its hot inlet: the summary is the run's, the first time too.
-    stats = p.obj("t b l l l l l", 620, 800)
-    p.connect(collect, 0, stats, 0)
-    summary = p.obj("pack 0 0 0. 0. 0. 0. 0.", 620, 1000, 240)  # trials detected mean min max std sr
-    n_det = p.obj("zl len", 1100, 840)
-    p.connect(stats, 5, n_det, 0)
-    p.connect(n_det, 0, summary, 1)
-    mean = p.obj("mean", 1040, 840)
-    p.connect(stats, 4, mean, 0)
-    square = p.obj("vexpr $f1 * $f1", 900, 840)
-    p.connect(stats, 3, square, 0)
-    mean_sq = p.obj("mean", 900, 870)
-    p.connect(square, 0, mean_sq, 0)
-    p.connect(clear_means, 0, mean, 0)
-    p.connect(clear_means, 0, mean_sq, 0)
-    std = p.obj("expr sqrt(abs($f1 - $f2 * $f2))", 900, 900, 200)
-    p.connect(mean, 0, std, 1)
-    p.connect(mean_sq, 0, std, 0)
-    lo = p.obj("minimum 0.", 820, 840)
-    hi = p.obj("maximum 0.", 740, 840)
-    p.connect(stats, 2, lo, 0)
-    p.connect(stats, 1, hi, 0)
-    p.connect(mean, 0, summary, 2)
-    p.connect(lo, 0, summary, 3)
-    p.connect(hi, 0, summary, 4)
-    p.connect(std, 0, summary, 5)
-    p.connect(sr, 1, summary, 6)
-    total = p.obj("i", 620, 900)
-    p.connect(inc, 0, total, 1)
-    p.connect(stats, 0, total, 0)
-    p.connect(total, 0, summary, 0)
-    text = p.msg("summary trials $1 detected $2 mean $3 min $4 max $5 std $6 sr $7", 620, 1030, 420)
-    p.connect(summary, 0, text, 0)
-    p.connect(text, 0, p.obj("print latency", 620, 1090), 0)
-    save = p.obj("t b b l", 1000, 1060)
-    p.connect(text, 0, save, 0)
-    p.connect(save, 2, results, 0)
-    cr2 = p.msg("cr", 1060, 1090)
-    p.connect(save, 1, cr2, 0)
-    p.connect(cr2, 0, results, 0)
-    write = p.msg(f"write {RESULTS_FILE}", 1000, 1120)
-    p.connect(save, 0, write, 0)
-    p.connect(write, 0, results, 0)
-    for i, (label, src) in enumerate((("mean", mean), ("jitter", std), ("min", lo), ("max", hi))):
-        x = 300 + 130 * i
-        p.show(p.comment(f"{label} (smp / ms)", x, 940, 120), 10 + 80 * i, 210, 80)
-        p.connect(src, 0, p.show(p.ui("flonum", x, 960, 60), 10 + 80 * i, 232, 70), 0)
-        ms = p.obj("expr $f1 * 1000. / $f2", x, 990, 125)
-        p.connect(src, 0, ms, 0)
-        p.connect(sr, 1, ms, 1)
-        p.connect(ms, 0, p.show(p.ui("flonum", x, 1020, 60), 10 + 80 * i, 254, 70), 0)
-    monitor = p.obj("*~ 0.5", 1100, 540)
-    p.connect(nn, 0, monitor, 0)
-    p.connect(monitor, 0, dac, 0)
-    p.connect(monitor, 0, dac, 1)
+    # The summary: trials detected mean min max std sr.
+    p.draw(f"""
+        stats [t b l l l l l] @620,800
+        summary [pack 0 0 0. 0. 0. 0. 0.] @620,1000,240
+        n_det [zl len] @1100,840
+        mean [mean] @1040,840
+        square [vexpr $f1 * $f1] @900,840
+        mean_sq [mean] @900,870
+        std [expr sqrt(abs($f1 - $f2 * $f2))] @900,900,200
+        lo [minimum 0.] @820,840
+        hi [maximum 0.] @740,840
+        total [i] @620,900
+        text [summary trials $1 detected $2 mean $3 min $4 max $5 std $6 sr $7( @620,1030,420
+        print_summary [print latency] @620,1090
+        save [t b b l] @1000,1060
+        cr2 [cr( @1060,1090
+        write [write {RESULTS_FILE}( @1000,1120
+    """, """
+        collect > stats; stats:5 > n_det; n_det > summary:1; stats:4 > mean; stats:3 > square
+        square > mean_sq; clear_means > mean; clear_means > mean_sq; mean > std:1; mean_sq > std
+        stats:2 > lo; stats:1 > hi; mean > summary:2; lo > summary:3; hi > summary:4; std > summary:5
+        sr:1 > summary:6; inc > total:1; stats > total; total > summary; summary > text; text > print_summary
+        text > save; save:2 > results; save:1 > cr2; cr2 > results; save > write; write > results
+    """, names)
+    for i, (label, src) in enumerate((("mean", "mean"), ("jitter", "std"), ("min", "lo"), ("max", "hi"))):
+        p.draw(f"""
+            - "{label} (smp / ms)" @0,940,120 => {80 * i},210,80
+            {label}_smp <flonum> @0,960,60 => {80 * i},232,70
+            {label}_ms [expr $f1 * 1000. / $f2] @0,990,125
+            {label}_ms_box <flonum> @0,1020,60 => {80 * i},254,70
+        """, f"{src} > {label}_smp; {src} > {label}_ms; sr:1 > {label}_ms:1; {label}_ms > {label}_ms_box",
+               names, at=(300 + 130 * i, 0), shown_at=(10, 0))
+    p.draw("monitor [*~ 0.5] @1100,540", "nn > monitor; monitor > dac; monitor > dac:1", names)
     return p.document(f"{spec.model}: latency measurement of nn~ with test bursts")
 
 
@@ -703,8 +634,4 @@ def write_patches(spec: MaxModel, folder) -> list[Path]:
         raise UserError(f"{folder} is not a folder: pass a folder for the Max patches")
     texts = render(spec)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / name for name in texts]
-    with atomic_paths(*paths) as tmps:
-        for tmp, text in zip(tmps, texts.values()):
-            tmp.write_text(text)
-    return paths
+    return write_texts_atomic({folder / name: text for name, text in texts.items()})

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
-from .fileio import atomic_paths
+from .fileio import write_texts_atomic
 from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
 # The host-latency formulas have one home, brave_export.hosts: every host figure of this module
 # comes through this import and the two functions below.
@@ -203,10 +203,7 @@ def _targets(folder: Path, names, force: bool) -> list[Path]:
 
 
 def _write_all(paths: list[Path], texts: list[str]) -> list[Path]:
-    with atomic_paths(*paths) as tmps:
-        for tmp, text in zip(tmps, texts):
-            tmp.write_text(text)
-    return paths
+    return write_texts_atomic(dict(zip(paths, texts)))
 
 
 def write_max(facts: ModelFacts, folder, signal_vector: int = 64, force: bool = False) -> list[Path]:

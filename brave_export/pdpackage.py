@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UserError
-from .pdrun import REPO
+from .pdrun import REPO, patch_dir
 
 NAME = "brave~"
 BUILD_DIR = REPO / "build" / "external"  # scripts/build-external.sh's CMake build folder
@@ -215,7 +215,7 @@ def build_package(out: Path = PACKAGE_ROOT, log=print) -> Package:
             log(f"package: lib/{soname} <- {path}")
             # Their static symbol tables are for debuggers only (a fifth of libtorch_cpu).
             _run(["strip", "--strip-unneeded", "-o", folder / "lib" / soname, path], f"strip {path.name}")
-        help_patch, patches = folder / f"{NAME}-help.pd", REPO / "patches" / "pd"
+        help_patch, patches = folder / f"{NAME}-help.pd", patch_dir()
         (folder / "README.txt").write_text(package_readme(version, help_patch, patches))
         foreign = foreign_libraries(folder)
         if foreign:

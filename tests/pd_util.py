@@ -1,17 +1,8 @@
-"""Headless Pure Data for the tests: the builders and runner of brave_export.pdrun, plus the
-tests' own checks (check_stderr) and the build step (build_external).
+"""Headless Pure Data for the tests: the builders and runner of brave_export.pdrun (its docstring
+shows how to build and run a patch), plus the tests' own checks (check_stderr) and the build step
+(build_external). Here `run_pd` puts brave~'s package folder on Pd's path by default, and
 
-    patch = Patch(duration_ms=200)              # loadbang: `start`, dsp on; quits after 200 ms
-    sub = patch.subpatch("dsp", block=256)      # a [pd dsp] with [block~ 256] inside
-    src = sub.obj("noise~")
-    brave = sub.obj("brave~ probe.ts forward 128")
-    sub.connect(src, 0, brave, 0)
-    sub.record(src, "in", 4096)                 # [table in 4096] + [tabwrite~ in] started by `start`
-    sub.record(brave, "out", 4096)
-    patch.at(50, "ctl load probe.ts")           # `; ctl load probe.ts` 50 ms after start
-    run = run_pd(patch, tmp_path)               # with brave~'s package folder on Pd's path
     check_stderr(run)                           # fails on "couldn't create", crashes, errors
-    run.arrays["in"], run.arrays["out"]         # float32 numpy arrays
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ def _with_onset(kind, n0, level_db, n=SR, background_db=None, seed=0):
     return x
 
 
-@pytest.mark.parametrize("kind", L.KINDS)
+@pytest.mark.parametrize("kind", L.SIGNALS)
 @pytest.mark.parametrize("level_db", [-6.0, -24.0, -40.0])
 def test_envelope_detector_finds_a_known_onset(kind, level_db):
     for n0 in (5000, 12345, 20001):
@@ -103,7 +103,7 @@ def test_envelope_detector_thresholds_are_configurable():
     assert t is not None and 20000 <= t <= 20000 + 50
 
 
-@pytest.mark.parametrize("kind", L.KINDS)
+@pytest.mark.parametrize("kind", L.SIGNALS)
 def test_flux_detector_finds_a_known_onset_within_a_hop(kind):
     s = L.DetectorSettings()
     for n0 in (8000, 12345, 20001):

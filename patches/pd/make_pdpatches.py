@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Writes the Pd patches of this folder (`.venv/bin/python patches/pd/make_pdpatches.py`).
 
-The .pd files are generated so that object numbers and connections are computed, not typed;
-they are committed, and tests/test_patches.py checks that this script reproduces them.
+The .pd files are generated so that object numbers and connections are computed, not typed:
+each patch is a wiring table (brave_export.wiring: its boxes in order, then its cords by name),
+laid out down columns by `Flow`. They are committed, and tests/test_patches.py checks that this
+script reproduces them.
 
 What users open (each takes MODEL and BUFFER as creation arguments when used as an abstraction,
 e.g. [forward-brave brave.ts 128], or a `model FILE [BUFFER]` message when opened directly):
@@ -48,7 +50,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from brave_export.pdrun import Canvas  # noqa: E402
+from brave_export.pdrun.pdfile import Canvas  # noqa: E402
+from brave_export.wiring import connect_all, parse_line, table_lines  # noqa: E402
 
 LATENT_GUI_DIMS = 8        # sliders for the first 8 latent dimensions
 TRIALS = 10                # latency patch defaults
@@ -58,7 +61,7 @@ THRESHOLD = 0.2            # onset: first sample >= THRESHOLD x the peak after t
 FLOOR_FACTOR = 2           # ... and >= FLOOR_FACTOR x the largest sample before it
 MAX_SPREAD = 4096          # bursts start 20 ms + 0..MAX_SPREAD-1 samples into each recording
 DRY_DELAY_MS = 6000        # length of the players' dry delay line, ms (bx-mix~ `delay N` takes samples)
-KINDS = {"brave": "brave~", "nn": "nn~"}
+HOSTS = {"brave": "brave~", "nn": "nn~"}  # host name -> the object each variant runs
 
 # The selectors our abstractions handle themselves; any other message sent to a panel goes on
 # to the model object (tests/test_patches.py checks the nn~ variants against nn~'s messages).
@@ -94,177 +97,150 @@ class Flow:
     def comment(self, text, width=None):
         return self.c.comment(text, *self._next(), width=width)
 
+    def place(self, table: str, names: dict | None = None) -> dict:
+        """The boxes of a wiring table (brave_export.wiring), placed down the columns; `col X Y`
+        starts a column at (X, Y), `col` the next one, `gap N` skips N pixels. Returns name -> id."""
+        names = {} if names is None else names
+        for line in table_lines(table):
+            box = parse_line(line)
+            if box is None:
+                word, *nums = line.split()
+                if word == "col":
+                    self.col(*map(int, nums))
+                elif word == "gap":
+                    self.y += int(nums[0])
+                else:
+                    raise ValueError(f"not a box nor a layout line: {line!r}")
+                continue
+            make = self.c.msg if box.message else self.c.obj
+            box_id = make(box.text, *(box.at or self._next()))
+            if box.name != "-":
+                if box.name in names:
+                    raise ValueError(f"two boxes named {box.name!r}")
+                names[box.name] = box_id
+        return names
+
+    def draw(self, table: str, wires: str, names: dict | None = None) -> dict:
+        """`place` the boxes of `table`, then make the cords of `wires` in their order."""
+        names = self.place(table, names)
+        connect_all(self.c.connect, names, wires)
+        return names
+
+
+def _part(size: tuple[int, int], comment: str, width: int, gap: int, boxes: str, cords: str) -> Canvas:
+    """An abstraction that is its comment (`width` characters wide) and, `gap` pixels below it,
+    one wiring table: `boxes` down the columns, then `cords`."""
+    c = Canvas(size=size)
+    f = Flow(c)
+    f.comment(comment, width=width)
+    f.y += gap
+    f.draw(boxes, cords)
+    return c
+
 
 # ------------------------------------------------------------------------------ test sound
 
 def plucks() -> Canvas:
-    c = Canvas(size=(760, 560))
-    f = Flow(c)
-    f.comment("bx-plucks~: the built-in test sound - plucked notes, kick, snare and hats at 120 bpm "
-              "(16 steps of 125 ms). Inlet: 1 plays, 0 stops.", width=90)
-    f.y += 20
-    inl = f.obj("inlet")
-    metro = f.obj("metro 125")
-    step = f.obj("f")
-    inc = f.obj("+ 1")
-    mod = f.obj("mod 16")
-    c.chain(inl, metro, step, inc, mod)
-    c.connect(mod, 0, step, 1)
-    t = f.obj("t f f f f")
-    c.connect(step, 0, t, 0)
-    out = f.obj("*~ 0.22")
-    outlet = f.obj("outlet~")
-    c.connect(out, 0, outlet, 0)
-    lb = f.obj("loadbang")
-    seed = f.msg("seed 7")
-    c.chain(lb, seed)
-
-    # plucks: a sawtooth through a decaying envelope and a low-pass, pitches from a pentatonic scale
-    f.col(210, 50)
-    sel = f.obj("sel 0 3 5 8 10 13")
-    c.connect(t, 0, sel, 0)
-    rnd = f.obj("random 8")
-    c.connect(seed, 0, rnd, 0)
-    for k in range(6):
-        c.connect(sel, k, rnd, 0)
-    get = f.msg("get $1 1")
-    scale = f.obj("list store 0 2 4 7 9 12 14 16")
-    note = f.obj("+ 45")
-    mtof = f.obj("mtof")
-    c.chain(rnd, get, scale, note, mtof)
-    tp = f.obj("t b f")
-    c.connect(mtof, 0, tp, 0)
-    env = f.msg("1, 0 500")
-    c.connect(tp, 0, env, 0)
-    vl = f.obj("vline~")
-    c.connect(env, 0, vl, 0)
-    sq = f.obj("*~")
-    c.connect(vl, 0, sq, 0)
-    c.connect(vl, 0, sq, 1)
-    saw = f.obj("phasor~")
-    c.connect(tp, 1, saw, 0)
-    cen = f.obj("-~ 0.5")
-    c.connect(saw, 0, cen, 0)
-    amp = f.obj("*~")
-    c.connect(cen, 0, amp, 0)
-    c.connect(sq, 0, amp, 1)
-    lop = f.obj("lop~ 2500")
-    c.chain(amp, lop, out)
-
-    # kick: a sine gliding down from 160 Hz
-    f.col(420, 50)
-    ksel = f.obj("sel 0 6 8 11")
-    c.connect(t, 3, ksel, 0)
-    kt = f.obj("t b b")
-    for k in range(4):
-        c.connect(ksel, k, kt, 0)
-    kf = f.msg("160, 45 90")
-    c.connect(kt, 0, kf, 0)
-    kfl = f.obj("vline~")
-    kosc = f.obj("osc~")
-    c.chain(kf, kfl, kosc)
-    ke = f.msg("1, 0 300")
-    c.connect(kt, 1, ke, 0)
-    kel = f.obj("vline~")
-    c.connect(ke, 0, kel, 0)
-    ksq = f.obj("*~")
-    c.connect(kel, 0, ksq, 0)
-    c.connect(kel, 0, ksq, 1)
-    kamp = f.obj("*~")
-    c.connect(kosc, 0, kamp, 0)
-    c.connect(ksq, 0, kamp, 1)
-    c.connect(kamp, 0, out, 0)
-
-    # snare (band-passed noise) and hats (high-passed noise)
-    f.col(590, 50)
-    ssel = f.obj("sel 4 12")
-    c.connect(t, 2, ssel, 0)
-    se = f.msg("1, 0 160")
-    c.connect(ssel, 0, se, 0)
-    c.connect(ssel, 1, se, 0)
-    sel_ = f.obj("vline~")
-    c.connect(se, 0, sel_, 0)
-    ssq = f.obj("*~")
-    c.connect(sel_, 0, ssq, 0)
-    c.connect(sel_, 0, ssq, 1)
-    noise = f.obj("noise~")
-    bp = f.obj("bp~ 1800 1")
-    c.connect(noise, 0, bp, 0)
-    samp = f.obj("*~ 3")
-    c.connect(bp, 0, samp, 0)
-    s2 = f.obj("*~")
-    c.connect(samp, 0, s2, 0)
-    c.connect(ssq, 0, s2, 1)
-    c.connect(s2, 0, out, 0)
-    hmod = f.obj("mod 2")
-    c.connect(t, 1, hmod, 0)
-    hsel = f.obj("sel 1")
-    c.connect(hmod, 0, hsel, 0)
-    he = f.msg("1, 0 45")
-    c.connect(hsel, 0, he, 0)
-    hel = f.obj("vline~")
-    c.connect(he, 0, hel, 0)
-    hsq = f.obj("*~")
-    c.connect(hel, 0, hsq, 0)
-    c.connect(hel, 0, hsq, 1)
-    hip = f.obj("hip~ 7000")
-    c.connect(noise, 0, hip, 0)
-    hamp = f.obj("*~ 0.4")
-    c.connect(hip, 0, hamp, 0)
-    h2 = f.obj("*~")
-    c.connect(hamp, 0, h2, 0)
-    c.connect(hsq, 0, h2, 1)
-    c.connect(h2, 0, out, 0)
-    return c
+    return _part((760, 560), "bx-plucks~: the built-in test sound - plucked notes, kick, snare and hats at 120 bpm "
+                 "(16 steps of 125 ms). Inlet: 1 plays, 0 stops.", 90, 20, """
+        inl [inlet]
+        metro [metro 125]
+        step [f]
+        inc [+ 1]
+        mod [mod 16]
+        t [t f f f f]
+        out [*~ 0.22]
+        outlet [outlet~]
+        lb [loadbang]
+        seed [seed 7(
+        # plucks: a sawtooth through a decaying envelope and a low-pass, pitches from a pentatonic scale
+        col 210 50
+        sel [sel 0 3 5 8 10 13]
+        rnd [random 8]
+        get [get $1 1(
+        scale [list store 0 2 4 7 9 12 14 16]
+        note [+ 45]
+        mtof [mtof]
+        tp [t b f]
+        env [1, 0 500(
+        vl [vline~]
+        sq [*~]
+        saw [phasor~]
+        cen [-~ 0.5]
+        amp [*~]
+        lop [lop~ 2500]
+        # kick: a sine gliding down from 160 Hz
+        col 420 50
+        ksel [sel 0 6 8 11]
+        kt [t b b]
+        kf [160, 45 90(
+        kfl [vline~]
+        kosc [osc~]
+        ke [1, 0 300(
+        kel [vline~]
+        ksq [*~]
+        kamp [*~]
+        # snare (band-passed noise) and hats (high-passed noise)
+        col 590 50
+        ssel [sel 4 12]
+        se [1, 0 160(
+        sel_ [vline~]
+        ssq [*~]
+        noise [noise~]
+        bp [bp~ 1800 1]
+        samp [*~ 3]
+        s2 [*~]
+        hmod [mod 2]
+        hsel [sel 1]
+        he [1, 0 45(
+        hel [vline~]
+        hsq [*~]
+        hip [hip~ 7000]
+        hamp [*~ 0.4]
+        h2 [*~]
+    """, """
+        inl > metro > step > inc > mod; mod > step:1; step > t; out > outlet; lb > seed
+        t > sel; seed > rnd; sel:0-5 > rnd; rnd > get > scale > note > mtof; mtof > tp; tp > env; env > vl
+        vl > sq; vl > sq:1; tp:1 > saw; saw > cen; cen > amp; sq > amp:1; amp > lop > out
+        t:3 > ksel; ksel:0-3 > kt; kt > kf; kf > kfl > kosc; kt:1 > ke; ke > kel; kel > ksq; kel > ksq:1
+        kosc > kamp; ksq > kamp:1; kamp > out
+        t:2 > ssel; ssel > se; ssel:1 > se; se > sel_; sel_ > ssq; sel_ > ssq:1; noise > bp; bp > samp
+        samp > s2; ssq > s2:1; s2 > out
+        t:1 > hmod; hmod > hsel; hsel > he; he > hel; hel > hsq; hel > hsq:1; noise > hip; hip > hamp
+        hamp > h2; hsq > h2:1; h2 > out
+    """)
 
 
 def source() -> Canvas:
-    c = Canvas(size=(600, 420))
-    f = Flow(c)
-    f.comment("bx-source~: the sound the model gets. Messages: test (built-in plucks and drums) | live "
-              "(adc~ 1) | off, or 0 / 1 / 2. Starts with the test sound.", width=80)
-    f.y += 20
-    inl = f.obj("inlet")
-    route = f.obj("route test live off")
-    c.connect(inl, 0, route, 0)
-    m0, m1, m2 = f.msg("0"), f.msg("1"), f.msg("2")
-    for k, m in enumerate((m0, m1, m2)):
-        c.connect(route, k, m, 0)
-    t = f.obj("t f f")
-    for m in (m0, m1, m2):
-        c.connect(m, 0, t, 0)
-    c.connect(route, 3, t, 0)  # a bare number
-    lb = f.obj("loadbang")
-    c.connect(lb, 0, m0, 0)
-
-    f.col(220, 70)
-    is_test = f.obj("== 0")
-    c.connect(t, 1, is_test, 0)
-    pl = f.obj("bx-plucks~")
-    c.connect(is_test, 0, pl, 0)
-    tg = f.obj("pack f 20")
-    c.connect(is_test, 0, tg, 0)
-    tl = f.obj("line~")
-    c.connect(tg, 0, tl, 0)
-    tm = f.obj("*~")
-    c.connect(pl, 0, tm, 0)
-    c.connect(tl, 0, tm, 1)
-    out = f.obj("outlet~")
-    c.connect(tm, 0, out, 0)
-
-    f.col(400, 70)
-    is_live = f.obj("== 1")
-    c.connect(t, 0, is_live, 0)
-    lg = f.obj("pack f 20")
-    c.connect(is_live, 0, lg, 0)
-    ll = f.obj("line~")
-    c.connect(lg, 0, ll, 0)
-    adc = f.obj("adc~ 1")
-    lm = f.obj("*~")
-    c.connect(adc, 0, lm, 0)
-    c.connect(ll, 0, lm, 1)
-    c.connect(lm, 0, out, 0)
-    return c
+    return _part((600, 420), "bx-source~: the sound the model gets. Messages: test (built-in plucks and drums) | live "
+                 "(adc~ 1) | off, or 0 / 1 / 2. Starts with the test sound.", 80, 20, """
+        inl [inlet]
+        route [route test live off]
+        m0 [0(
+        m1 [1(
+        m2 [2(
+        t [t f f]
+        lb [loadbang]
+        col 220 70
+        is_test [== 0]
+        pl [bx-plucks~]
+        tg [pack f 20]
+        tl [line~]
+        tm [*~]
+        out [outlet~]
+        col 400 70
+        is_live [== 1]
+        lg [pack f 20]
+        ll [line~]
+        adc [adc~ 1]
+        lm [*~]
+    """, """
+        inl > route; route:0 > m0; route:1 > m1; route:2 > m2; m0 > t; m1 > t; m2 > t
+        route:3 > t  # a bare number
+        lb > m0
+        t:1 > is_test; is_test > pl; is_test > tg; tg > tl; pl > tm; tl > tm:1; tm > out
+        t > is_live; is_live > lg; lg > ll; adc > lm; ll > lm:1; lm > out
+    """)
 
 
 def mix() -> Canvas:
@@ -275,180 +251,142 @@ def mix() -> Canvas:
               "to line it up with the model's output). Starts at wet 1, gain 0 dB, on, delay 0.", width=80)
     f.y += 20
     # inlets left to right: dry~, model~, messages (Pd orders inlets by x)
-    dry_in = c.obj("inlet~", 10, f.y)
-    wet = c.obj("inlet~", 80, f.y)
-    ctl = c.obj("inlet", 150, f.y)
-    f.y += f.dy
-    route = f.obj("route wet on gain delay")
-    c.connect(ctl, 0, route, 0)
-    lb = f.obj("loadbang")
-    init = f.msg("on 1, wet 1, gain 0")
-    c.chain(lb, init, route)
+    names = f.place(f"""
+        dry_in [inlet~] @10,{f.y}
+        wet [inlet~] @80,{f.y}
+        ctl [inlet] @150,{f.y}
+        gap {f.dy}
+        route [route wet on gain delay]
+        lb [loadbang]
+        init [on 1, wet 1, gain 0(
+    """)
     # the dry delay line: writer and reader in two blocked subpatches joined by a (silent) signal
     # cord, so Pd always runs the writer first and a delay of 0 is exactly 0 samples
     write = c.subpatch("drywrite", block=64, x=10, y=f.y)
-    write_id = len(c._items) - 1
-    w_in = write.obj("inlet~", 10, 10)
-    w_line = write.obj(f"delwrite~ $0-dry {DRY_DELAY_MS}", 10, 40)
-    write.connect(w_in, 0, w_line, 0)
-    w_zero = write.obj("sig~ 0", 150, 10)
-    w_out = write.obj("outlet~", 150, 40)
-    write.connect(w_zero, 0, w_out, 0)
+    names["write"] = len(c._items) - 1
+    Flow(write).draw(f"""
+        in [inlet~] @10,10
+        line [delwrite~ $0-dry {DRY_DELAY_MS}] @10,40
+        zero [sig~ 0] @150,10
+        out [outlet~] @150,40
+    """, "in > line; zero > out")
     f.y += f.dy
     read = c.subpatch("dryread", block=64, x=10, y=f.y)
-    read_id = len(c._items) - 1
-    read.obj("inlet~", 10, 10)
-    r_ms = read.obj("r $0-drydelay", 100, 10)
-    r_line = read.obj("delread~ $0-dry 0", 10, 40)
-    r_out = read.obj("outlet~", 10, 70)
-    read.connect(r_ms, 0, r_line, 0)
-    read.connect(r_line, 0, r_out, 0)
+    names["dry"] = len(c._items) - 1
+    Flow(read).draw("""
+        - [inlet~] @10,10
+        ms [r $0-drydelay] @100,10
+        line [delread~ $0-dry 0] @10,40
+        out [outlet~] @10,70
+    """, "ms > line; line > out")
     f.y += f.dy
-    c.connect(dry_in, 0, write_id, 0)
-    c.connect(write_id, 0, read_id, 0)
-    dry = read_id
-    tdel = f.obj("t f b")
-    c.connect(route, 3, tdel, 0)
-    sr = f.obj("samplerate~")
-    c.connect(tdel, 1, sr, 0)
-    to_ms = f.obj("expr max(0, $f1) * 1000 / $f2")
-    c.connect(sr, 0, to_ms, 1)
-    c.connect(tdel, 0, to_ms, 0)
-    s_ms = f.obj("s $0-drydelay")
-    c.connect(to_ms, 0, s_ms, 0)
-
-    f.col(230, 70)
-    clip = f.obj("clip 0 1")
-    c.connect(route, 0, clip, 0)
-    pk = f.obj("pack f f")
-    c.connect(clip, 0, pk, 0)
-    ton = f.obj("t b f")
-    c.connect(route, 1, ton, 0)
-    c.connect(ton, 1, pk, 1)
-    c.connect(ton, 0, pk, 0)
-    ex = f.obj("expr $f1*$f2; 1-$f1")
-    c.connect(pk, 0, ex, 0)
-    wp = f.obj("pack f 20")
-    c.connect(ex, 0, wp, 0)
-    wl = f.obj("line~")
-    c.connect(wp, 0, wl, 0)
-    wm = f.obj("*~")
-    c.connect(wet, 0, wm, 0)
-    c.connect(wl, 0, wm, 1)
-    dp = f.obj("pack f 20")
-    c.connect(ex, 1, dp, 0)
-    dl = f.obj("line~")
-    c.connect(dp, 0, dl, 0)
-    dm = f.obj("*~")
-    c.connect(dry, 0, dm, 0)
-    c.connect(dl, 0, dm, 1)
-
-    f.col(430, 70)
-    db = f.obj("+ 100")
-    c.connect(route, 2, db, 0)
-    rms = f.obj("dbtorms")
-    gp = f.obj("pack f 20")
-    gl = f.obj("line~")
-    c.chain(db, rms, gp, gl)
-    gm = f.obj("*~")
-    c.connect(wm, 0, gm, 0)
-    c.connect(dm, 0, gm, 0)
-    c.connect(gl, 0, gm, 1)
-    out = f.obj("outlet~")
-    c.connect(gm, 0, out, 0)
+    f.draw("""
+        tdel [t f b]
+        sr [samplerate~]
+        to_ms [expr max(0, $f1) * 1000 / $f2]
+        s_ms [s $0-drydelay]
+        col 230 70
+        clip [clip 0 1]
+        pk [pack f f]
+        ton [t b f]
+        ex [expr $f1*$f2; 1-$f1]
+        wp [pack f 20]
+        wl [line~]
+        wm [*~]
+        dp [pack f 20]
+        dl [line~]
+        dm [*~]
+        col 430 70
+        db [+ 100]
+        rms [dbtorms]
+        gp [pack f 20]
+        gl [line~]
+        gm [*~]
+        out [outlet~]
+    """, """
+        ctl > route; lb > init > route; dry_in > write; write > dry
+        route:3 > tdel; tdel:1 > sr; sr > to_ms:1; tdel > to_ms; to_ms > s_ms
+        route > clip; clip > pk; route:1 > ton; ton:1 > pk:1; ton > pk; pk > ex; ex > wp; wp > wl
+        wet > wm; wl > wm:1; ex:1 > dp; dp > dl; dry > dm; dl > dm:1
+        route:2 > db; db > rms > gp > gl; wm > gm; dm > gm; gl > gm:1; gm > out
+    """, names)
     return c
 
 
 # ------------------------------------------------------------------------------ model hosts
 
-def _host_frame(c: Canvas, f: Flow, title: str):
-    """The static part both hosts share: [pd $0-host] holding inlet~, outlet~ and the subpatch
-    [pd $0-dyn] the model objects are created in (by messages to pd-$0-dyn). Returns the control
-    inlet."""
+def _host_frame(size: tuple[int, int], title: str) -> tuple[Canvas, Flow, dict]:
+    """A canvas with the static part both hosts share: [pd $0-host] holding inlet~, outlet~ and
+    the subpatch [pd $0-dyn] the model objects are created in (by messages to pd-$0-dyn). Returns
+    the canvas, its flow and the names of its boxes (`ctl`: the control inlet)."""
+    c = Canvas(size=size)
+    f = Flow(c)
     f.comment(title, width=90)
     f.y += 60
-    sig_in = c.obj("inlet~", 10, f.y)
-    ctl = c.obj("inlet", 90, f.y)
+    names = f.place(f"""
+        sig_in [inlet~] @10,{f.y}
+        ctl [inlet] @90,{f.y}
+    """)
     f.y += f.dy
     host = c.subpatch("$0-host", x=f.x, y=f.y)
-    host_id = len(c._items) - 1
+    names["host"] = len(c._items) - 1
     f.y += f.dy
     host.obj("inlet~", 10, 10)
     host.obj("outlet~", 10, 120)
     dyn = host.subpatch("$0-dyn", x=10, y=60)
     dyn.size = (700, 500)
-    sig_out = c.obj("outlet~", 10, f.y)
-    info_out = c.obj("outlet", 90, f.y)
+    f.place(f"""
+        sig_out [outlet~] @10,{f.y}
+        info_out [outlet] @90,{f.y}
+    """, names)
     f.y += f.dy
-    c.connect(sig_in, 0, host_id, 0)
-    c.connect(host_id, 0, sig_out, 0)
-    r_info = f.obj("r $0-info")
-    c.connect(r_info, 0, info_out, 0)
-    return ctl
+    return c, f, f.draw("r_info [r $0-info]", "sig_in > host; host > sig_out; r_info > info_out", names)
 
 
-def _model_state(c: Canvas, f: Flow, route: int):
+def _model_state(f: Flow, route: int) -> int:
     """`model FILE [BUFFER]`, `buffer N` and `unload` (outlets 0, 1, 2 of `route`): keeps FILE and
     BUFFER (-1: none given) and outputs `list FILE BUFFER` whenever the model must be (re)created.
     Returns the object whose outlet gives that list."""
-    la = f.obj("list append")
-    c.connect(route, 0, la, 0)
-    up = f.obj("unpack s f")
-    c.connect(la, 0, up, 0)
-    buf = f.obj("f -1")
-    c.connect(up, 1, buf, 1)
-    ts = f.obj("t b s")
-    c.connect(up, 0, ts, 0)
-    file_ = f.obj("symbol")
-    c.connect(ts, 1, file_, 1)
-    tmodel = f.obj("t b b")
-    c.connect(ts, 0, tmodel, 0)
-    has = f.msg("1")
-    c.connect(tmodel, 1, has, 0)
-    tb = f.obj("t b f")
-    c.connect(route, 1, tb, 0)
-    c.connect(tb, 1, buf, 1)
-    gate = f.obj("spigot")
-    c.connect(has, 0, gate, 1)
-    c.connect(tmodel, 0, gate, 0)
-    c.connect(tb, 0, gate, 0)
-    tbb = f.obj("t b b")
-    c.connect(gate, 0, tbb, 0)
-    pk = f.obj("pack s f")
-    c.connect(tbb, 1, buf, 0)
-    c.connect(buf, 0, pk, 1)
-    c.connect(tbb, 0, file_, 0)
-    c.connect(file_, 0, pk, 0)
-    zero = f.msg("0")
-    c.connect(route, 2, zero, 0)
-    c.connect(zero, 0, gate, 1)
-    return pk, zero
+    return f.draw("""
+        la [list append]
+        up [unpack s f]
+        buf [f -1]
+        ts [t b s]
+        file [symbol]
+        tmodel [t b b]
+        has [1(
+        tb [t b f]
+        gate [spigot]
+        tbb [t b b]
+        pk [pack s f]
+        zero [0(
+    """, """
+        route > la; la > up; up:1 > buf:1; up > ts; ts:1 > file:1; ts > tmodel; tmodel:1 > has
+        route:1 > tb; tb:1 > buf:1; has > gate:1; tmodel > gate; tb > gate; gate > tbb
+        tbb:1 > buf; buf > pk:1; tbb > file; file > pk; route:2 > zero; zero > gate:1
+    """, {"route": route})["pk"]
 
 
-def _by_buffer(c: Canvas, f: Flow, src: int, n_before: int, with_buffer: str, without_buffer: str,
-               src_outlet: int = 0):
+def _by_buffer(f: Flow, src: int, n_before: int, with_buffer: str, without_buffer: str, src_outlet: int = 0):
     """Sends the list from `src` (its element n_before is the BUFFER, -1 = none) to one of two
     message boxes: with the buffer argument, or without it (the object's default)."""
-    tl = f.obj("t l l")
-    c.connect(src, src_outlet, tl, 0)
-    split = f.obj(f"list split {n_before}")
-    c.connect(tl, 1, split, 0)
-    geq = f.obj("list split 1")
-    c.connect(split, 1, geq, 0)
-    pos = f.obj(">= 0")
-    c.connect(geq, 0, pos, 0)
-    pre = f.obj("list prepend")
-    c.connect(pos, 0, pre, 1)
-    c.connect(tl, 0, pre, 0)
-    rt = f.obj("route 0 1")
-    c.connect(pre, 0, rt, 0)
+    names = f.place(f"""
+        tl [t l l]
+        split [list split {n_before}]
+        geq [list split 1]
+        pos [>= 0]
+        pre [list prepend]
+        rt [route 0 1]
+    """, {"src": src})
     f.col(10, f.y + 20)
-    m_without = f.msg(without_buffer)
-    f.y += 50
-    m_with = f.msg(with_buffer)
-    c.connect(rt, 0, m_without, 0)
-    c.connect(rt, 1, m_with, 0)
-    return m_with, m_without
+    f.draw(f"""
+        without [{without_buffer}(
+        gap 50
+        with [{with_buffer}(
+    """, f"""
+        src:{src_outlet} > tl; tl:1 > split; split:1 > geq; geq > pos; pos > pre:1; tl > pre; pre > rt
+        rt > without; rt:1 > with
+    """, names)
 
 
 # messages to the dynamic subpatch: $1 = the host's $0
@@ -457,342 +395,238 @@ _DYN_IO = ("; pd-$1-dyn clear; pd-$1-dyn obj 10 10 inlet~; pd-$1-dyn obj 10 440 
 
 
 def host() -> Canvas:
-    c = Canvas(size=(900, 600))
-    f = Flow(c)
-    ctl = _host_frame(c, f, "bx-host~ OBJ METHOD: runs [OBJ MODEL METHOD BUFFER] (OBJ = brave~ or nn~, in nn~'s "
-                            "argument order) between its signal inlet and outlet. Messages: model FILE [BUFFER] "
-                            "creates it (no BUFFER: the last one given, else the object's own default) | "
-                            "buffer N re-creates it with another buffer | unload. Anything else goes on to the "
-                            "object (enable 0/1 ...). "
-                            "Right outlet: the object's info outlet.")
+    c, f, names = _host_frame((900, 600), (
+        "bx-host~ OBJ METHOD: runs [OBJ MODEL METHOD BUFFER] (OBJ = brave~ or nn~, in nn~'s argument order) between "
+        "its signal inlet and outlet. Messages: model FILE [BUFFER] creates it (no BUFFER: the last one given, else "
+        "the object's own default) | buffer N re-creates it with another buffer | unload. Anything else goes on to "
+        "the object (enable 0/1 ...). Right outlet: the object's info outlet."))
     f.col(220, 110)
-    route = f.obj("route " + " ".join(HOST_SELECTORS))
-    c.connect(ctl, 0, route, 0)
-    s_ctl = f.obj("s $0-ctl")
-    c.connect(route, 3, s_ctl, 0)
-    f.col(400, 110)
-    state, _ = _model_state(c, f, route)
-    pre = f.obj("list prepend $0 $1 $2")  # -> $0 OBJ METHOD FILE BUFFER
-    c.connect(state, 0, pre, 0)
+    f.draw(f"""
+        route [route {" ".join(HOST_SELECTORS)}]
+        s_ctl [s $0-ctl]
+        col 400 110
+    """, "ctl > route; route:3 > s_ctl", names)
+    names["state"] = _model_state(f, names["route"])
+    f.draw("pre [list prepend $0 $1 $2]", "state > pre", names)  # -> $0 OBJ METHOD FILE BUFFER
     obj = ("pd-$1-dyn obj 10 220 {}; pd-$1-dyn obj 200 440 s $1-info; pd-$1-dyn obj 200 10 r $1-ctl; "
            "pd-$1-dyn connect 0 0 2 0; pd-$1-dyn connect 2 0 1 0; pd-$1-dyn connect 2 1 3 0; "
            "pd-$1-dyn connect 4 0 2 0")
     f.col(620, 110)
-    _by_buffer(c, f, pre, 4, f"{_DYN_IO}; " + obj.format("$2 $4 $3 $5"), f"{_DYN_IO}; " + obj.format("$2 $4 $3"))
-    f.col(220, 380)
-    idm = f.obj("f $0")
-    c.connect(route, 2, idm, 0)
-    clear = f.msg("; pd-$1-dyn clear")
-    c.connect(idm, 0, clear, 0)
+    _by_buffer(f, names["pre"], 4, f"{_DYN_IO}; " + obj.format("$2 $4 $3 $5"), f"{_DYN_IO}; " + obj.format("$2 $4 $3"))
+    f.draw("""
+        col 220 380
+        idm [f $0]
+        clear [; pd-$1-dyn clear(
+    """, "route:2 > idm; idm > clear", names)
     return c
 
 
 def latent_host() -> Canvas:
-    c = Canvas(size=(1000, 700))
-    f = Flow(c)
-    ctl = _host_frame(c, f, "bx-latent~ OBJ: [OBJ MODEL encode BUFFER] -> one bx-dim~ per latent dimension (scale and "
-                            "offset) -> [OBJ MODEL decode BUFFER], created for the model's N dimensions: the decoder "
-                            "is created first and asked (bang) for its `dim N 1`. Messages: model FILE [BUFFER] | "
-                            "buffer N | unload | dim K scale V | dim K offset V (K from 0) | anything else goes to "
-                            "both objects. Right outlet: the decoder's info, and `built N` once the chain exists.")
-    f.col(220, 130)
-    route = f.obj("route " + " ".join(LATENT_SELECTORS))
-    c.connect(ctl, 0, route, 0)
-    s_dim = f.obj("s $0-dim")
-    c.connect(route, 3, s_dim, 0)
-    s_ctl = f.obj("s $0-ctl")
-    c.connect(route, 4, s_ctl, 0)
-    idm = f.obj("f $0")
-    c.connect(route, 2, idm, 0)
-    clear = f.msg("; pd-$1-dyn clear")
-    c.connect(idm, 0, clear, 0)
-    f.col(400, 130)
-    state, _ = _model_state(c, f, route)
-    pre = f.obj("list prepend $0 $1")  # -> $0 OBJ FILE BUFFER
-    c.connect(state, 0, pre, 0)
-    t = f.obj("t b l l")
-    c.connect(pre, 0, t, 0)
-    stored = f.obj("list append")
-    c.connect(t, 2, stored, 1)
+    c, f, names = _host_frame((1000, 700), (
+        "bx-latent~ OBJ: [OBJ MODEL encode BUFFER] -> one bx-dim~ per latent dimension (scale and offset) -> "
+        "[OBJ MODEL decode BUFFER], created for the model's N dimensions: the decoder is created first and asked "
+        "(bang) for its `dim N 1`. Messages: model FILE [BUFFER] | buffer N | unload | dim K scale V | dim K offset "
+        "V (K from 0) | anything else goes to both objects. Right outlet: the decoder's info, and `built N` once the "
+        "chain exists."))
+    f.draw(f"""
+        col 220 130
+        route [route {" ".join(LATENT_SELECTORS)}]
+        s_dim [s $0-dim]
+        s_ctl [s $0-ctl]
+        idm [f $0]
+        clear [; pd-$1-dyn clear(
+        col 400 130
+    """, "ctl > route; route:3 > s_dim; route:4 > s_ctl; route:2 > idm; idm > clear", names)
+    names["state"] = _model_state(f, names["route"])
+    f.draw("""
+        pre [list prepend $0 $1]
+        t [t b l l]
+        stored [list append]
+    """, "state > pre; pre > t; t:2 > stored:1", names)  # pre: $0 OBJ FILE BUFFER
     # stage 1: the decoder, asked for its dimensions
     dec = ("pd-$1-dyn obj 10 400 {}; pd-$1-dyn obj 300 440 s $1-info; pd-$1-dyn obj 300 10 r $1-ctl; "
            "pd-$1-dyn obj 450 10 r $1-query; pd-$1-dyn connect 2 0 1 0; pd-$1-dyn connect 2 1 3 0; "
            "pd-$1-dyn connect 4 0 2 0; pd-$1-dyn connect 5 0 2 0")
     f.col(620, 130)
-    _by_buffer(c, f, t, 3, f"{_DYN_IO}; " + dec.format("$2 $3 decode $4"), f"{_DYN_IO}; " + dec.format("$2 $3 decode"),
-               src_outlet=1)
+    _by_buffer(f, names["t"], 3, f"{_DYN_IO}; " + dec.format("$2 $3 decode $4"),
+               f"{_DYN_IO}; " + dec.format("$2 $3 decode"), src_outlet=1)
     # the query: the answer `dim N 1` arrives while the gate is open
-    f.col(220, 420)
-    q = f.obj("t b b b")
-    c.connect(t, 0, q, 0)
-    open_, shut = f.msg("1"), f.msg("0")
-    c.connect(q, 2, open_, 0)
-    c.connect(q, 0, shut, 0)
-    qid = f.obj("f $0")
-    c.connect(q, 1, qid, 0)
-    ask = f.msg("; $1-query bang")
-    c.connect(qid, 0, ask, 0)
-    r_info = f.obj("r $0-info")
-    rdim = f.obj("route dim")
-    c.connect(r_info, 0, rdim, 0)
-    gate = f.obj("spigot")
-    c.connect(rdim, 0, gate, 0)
-    c.connect(open_, 0, gate, 1)
-    c.connect(shut, 0, gate, 1)
-    n_in = f.obj("unpack f f")
-    c.connect(gate, 0, n_in, 0)
-    tn = f.obj("t f f b b")
-    c.connect(n_in, 0, tn, 0)
-    # stage 2: the encoder (the stored list again), then N x bx-dim~, then `built N`
-    f.col(10, 560)
-    c.connect(tn, 3, stored, 0)
+    f.draw("""
+        col 220 420
+        q [t b b b]
+        open [1(
+        shut [0(
+        qid [f $0]
+        ask [; $1-query bang(
+        info [r $0-info]
+        rdim [route dim]
+        gate [spigot]
+        n_in [unpack f f]
+        tn [t f f b b]
+        # stage 2: the encoder (the stored list again), then N x bx-dim~, then `built N`
+        col 10 560
+    """, """
+        t > q; q:2 > open; q > shut; q:1 > qid; qid > ask; info > rdim; rdim > gate; open > gate:1
+        shut > gate:1; gate > n_in; n_in > tn; tn:3 > stored
+    """, names)
     enc = "pd-$1-dyn obj 10 60 {}; pd-$1-dyn connect 0 0 6 0; pd-$1-dyn connect 4 0 6 0"
-    f2 = Flow(c, 10, 600)
-    _by_buffer(c, f2, stored, 3, "; " + enc.format("$2 $3 encode $4"), "; " + enc.format("$2 $3 encode"))
-    f.col(620, 420)
-    loop = f.obj("until")
-    c.connect(tn, 1, loop, 0)
-    k = f.obj("f")
-    inc = f.obj("+ 1")
-    c.connect(loop, 0, k, 0)
-    c.connect(k, 0, inc, 0)
-    c.connect(inc, 0, k, 1)
-    reset = f.msg("0")
-    c.connect(tn, 2, reset, 0)
-    c.connect(reset, 0, k, 1)
-    tk = f.obj("t f f")
-    c.connect(k, 0, tk, 0)
-    pos = f.obj("expr 7+$f1; 10+60*($f1%10); 120+36*int($f1/10)")
-    c.connect(tk, 1, pos, 0)
-    pk = f.obj("pack f f f f")
-    c.connect(tk, 0, pk, 0)
-    for j in range(3):
-        c.connect(pos, j, pk, j + 1)
-    lp = f.obj("list prepend $0")
-    c.connect(pk, 0, lp, 0)
-    mk = f.msg("; pd-$1-dyn obj $4 $5 bx-dim~ $1 $2; pd-$1-dyn connect 6 $2 $3 0; pd-$1-dyn connect $3 0 2 $2")
-    c.connect(lp, 0, mk, 0)
-    built = f.msg("built $1")
-    c.connect(tn, 0, built, 0)
-    s_info = f.obj("s $0-info")
-    c.connect(built, 0, s_info, 0)
+    _by_buffer(Flow(c, 10, 600), names["stored"], 3, "; " + enc.format("$2 $3 encode $4"),
+               "; " + enc.format("$2 $3 encode"))
+    f.draw("""
+        col 620 420
+        loop [until]
+        k [f]
+        inc [+ 1]
+        reset [0(
+        tk [t f f]
+        pos [expr 7+$f1; 10+60*($f1%10); 120+36*int($f1/10)]
+        pk [pack f f f f]
+        lp [list prepend $0]
+        mk [; pd-$1-dyn obj $4 $5 bx-dim~ $1 $2; pd-$1-dyn connect 6 $2 $3 0; pd-$1-dyn connect $3 0 2 $2(
+        built [built $1(
+        s_info [s $0-info]
+    """, """
+        tn:1 > loop; loop > k; k > inc; inc > k:1; tn:2 > reset; reset > k:1; k > tk; tk:1 > pos; tk > pk
+        pos:0 > pk:1; pos:1 > pk:2; pos:2 > pk:3; pk > lp; lp > mk; tn > built; built > s_info
+    """, names)
     return c
 
 
 def dim() -> Canvas:
-    c = Canvas(size=(560, 360))
-    f = Flow(c)
-    f.comment("bx-dim~ ID K: latent dimension K (from 0) times its scale plus its offset. Messages to ID-dim: "
-              "K scale V (1 = unchanged) | K offset V (0 = unchanged). Created by bx-latent~.", width=70)
-    f.y += 30
-    inl = f.obj("inlet~")
-    mul = f.obj("*~")
-    add = f.obj("+~")
-    out = f.obj("outlet~")
-    c.chain(inl, mul, add, out)
-    f.col(200, 70)
-    r = f.obj("r $1-dim")
-    rk = f.obj("route $2")
-    rs = f.obj("route scale offset")
-    c.chain(r, rk, rs)
-    m1 = f.obj("- 1")
-    c.connect(rs, 0, m1, 0)
-    sp = f.obj("pack f 20")
-    sl = f.obj("line~")
-    s1 = f.obj("+~ 1")
-    c.chain(m1, sp, sl, s1)
-    c.connect(s1, 0, mul, 1)
-    f.col(380, 126)
-    op = f.obj("pack f 20")
-    c.connect(rs, 1, op, 0)
-    ol = f.obj("line~")
-    c.connect(op, 0, ol, 0)
-    c.connect(ol, 0, add, 1)
-    return c
+    return _part((560, 360), "bx-dim~ ID K: latent dimension K (from 0) times its scale plus its offset. Messages to "
+                 "ID-dim: K scale V (1 = unchanged) | K offset V (0 = unchanged). Created by bx-latent~.", 70, 30, """
+        inl [inlet~]
+        mul [*~]
+        add [+~]
+        out [outlet~]
+        col 200 70
+        r [r $1-dim]
+        rk [route $2]
+        rs [route scale offset]
+        m1 [- 1]
+        sp [pack f 20]
+        sl [line~]
+        s1 [+~ 1]
+        col 380 126
+        op [pack f 20]
+        ol [line~]
+    """, """
+        inl > mul > add > out; r > rk > rs; rs > m1; m1 > sp > sl > s1; s1 > mul:1
+        rs:1 > op; op > ol; ol > add:1
+    """)
 
 
 # ------------------------------------------------------------------------------ latency parts
 
 def burst() -> Canvas:
-    c = Canvas(size=(560, 360))
-    f = Flow(c)
-    f.comment("bx-burst~ ID: the latency test burst - white noise under a decaying envelope (60 ms) that "
-              "starts at a sample-accurate time. Message to ID-fire: D = start D ms from now.", width=70)
-    f.y += 30
-    r = f.obj("r $1-fire")
-    m = f.msg("1 0 $1, 0 60 $1")
-    vl = f.obj("vline~")
-    c.chain(r, m, vl)
-    sq = f.obj("*~")
-    c.connect(vl, 0, sq, 0)
-    c.connect(vl, 0, sq, 1)
-    sq2 = f.obj("*~")
-    c.connect(sq, 0, sq2, 0)
-    c.connect(sq, 0, sq2, 1)
-    f.col(200, 130)
-    noise = f.obj("noise~")
-    amp = f.obj("*~")
-    c.connect(noise, 0, amp, 0)
-    c.connect(sq2, 0, amp, 1)
-    lvl = f.obj("*~ 0.5")
-    out = f.obj("outlet~")
-    c.chain(amp, lvl, out)
-    return c
+    return _part((560, 360), "bx-burst~ ID: the latency test burst - white noise under a decaying envelope (60 ms) "
+                 "that starts at a sample-accurate time. Message to ID-fire: D = start D ms from now.", 70, 30, """
+        r [r $1-fire]
+        m [1 0 $1, 0 60 $1(
+        vl [vline~]
+        sq [*~]
+        sq2 [*~]
+        col 200 130
+        noise [noise~]
+        amp [*~]
+        lvl [*~ 0.5]
+        out [outlet~]
+    """, """
+        r > m > vl; vl > sq; vl > sq:1; sq > sq2; sq > sq2:1; noise > amp; sq2 > amp:1; amp > lvl > out
+    """)
 
 
 def onset() -> Canvas:
-    c = Canvas(size=(1100, 640))
-    f = Flow(c)
-    f.comment("bx-onset: the onset in an array, to the sample. Left inlet: ARRAY START. Right inlet: the "
-              f"threshold (default {THRESHOLD}). Outputs the index of the first sample from START on whose "
-              f"magnitude reaches THRESHOLD x the peak magnitude from START on and {FLOOR_FACTOR} x the peak "
-              "magnitude before START (the noise floor) - or -1 when none does.", width=100)
-    f.y += 50
-    inl = f.obj("inlet")
-    up = f.obj("unpack s f")
-    c.connect(inl, 0, up, 0)
-    ts3 = f.obj("t f f f")
-    c.connect(up, 1, ts3, 0)
-    s_peak, s_floor, s_scan = f.obj("f"), f.obj("f"), f.obj("f")
-    for j, o in enumerate((s_peak, s_floor, s_scan)):
-        c.connect(ts3, j, o, 1)
-    names = f.obj("t b s s s s s s")
-    c.connect(up, 0, names, 0)
-    thr_in = c.obj("inlet", 120, 80)
-    frac = f.obj(f"f {THRESHOLD}")
-    c.connect(thr_in, 0, frac, 1)
-    outlet = f.obj("outlet")
-
-    # the array objects, told the array's name
-    f.col(230, 110)
-    size = f.obj("array size")
-    amax, amin = f.obj("array max"), f.obj("array min")
-    fmax, fmin = f.obj("array max"), f.obj("array min")
-    setm = f.msg("set $1")
-    tab = f.obj("tabread")
-    c.connect(setm, 0, tab, 0)
-    c.connect(names, 6, size, 1)
-    for j, o in enumerate((amax, amin, fmax, fmin)):
-        c.connect(names, 5 - j, o, 2)
-    c.connect(names, 1, setm, 0)
-    seq = f.obj("t b b b b b")
-    c.connect(names, 0, seq, 0)
-
-    # 1. the peak magnitude from START to the end
-    f.col(430, 110)
-    tp = f.obj("t f f b")
-    c.connect(seq, 4, s_peak, 0)
-    c.connect(s_peak, 0, tp, 0)
-    to_end = f.msg("-1")
-    c.connect(tp, 2, to_end, 0)
-    tn = f.obj("t f f")
-    c.connect(to_end, 0, tn, 0)
-    c.connect(tn, 0, amax, 1)
-    c.connect(tn, 1, amin, 1)
-    c.connect(tp, 1, amin, 0)
-    c.connect(tp, 0, amax, 0)
-    peak = f.obj("expr max($f1, -$f2)")
-    c.connect(amin, 0, peak, 1)
-    c.connect(amax, 0, peak, 0)
-    peak_v = f.obj("f")
-    c.connect(peak, 0, peak_v, 1)
-
-    # 2. the floor: the peak magnitude before START (0 when START is 0)
-    f.col(640, 110)
-    tf = f.obj("t b b")
-    c.connect(seq, 3, tf, 0)
-    floor_v = f.obj("f")
-    z = f.msg("0")
-    c.connect(tf, 1, z, 0)
-    c.connect(z, 0, floor_v, 1)
-    c.connect(tf, 0, s_floor, 0)
-    before = f.obj("moses 1")
-    c.connect(s_floor, 0, before, 0)
-    tbf = f.obj("t b f")
-    c.connect(before, 1, tbf, 0)
-    c.connect(tbf, 1, fmax, 1)
-    c.connect(tbf, 1, fmin, 1)
-    from0 = f.msg("0")
-    c.connect(tbf, 0, from0, 0)
-    t0 = f.obj("t f f")
-    c.connect(from0, 0, t0, 0)
-    c.connect(t0, 1, fmin, 0)
-    c.connect(t0, 0, fmax, 0)
-    fl = f.obj("expr max($f1, -$f2)")
-    c.connect(fmin, 0, fl, 1)
-    c.connect(fmax, 0, fl, 0)
-    c.connect(fl, 0, floor_v, 1)
-
-    # 3. the threshold
-    f.col(850, 110)
-    tt = f.obj("t b b b")
-    c.connect(seq, 2, tt, 0)
-    thr = f.obj(f"expr max(max($f1*$f2, {FLOOR_FACTOR}*$f3), 1e-09)")
-    c.connect(tt, 2, frac, 0)
-    c.connect(frac, 0, thr, 1)
-    c.connect(tt, 1, floor_v, 0)
-    c.connect(floor_v, 0, thr, 2)
-    c.connect(tt, 0, peak_v, 0)
-    c.connect(peak_v, 0, thr, 0)
-    mo = f.obj("moses")
-    c.connect(thr, 0, mo, 1)
-
-    # 4. the scan from START: the first sample whose magnitude reaches the threshold
-    f.col(10, 380)
-    sc = f.obj("t b b b")
-    c.connect(seq, 1, sc, 0)
-    hit = f.obj("f")
-    z2 = f.msg("0")
-    c.connect(sc, 2, z2, 0)
-    c.connect(z2, 0, hit, 1)
-    c.connect(sc, 1, s_scan, 0)
-    tsc = f.obj("t f f")
-    c.connect(s_scan, 0, tsc, 0)
-    cnt = f.obj("f")
-    c.connect(tsc, 1, cnt, 1)
-    left = f.obj("-")
-    c.connect(tsc, 0, left, 1)
-    c.connect(sc, 0, size, 0)
-    c.connect(size, 0, left, 0)
-    nonneg = f.obj("max 0")
-    loop = f.obj("until")
-    c.chain(left, nonneg, loop)
-    f.col(230, 380)
-    c.connect(loop, 0, cnt, 0)
-    tc = f.obj("t f f f")
-    c.connect(cnt, 0, tc, 0)
-    inc = f.obj("+ 1")
-    c.connect(tc, 2, inc, 0)
-    c.connect(inc, 0, cnt, 1)
-    idx = f.obj("f")
-    c.connect(tc, 1, idx, 1)
-    c.connect(tc, 0, tab, 0)
-    ab = f.obj("abs")
-    c.connect(tab, 0, ab, 0)
-    c.connect(ab, 0, mo, 0)
-    th = f.obj("t b b")
-    c.connect(mo, 1, th, 0)
-    one = f.msg("1")
-    c.connect(th, 1, one, 0)
-    c.connect(one, 0, hit, 1)
-    c.connect(th, 0, loop, 1)
-
-    # 5. the answer
-    f.col(430, 380)
-    c.connect(seq, 0, hit, 0)
-    sel = f.obj("sel 1")
-    c.connect(hit, 0, sel, 0)
-    c.connect(sel, 0, idx, 0)
-    c.connect(idx, 0, outlet, 0)
-    none = f.msg("-1")
-    c.connect(sel, 1, none, 0)
-    c.connect(none, 0, outlet, 0)
-    return c
+    return _part((1100, 640), "bx-onset: the onset in an array, to the sample. Left inlet: ARRAY START. Right inlet: "
+                 f"the threshold (default {THRESHOLD}). Outputs the index of the first sample from START on whose "
+                 f"magnitude reaches THRESHOLD x the peak magnitude from START on and {FLOOR_FACTOR} x the peak "
+                 "magnitude before START (the noise floor) - or -1 when none does.", 100, 50, f"""
+        inl [inlet]
+        up [unpack s f]
+        ts3 [t f f f]
+        s_peak [f]
+        s_floor [f]
+        s_scan [f]
+        names [t b s s s s s s]
+        thr_in [inlet] @120,80
+        frac [f {THRESHOLD}]
+        outlet [outlet]
+        # the array objects, told the array's name
+        col 230 110
+        size [array size]
+        amax [array max]
+        amin [array min]
+        fmax [array max]
+        fmin [array min]
+        setm [set $1(
+        tab [tabread]
+        seq [t b b b b b]
+        # 1. the peak magnitude from START to the end
+        col 430 110
+        tp [t f f b]
+        to_end [-1(
+        tn [t f f]
+        peak [expr max($f1, -$f2)]
+        peak_v [f]
+        # 2. the floor: the peak magnitude before START (0 when START is 0)
+        col 640 110
+        tf [t b b]
+        floor_v [f]
+        z [0(
+        before [moses 1]
+        tbf [t b f]
+        from0 [0(
+        t0 [t f f]
+        fl [expr max($f1, -$f2)]
+        # 3. the threshold
+        col 850 110
+        tt [t b b b]
+        thr [expr max(max($f1*$f2, {FLOOR_FACTOR}*$f3), 1e-09)]
+        mo [moses]
+        # 4. the scan from START: the first sample whose magnitude reaches the threshold
+        col 10 380
+        sc [t b b b]
+        hit [f]
+        z2 [0(
+        tsc [t f f]
+        cnt [f]
+        left [-]
+        nonneg [max 0]
+        loop [until]
+        col 230 380
+        tc [t f f f]
+        inc [+ 1]
+        idx [f]
+        ab [abs]
+        th [t b b]
+        one [1(
+        # 5. the answer
+        col 430 380
+        sel [sel 1]
+        none [-1(
+    """, """
+        inl > up; up:1 > ts3; ts3:0 > s_peak:1; ts3:1 > s_floor:1; ts3:2 > s_scan:1; up > names
+        thr_in > frac:1
+        setm > tab; names:6 > size:1; names:5 > amax:2; names:4 > amin:2; names:3 > fmax:2; names:2 > fmin:2
+        names:1 > setm; names > seq
+        seq:4 > s_peak; s_peak > tp; tp:2 > to_end; to_end > tn; tn > amax:1; tn:1 > amin:1; tp:1 > amin
+        tp > amax; amin > peak:1; amax > peak; peak > peak_v:1
+        seq:3 > tf; tf:1 > z; z > floor_v:1; tf > s_floor; s_floor > before; before:1 > tbf; tbf:1 > fmax:1
+        tbf:1 > fmin:1; tbf > from0; from0 > t0; t0:1 > fmin; t0 > fmax; fmin > fl:1; fmax > fl
+        fl > floor_v:1
+        seq:2 > tt; tt:2 > frac; frac > thr:1; tt:1 > floor_v; floor_v > thr:2; tt > peak_v; peak_v > thr
+        thr > mo:1
+        seq:1 > sc; sc:2 > z2; z2 > hit:1; sc:1 > s_scan; s_scan > tsc; tsc:1 > cnt:1; tsc > left:1
+        sc > size; size > left; left > nonneg > loop
+        loop > cnt; cnt > tc; tc:2 > inc; inc > cnt:1; tc:1 > idx:1; tc > tab; tab > ab; ab > mo
+        mo:1 > th; th:1 > one; one > hit:1; th > loop:1
+        seq > hit; hit > sel; sel > idx; idx > outlet; sel:1 > none; none > outlet
+    """)
 
 
 def measure() -> Canvas:
     """The trial logic. Shared state lives in [value ID-NAME]s, so each reader has its own object
-    and reading never triggers anything else."""
+    and reading never triggers anything else: `NAME_k [v $1-NAME]` below is one such reader."""
     c = Canvas(size=(1300, 800))
     f = Flow(c)
     f.comment("bx-measure ID: the latency trials. Each trial starts the recorders (bang to ID-rec) and a burst "
@@ -802,452 +636,313 @@ def measure() -> Canvas:
               "console, the text file and the outlet. Messages: run | trials K | length MS | gap MS | seed N | "
               "threshold F | file PATH | quit 0/1 (quit Pd when done) | block N (reported).", width=120)
     f.y += 90
-
-    def v(name):
-        return f.obj(f"v $1-{name}")
-
-    inl = f.obj("inlet")
-    route = f.obj("route " + " ".join(MEASURE_SELECTORS))
-    c.connect(inl, 0, route, 0)
     ix = {name: i for i, name in enumerate(MEASURE_SELECTORS)}
     defaults = {"trials": TRIALS, "length": LENGTH_MS, "gap": GAP_MS, "seed": 1, "quit": 0, "block": 64}
-    lb = f.obj("loadbang")
-    for name, value in defaults.items():
-        w = v(name)
-        c.connect(route, ix[name], w, 0)
-        d = f.msg(str(value))
-        c.connect(lb, 0, d, 0)
-        c.connect(d, 0, w, 0)
-    tx = f.obj("textfile")
-    pr = f.obj("print latency")
-    outlet = f.obj("outlet")
-
-    f.col(230, 130)
-    la = f.obj("list append")
-    c.connect(route, ix["file"], la, 0)
-    fname = f.obj("symbol")
-    c.connect(la, 0, fname, 1)
-    one = f.msg("1")
-    c.connect(route, ix["file"], one, 0)
-    c.connect(one, 0, v("hasfile"), 0)
-    rnd = f.obj(f"random {MAX_SPREAD}")
-
+    names = f.draw(f"""
+        inl [inlet]
+        route [route {" ".join(MEASURE_SELECTORS)}]
+        lb [loadbang]
+    """ + "".join(f"\n{name}_0 [v $1-{name}]\n{name}_init [{value}(" for name, value in defaults.items()) + """
+        tx [textfile]
+        pr [print latency]
+        outlet [outlet]
+    """, "inl > route\n" + "".join(f"route:{ix[name]} > {name}_0; lb > {name}_init; {name}_init > {name}_0\n"
+                                   for name in defaults))
     # run: the sample rate, the arrays sized, counters reset, DSP (re)started, the first trial
-    run = f.obj("t b b b b b b")
-    c.connect(route, ix["run"], run, 0)
-    srt = f.obj("samplerate~")
-    c.connect(run, 5, srt, 0)
-    c.connect(srt, 0, v("sr"), 0)
-    tlen = f.obj("t b b")
-    c.connect(run, 4, tlen, 0)
-    nsamp = f.obj("expr int($f1*$f2/1000)+1")
-    sr1 = v("sr")
-    c.connect(tlen, 1, sr1, 0)
-    c.connect(sr1, 0, nsamp, 1)
-    len1 = v("length")
-    c.connect(tlen, 0, len1, 0)
-    c.connect(len1, 0, nsamp, 0)
-    rs = f.msg("resize $1")
-    c.connect(nsamp, 0, rs, 0)
-    c.connect(rs, 0, f.obj("s $1-in"), 0)
-    c.connect(rs, 0, f.obj("s $1-out"), 0)
-
-    f.col(440, 130)
-    k1 = v("trials")
-    c.connect(run, 3, k1, 0)
-    tk = f.obj("t f f")
-    c.connect(k1, 0, tk, 0)
-    rsl = f.msg("resize $1")
-    c.connect(tk, 1, rsl, 0)
-    c.connect(rsl, 0, f.obj("s $1-lat"), 0)
-    sm = f.msg("measuring $1 trials")
-    c.connect(tk, 0, sm, 0)
-    c.connect(sm, 0, pr, 0)
-    t2 = f.obj("t b b b")
-    c.connect(run, 2, t2, 0)
-    zero = f.msg("0")
-    c.connect(t2, 2, zero, 0)
-    c.connect(zero, 0, v("i"), 0)
-    c.connect(zero, 0, v("n"), 0)
-    clr = f.msg("clear")
-    c.connect(t2, 1, clr, 0)
-    c.connect(clr, 0, tx, 0)
-    sd1 = v("seed")
-    c.connect(t2, 0, sd1, 0)
-    smsg = f.msg("seed $1")
-    c.connect(sd1, 0, smsg, 0)
-    c.connect(smsg, 0, rnd, 0)
-    dsp = f.msg("; pd dsp 0; pd dsp 1")
-    c.connect(run, 1, dsp, 0)
-
+    f.draw(f"""
+        col 230 130
+        la [list append]
+        fname [symbol]
+        one [1(
+        hasfile_0 [v $1-hasfile]
+        rnd [random {MAX_SPREAD}]
+        run [t b b b b b b]
+        srt [samplerate~]
+        sr_0 [v $1-sr]
+        tlen [t b b]
+        nsamp [expr int($f1*$f2/1000)+1]
+        sr_1 [v $1-sr]
+        length_1 [v $1-length]
+        rs [resize $1(
+        s_in [s $1-in]
+        s_out [s $1-out]
+        col 440 130
+        trials_1 [v $1-trials]
+        tk [t f f]
+        rsl [resize $1(
+        s_lat [s $1-lat]
+        sm [measuring $1 trials(
+        t2 [t b b b]
+        zero [0(
+        i_0 [v $1-i]
+        n_0 [v $1-n]
+        clr [clear(
+        seed_1 [v $1-seed]
+        smsg [seed $1(
+        dsp [; pd dsp 0; pd dsp 1(
+    """, f"""
+        route:{ix["file"]} > la; la > fname:1; route:{ix["file"]} > one; one > hasfile_0
+        route:{ix["run"]} > run; run:5 > srt; srt > sr_0; run:4 > tlen; tlen:1 > sr_1; sr_1 > nsamp:1
+        tlen > length_1; length_1 > nsamp; nsamp > rs; rs > s_in; rs > s_out
+        run:3 > trials_1; trials_1 > tk; tk:1 > rsl; rsl > s_lat; tk > sm; sm > pr; run:2 > t2; t2:2 > zero
+        zero > i_0; zero > n_0; t2:1 > clr; clr > tx; t2 > seed_1; seed_1 > smsg; smsg > rnd; run:1 > dsp
+    """, names)
     # next: i += 1; a trial while i <= K, else the end
-    f.col(650, 130)
-    nxt = f.obj("t b")
-    c.connect(run, 0, nxt, 0)
-    i1 = v("i")
-    c.connect(nxt, 0, i1, 0)
-    inc = f.obj("+ 1")
-    c.connect(i1, 0, inc, 0)
-    ti = f.obj("t f b f")
-    c.connect(inc, 0, ti, 0)
-    c.connect(ti, 2, v("i"), 0)
-    gt = f.obj("expr $f1 > $f2")
-    k2 = v("trials")
-    c.connect(ti, 1, k2, 0)
-    c.connect(k2, 0, gt, 1)
-    c.connect(ti, 0, gt, 0)
-    over = f.obj("sel 0")
-    c.connect(gt, 0, over, 0)
-    go = f.obj("t b b b b")
-    c.connect(over, 0, go, 0)
-    c.connect(go, 3, f.obj("s $1-rec"), 0)
-    fire = f.obj("expr 20+$f1*1000/$f2")
-    sr2 = v("sr")
-    c.connect(go, 2, sr2, 0)
-    c.connect(sr2, 0, fire, 1)
-    c.connect(go, 1, rnd, 0)
-    c.connect(rnd, 0, fire, 0)
-    c.connect(fire, 0, f.obj("s $1-fire"), 0)
-    len2 = v("length")
-    c.connect(go, 0, len2, 0)
-    wait = f.obj("delay")
-    c.connect(len2, 0, wait, 0)
-
     # analysis: the onset in the input, then in the output from the input's onset on
-    f.col(860, 130)
-    a0 = f.msg("0")
-    c.connect(wait, 0, a0, 0)
-    lin = f.obj("list prepend $1-in")
-    c.connect(a0, 0, lin, 0)
-    on_in = f.obj("bx-onset")
-    c.connect(lin, 0, on_in, 0)
-    toin = f.obj("t f f")
-    c.connect(on_in, 0, toin, 0)
-    c.connect(toin, 1, v("oin"), 0)
-    miss_in = f.obj("moses 0")
-    c.connect(toin, 0, miss_in, 0)
-    lout = f.obj("list prepend $1-out")
-    c.connect(miss_in, 1, lout, 0)
-    on_out = f.obj("bx-onset")
-    c.connect(lout, 0, on_out, 0)
-    c.connect(route, ix["threshold"], on_in, 1)
-    c.connect(route, ix["threshold"], on_out, 1)
-    tout = f.obj("t f f")
-    c.connect(on_out, 0, tout, 0)
-    c.connect(tout, 1, v("oout"), 0)
-    miss_out = f.obj("moses 0")
-    c.connect(tout, 0, miss_out, 0)
-
+    f.draw("""
+        col 650 130
+        nxt [t b]
+        i_1 [v $1-i]
+        inc [+ 1]
+        ti [t f b f]
+        i_2 [v $1-i]
+        gt [expr $f1 > $f2]
+        trials_2 [v $1-trials]
+        over [sel 0]
+        go [t b b b b]
+        s_rec [s $1-rec]
+        fire [expr 20+$f1*1000/$f2]
+        sr_2 [v $1-sr]
+        s_fire [s $1-fire]
+        length_2 [v $1-length]
+        wait [delay]
+        col 860 130
+        a0 [0(
+        lin [list prepend $1-in]
+        on_in [bx-onset]
+        toin [t f f]
+        oin_0 [v $1-oin]
+        miss_in [moses 0]
+        lout [list prepend $1-out]
+        on_out [bx-onset]
+        tout [t f f]
+        oout_0 [v $1-oout]
+        miss_out [moses 0]
+    """, f"""
+        run > nxt; nxt > i_1; i_1 > inc; inc > ti; ti:2 > i_2; ti:1 > trials_2; trials_2 > gt:1; ti > gt
+        gt > over; over > go; go:3 > s_rec; go:2 > sr_2; sr_2 > fire:1; go:1 > rnd; rnd > fire
+        fire > s_fire; go > length_2; length_2 > wait
+        wait > a0; a0 > lin; lin > on_in; on_in > toin; toin:1 > oin_0; toin > miss_in; miss_in:1 > lout
+        lout > on_out; route:{ix["threshold"]} > on_in:1; route:{ix["threshold"]} > on_out:1; on_out > tout
+        tout:1 > oout_0; tout > miss_out
+    """, names)
     # found: latency = onset out - onset in; console line, text file line, array of latencies
-    f.col(1070, 130)
-    fd = f.obj("t b b b b b")
-    c.connect(miss_out, 1, fd, 0)
-    pk = f.obj("pack f f f f f")
-    ms = f.obj("expr $f1*1000/$f2")
-    sr3 = v("sr")
-    c.connect(fd, 4, sr3, 0)
-    c.connect(sr3, 0, ms, 1)
-    sub = f.obj("-")
-    oin = v("oin")
-    c.connect(fd, 3, oin, 0)
-    toi = f.obj("t f f")
-    c.connect(oin, 0, toi, 0)
-    c.connect(toi, 1, sub, 1)
-    c.connect(toi, 0, pk, 1)
-    oout = v("oout")
-    c.connect(fd, 2, oout, 0)
-    too = f.obj("t f f")
-    c.connect(oout, 0, too, 0)
-    c.connect(too, 1, pk, 2)
-    c.connect(too, 0, sub, 0)
-    tl = f.obj("t f f f")
-    c.connect(sub, 0, tl, 0)
-    tw = f.obj("t f b")
-    c.connect(tl, 2, tw, 0)
-    n1 = v("n")
-    c.connect(tw, 1, n1, 0)
-    tab = f.obj("tabwrite $1-lat")
-    c.connect(n1, 0, tab, 1)
-    c.connect(tw, 0, tab, 0)
-    c.connect(tl, 1, pk, 3)
-    c.connect(tl, 0, ms, 0)
-    c.connect(ms, 0, pk, 4)
-    i2 = v("i")
-    c.connect(fd, 1, i2, 0)
-    c.connect(i2, 0, pk, 0)
-    tlist = f.obj("t l l")
-    c.connect(pk, 0, tlist, 0)
-    pm = f.msg("trial $1: $4 samples = $5 ms (onsets at $2 and $3)")
-    c.connect(tlist, 1, pm, 0)
-    c.connect(pm, 0, pr, 0)
-    am = f.msg("add trial $1 $2 $3 $4 $5")
-    c.connect(tlist, 0, am, 0)
-    c.connect(am, 0, tx, 0)
-    tn = f.obj("t b b")
-    c.connect(fd, 0, tn, 0)
-    n2 = v("n")
-    c.connect(tn, 1, n2, 0)
-    ninc = f.obj("+ 1")
-    c.connect(n2, 0, ninc, 0)
-    c.connect(ninc, 0, v("n"), 0)
-    pause = f.obj("t b")
-    c.connect(tn, 0, pause, 0)
-    gap1 = v("gap")
-    c.connect(pause, 0, gap1, 0)
-    gd = f.obj("delay")
-    c.connect(gap1, 0, gd, 0)
-    c.connect(gd, 0, nxt, 0)
-
+    f.draw("""
+        col 1070 130
+        fd [t b b b b b]
+        pk [pack f f f f f]
+        ms [expr $f1*1000/$f2]
+        sr_3 [v $1-sr]
+        sub [-]
+        oin_1 [v $1-oin]
+        toi [t f f]
+        oout_1 [v $1-oout]
+        too [t f f]
+        tl [t f f f]
+        tw [t f b]
+        n_1 [v $1-n]
+        tab [tabwrite $1-lat]
+        i_3 [v $1-i]
+        tlist [t l l]
+        pm [trial $1: $4 samples = $5 ms (onsets at $2 and $3)(
+        am [add trial $1 $2 $3 $4 $5(
+        tn [t b b]
+        n_2 [v $1-n]
+        ninc [+ 1]
+        n_3 [v $1-n]
+        pause [t b]
+        gap_1 [v $1-gap]
+        gd [delay]
+        col 1070 560
+    """, """
+        miss_out:1 > fd; fd:4 > sr_3; sr_3 > ms:1; fd:3 > oin_1; oin_1 > toi; toi:1 > sub:1; toi > pk:1
+        fd:2 > oout_1; oout_1 > too; too:1 > pk:2; too > sub; sub > tl; tl:2 > tw; tw:1 > n_1; n_1 > tab:1
+        tw > tab; tl:1 > pk:3; tl > ms; ms > pk:4; fd:1 > i_3; i_3 > pk; pk > tlist; tlist:1 > pm; pm > pr
+        tlist > am; am > tx; fd > tn; tn:1 > n_2; n_2 > ninc; ninc > n_3; tn > pause; pause > gap_1
+        gap_1 > gd; gd > nxt
+    """, names)
     # missed: no onset in the input, or none in the output
-    f.col(1070, 560)
-    for which, src in (("input", miss_in), ("output", miss_out)):
-        tm = f.obj("t b b")
-        c.connect(src, 0, tm, 0)
-        i3 = v("i")
-        c.connect(tm, 1, i3, 0)
-        mp = f.msg(f"trial $1: no onset found in the {which}")
-        c.connect(i3, 0, mp, 0)
-        c.connect(mp, 0, pr, 0)
-        ma = f.msg("add trial $1 missed")
-        c.connect(i3, 0, ma, 0)
-        c.connect(ma, 0, tx, 0)
-        c.connect(tm, 0, pause, 0)
-
+    for which, miss in (("input", "miss_in"), ("output", "miss_out")):
+        f.draw(f"""
+            tm_{which} [t b b]
+            i_{which} [v $1-i]
+            mp_{which} [trial $1: no onset found in the {which}(
+            ma_{which} [add trial $1 missed(
+        """, f"""
+            {miss} > tm_{which}; tm_{which}:1 > i_{which}; i_{which} > mp_{which}; mp_{which} > pr
+            i_{which} > ma_{which}; ma_{which} > tx; tm_{which} > pause
+        """, names)
     # the end: statistics over the detected trials (two passes: std is exactly 0 when all agree)
-    f.col(10, 520)
-    fin = f.obj("t b b")
-    c.connect(over, 1, fin, 0)
-    n3 = v("n")
-    c.connect(fin, 1, n3, 0)
-    some = f.obj("moses 1")
-    c.connect(n3, 0, some, 0)
-    st = f.obj("t b b b b f")
-    c.connect(some, 1, st, 0)
-    nst = f.obj("f")
-    c.connect(st, 4, nst, 1)
-    asum, amin, amax = f.obj("array sum $1-lat"), f.obj("array min $1-lat"), f.obj("array max $1-lat")
-    for o in (asum, amin, amax):
-        c.connect(st, 4, o, 1)
-    f.col(230, 520)
-    z0 = f.msg("0")
-    c.connect(st, 3, z0, 0)
-    t3 = f.obj("t f f f")
-    c.connect(z0, 0, t3, 0)
-    for j, o in enumerate((asum, amin, amax)):
-        c.connect(t3, j, o, 0)
-    mean = f.obj("expr $f1/$f2")
-    c.connect(st, 4, mean, 1)
-    c.connect(asum, 0, mean, 0)
-    mean_v, min_v, max_v, std_v = f.obj("f"), f.obj("f"), f.obj("f"), f.obj("f")
-    c.connect(mean, 0, mean_v, 1)
-    c.connect(amin, 0, min_v, 1)
-    c.connect(amax, 0, max_v, 1)
-    f.col(440, 520)
-    sd = f.obj("t b b b")
-    c.connect(st, 2, sd, 0)
-    acc = f.obj("+")
-    kk = f.obj("f")
-    zs = f.msg("0")
-    c.connect(sd, 2, zs, 0)
-    c.connect(zs, 0, acc, 1)
-    c.connect(zs, 0, kk, 1)
-    loop = f.obj("until")
-    c.connect(sd, 1, nst, 0)
-    c.connect(nst, 0, loop, 0)
-    c.connect(loop, 0, kk, 0)
-    tkk = f.obj("t f f")
-    c.connect(kk, 0, tkk, 0)
-    kinc = f.obj("+ 1")
-    c.connect(tkk, 1, kinc, 0)
-    c.connect(kinc, 0, kk, 1)
-    rd = f.obj("tabread $1-lat")
-    c.connect(tkk, 0, rd, 0)
-    dev = f.obj("expr ($f1-$f2)*($f1-$f2)")
-    c.connect(mean, 0, dev, 1)
-    c.connect(rd, 0, dev, 0)
-    c.connect(dev, 0, acc, 0)
-    c.connect(acc, 0, acc, 1)
-    var = f.obj("f")
-    c.connect(acc, 0, var, 1)
-    c.connect(zs, 0, var, 1)
-    std = f.obj("expr sqrt($f1/$f2)")
-    c.connect(st, 4, std, 1)
-    c.connect(sd, 0, var, 0)
-    c.connect(var, 0, std, 0)
-    c.connect(std, 0, std_v, 1)
-
+    f.draw("""
+        col 10 520
+        fin [t b b]
+        n_4 [v $1-n]
+        some [moses 1]
+        st [t b b b b f]
+        nst [f]
+        asum [array sum $1-lat]
+        amin [array min $1-lat]
+        amax [array max $1-lat]
+        col 230 520
+        z0 [0(
+        t3 [t f f f]
+        mean [expr $f1/$f2]
+        mean_v [f]
+        min_v [f]
+        max_v [f]
+        std_v [f]
+        col 440 520
+        sd [t b b b]
+        acc [+]
+        kk [f]
+        zs [0(
+        loop [until]
+        tkk [t f f]
+        kinc [+ 1]
+        rd [tabread $1-lat]
+        dev [expr ($f1-$f2)*($f1-$f2)]
+        var [f]
+        std [expr sqrt($f1/$f2)]
+    """, """
+        over:1 > fin; fin:1 > n_4; n_4 > some; some:1 > st; st:4 > nst:1
+        st:4 > asum:1; st:4 > amin:1; st:4 > amax:1
+        st:3 > z0; z0 > t3; t3:0 > asum; t3:1 > amin; t3:2 > amax; st:4 > mean:1; asum > mean
+        mean > mean_v:1; amin > min_v:1; amax > max_v:1
+        st:2 > sd; sd:2 > zs; zs > acc:1; zs > kk:1; sd:1 > nst; nst > loop; loop > kk; kk > tkk
+        tkk:1 > kinc; kinc > kk:1; tkk > rd; mean > dev:1; rd > dev; dev > acc; acc > acc:1; acc > var:1
+        zs > var:1; st:4 > std:1; sd > var; var > std; std > std_v:1
+    """, names)
     # the report: console, text file, outlet
-    f.col(650, 520)
-    rep = f.obj("t b b b b b b b")
-    c.connect(st, 1, rep, 0)
-    allv = f.obj("pack f f f f f f f f f f f f")
-    c.connect(st, 4, allv, 1)
-    b1 = v("block")
-    c.connect(rep, 6, b1, 0)
-    c.connect(b1, 0, allv, 11)
-    sr4 = v("sr")
-    c.connect(rep, 5, sr4, 0)
-    tsr = f.obj("t f f f f f")
-    c.connect(sr4, 0, tsr, 0)
-    c.connect(tsr, 4, allv, 10)
-    f.col(860, 520)
-    for j, (val, slot) in enumerate(((std_v, 5), (max_v, 4), (min_v, 3), (mean_v, 2))):
-        c.connect(rep, 4 - j, val, 0)
-        tv = f.obj("t f f")
-        c.connect(val, 0, tv, 0)
-        conv = f.obj("expr $f1*1000/$f2")
-        c.connect(tsr, 3 - j, conv, 1)
-        c.connect(tv, 1, conv, 0)
-        c.connect(conv, 0, allv, slot + 4)
-        c.connect(tv, 0, allv, slot)
-    k3 = v("trials")
-    c.connect(rep, 0, k3, 0)
-    c.connect(k3, 0, allv, 0)
-    f.col(1070, 700)
-    tall = f.obj("t l l l l")
-    c.connect(allv, 0, tall, 0)
-    p1 = f.msg("summary: $1 trials $2 detected - mean $3 samples - min $4 - max $5 - std (jitter) $6")
-    p2 = f.msg("summary: mean $7 ms - min $8 ms - max $9 ms - std (jitter) $10 ms at $11 Hz (block $12)")
-    a1 = f.msg("add2 summary trials $1 detected $2 mean $3 min $4 max $5 std $6, "
-               "add mean_ms $7 min_ms $8 max_ms $9 std_ms $10 sr $11 block $12")
-    res = f.msg("result $3 $4 $5 $6")
-    c.connect(tall, 3, p1, 0)
-    c.connect(tall, 2, p2, 0)
-    c.connect(p1, 0, pr, 0)
-    c.connect(p2, 0, pr, 0)
-    c.connect(tall, 1, a1, 0)
-    c.connect(a1, 0, tx, 0)
-    c.connect(tall, 0, res, 0)
-    c.connect(res, 0, outlet, 0)
-
-    # nothing detected
-    f.col(10, 760)
-    none = f.obj("t b b b")
-    c.connect(some, 0, none, 0)
-    npk = f.obj("pack f f f")
-    b2, sr5, k4 = v("block"), v("sr"), v("trials")
-    c.connect(none, 2, b2, 0)
-    c.connect(b2, 0, npk, 2)
-    c.connect(none, 1, sr5, 0)
-    c.connect(sr5, 0, npk, 1)
-    c.connect(none, 0, k4, 0)
-    c.connect(k4, 0, npk, 0)
-    f.col(230, 760)
-    nm = f.msg("summary: no onset detected in $1 trials")
-    c.connect(npk, 0, nm, 0)
-    c.connect(nm, 0, pr, 0)
-    na = f.msg("add summary trials $1 detected 0 sr $2 block $3")
-    c.connect(npk, 0, na, 0)
-    c.connect(na, 0, tx, 0)
-
-    # done: write the file, then quit when asked
-    f.col(440, 760)
-    done = f.obj("t b b")
-    c.connect(fin, 0, done, 0)
-    hf = v("hasfile")
-    c.connect(done, 1, hf, 0)
-    hs = f.obj("sel 1")
-    c.connect(hf, 0, hs, 0)
-    c.connect(hs, 0, fname, 0)
-    tf = f.obj("t s s")
-    c.connect(fname, 0, tf, 0)
-    wm = f.msg("write $1 cr")
-    c.connect(tf, 1, wm, 0)
-    c.connect(wm, 0, tx, 0)
-    wp = f.msg("results written to $1")
-    c.connect(tf, 0, wp, 0)
-    c.connect(wp, 0, pr, 0)
-    f.col(650, 760)
-    q1 = v("quit")
-    c.connect(done, 0, q1, 0)
-    qs = f.obj("sel 1")
-    c.connect(q1, 0, qs, 0)
-    q = f.msg("; pd quit")
-    c.connect(qs, 0, q, 0)
+    f.draw("""
+        col 650 520
+        rep [t b b b b b b b]
+        allv [pack f f f f f f f f f f f f]
+        block_1 [v $1-block]
+        sr_4 [v $1-sr]
+        tsr [t f f f f f]
+        col 860 520
+    """, """
+        st:1 > rep; st:4 > allv:1; rep:6 > block_1; block_1 > allv:11; rep:5 > sr_4; sr_4 > tsr
+        tsr:4 > allv:10
+    """, names)
+    for j, (val, slot) in enumerate((("std_v", 5), ("max_v", 4), ("min_v", 3), ("mean_v", 2))):
+        f.draw(f"""
+            tv_{j} [t f f]
+            conv_{j} [expr $f1*1000/$f2]
+        """, f"""
+            rep:{4 - j} > {val}; {val} > tv_{j}; tsr:{3 - j} > conv_{j}:1; tv_{j}:1 > conv_{j}
+            conv_{j} > allv:{slot + 4}; tv_{j} > allv:{slot}
+        """, names)
+    add = ("add2 summary trials $1 detected $2 mean $3 min $4 max $5 std $6, "
+           "add mean_ms $7 min_ms $8 max_ms $9 std_ms $10 sr $11 block $12")
+    f.draw(f"""
+        trials_3 [v $1-trials]
+        col 1070 700
+        tall [t l l l l]
+        p1 [summary: $1 trials $2 detected - mean $3 samples - min $4 - max $5 - std (jitter) $6(
+        p2 [summary: mean $7 ms - min $8 ms - max $9 ms - std (jitter) $10 ms at $11 Hz (block $12)(
+        a1 [{add}(
+        res [result $3 $4 $5 $6(
+        # nothing detected
+        col 10 760
+        none [t b b b]
+        npk [pack f f f]
+        block_2 [v $1-block]
+        sr_5 [v $1-sr]
+        trials_4 [v $1-trials]
+        col 230 760
+        nm [summary: no onset detected in $1 trials(
+        na [add summary trials $1 detected 0 sr $2 block $3(
+        # done: write the file, then quit when asked
+        col 440 760
+        done [t b b]
+        hasfile_1 [v $1-hasfile]
+        hs [sel 1]
+        tf [t s s]
+        wm [write $1 cr(
+        wp [results written to $1(
+        col 650 760
+        quit_1 [v $1-quit]
+        qs [sel 1]
+        q [; pd quit(
+    """, """
+        rep > trials_3; trials_3 > allv; allv > tall; tall:3 > p1; tall:2 > p2; p1 > pr; p2 > pr
+        tall:1 > a1; a1 > tx; tall > res; res > outlet
+        some > none; none:2 > block_2; block_2 > npk:2; none:1 > sr_5; sr_5 > npk:1; none > trials_4
+        trials_4 > npk; npk > nm; nm > pr; npk > na; na > tx
+        fin > done; done:1 > hasfile_1; hasfile_1 > hs; hs > fname; fname > tf; tf:1 > wm; wm > tx; tf > wp
+        wp > pr; done > quit_1; quit_1 > qs; qs > q
+    """, names)
     return c
 
 
 # ------------------------------------------------------------------------------ GUIs and panels
 
+def _restore_selectors(route: str, selectors, target: str) -> tuple[str, str]:
+    """Boxes and cords that put back the selector [route] took off: outlet j of `route` ->
+    [list prepend SELECTOR] -> [list trim] -> `target`, for each (j, SELECTOR) of `selectors`."""
+    boxes = "".join(f"\nlp_{sel} [list prepend {sel}]\nlt_{sel} [list trim]" for _, sel in selectors)
+    cords = "".join(f"\n{route}:{j} > lp_{sel}; lp_{sel} > lt_{sel}; lt_{sel} > {target}" for j, sel in selectors)
+    return boxes, cords
+
+
 def controls() -> Canvas:
     c = Canvas(size=(700, 420))
     c.panel(250, 170, "$2:$1", 0, 0)
-    dsp = c.toggle("DSP", 10, 30)
-    on = c.toggle("model_on", 90, 30)
-    src = c.hradio(3, "test/live/off", 10, 70)
-    wet = c.hslider(0, 1, "dry/wet", 10, 95, width=110)
-    gain = c.hslider(-40, 12, "gain_dB", 10, 120, width=110)
-    opn = c.bang("open_model", 10, 145)
-    buf = c.floatatom(150, 145, 5, "buffer")
+    names = {"dsp": c.toggle("DSP", 10, 30), "on": c.toggle("model_on", 90, 30),
+             "src": c.hradio(3, "test/live/off", 10, 70), "wet": c.hslider(0, 1, "dry/wet", 10, 95, width=110),
+             "gain": c.hslider(-40, 12, "gain_dB", 10, 120, width=110), "opn": c.bang("open_model", 10, 145),
+             "buf": c.floatatom(150, 145, 5, "buffer")}
     f = Flow(c, 300, 10)
     f.comment("bx-controls OBJ WHAT: the shared controls -> messages: on 0/1 | source 0/1/2 | wet 0..1 | gain DB "
               "| model FILE | buffer N. DSP switches Pd's audio.", width=50)
     f.y += 50
-    out = c.obj("outlet", 300, 340)
-    for gui, text in ((on, "on $1"), (src, "source $1"), (wet, "wet $1"), (gain, "gain $1"), (buf, "buffer $1")):
-        m = f.msg(text)
-        c.connect(gui, 0, m, 0)
-        c.connect(m, 0, out, 0)
-    pnl = f.obj("openpanel")
-    c.connect(opn, 0, pnl, 0)
-    mm = f.msg("model $1")
-    c.connect(pnl, 0, mm, 0)
-    c.connect(mm, 0, out, 0)
-    d = f.msg("; pd dsp $1")
-    c.connect(dsp, 0, d, 0)
-    f.col(500, 60)
-    lb = f.obj("loadbang")
-    for gui, value in ((on, 1), (src, 0), (wet, 1), (gain, 0)):
-        m = f.msg(f"set {value}")
-        c.connect(lb, 0, m, 0)
-        c.connect(m, 0, gui, 0)
+    sends = {"on": "on $1", "src": "source $1", "wet": "wet $1", "gain": "gain $1", "buf": "buffer $1"}
+    inits = {"on": 1, "src": 0, "wet": 1, "gain": 0}
+    f.draw("out [outlet] @300,340" + "".join(f"\nm_{gui} [{text}(" for gui, text in sends.items()) + """
+        pnl [openpanel]
+        mm [model $1(
+        d [; pd dsp $1(
+        col 500 60
+        lb [loadbang]
+    """ + "".join(f"\nset_{gui} [set {value}(" for gui, value in inits.items()),
+           "".join(f"{gui} > m_{gui}; m_{gui} > out\n" for gui in sends) + "opn > pnl; pnl > mm; mm > out; dsp > d\n"
+           + "".join(f"lb > set_{gui}; set_{gui} > {gui}\n" for gui in inits), names)
     c.graph_on_parent(250, 170)
     return c
 
 
-def _player(c: Canvas, f: Flow, controls_box: int, model_part: int):
-    """The chain both players share: controls and inlet -> routing; source -> MODEL PART -> mix ->
-    dac~ and outlet~. Returns the route (its reject outlet feeds the model part's control)."""
-    inl = f.obj("inlet")
-    route = f.obj("route " + " ".join(PANEL_SELECTORS))
-    c.connect(inl, 0, route, 0)
-    c.connect(controls_box, 0, route, 0)
-    srcd = f.obj("bx-source~")
-    c.connect(route, 0, srcd, 0)
-    mix_ = f.obj("bx-mix~")
-    for j, sel in ((1, "wet"), (2, "gain"), (4, "delay")):
-        lp = f.obj(f"list prepend {sel}")
-        lt = f.obj("list trim")
-        c.connect(route, j, lp, 0)
-        c.chain(lp, lt)
-        c.connect(lt, 0, mix_, 2)
-    ton = f.obj("t f f")
-    c.connect(route, 3, ton, 0)
-    mon = f.msg("on $1")
-    c.connect(ton, 1, mon, 0)
-    c.connect(mon, 0, mix_, 2)
-    en = f.msg("enable $1")
-    c.connect(ton, 0, en, 0)
-    c.connect(en, 0, model_part, 1)
-    c.connect(route, len(PANEL_SELECTORS), model_part, 1)  # anything else: to the model
-    c.connect(srcd, 0, model_part, 0)
-    c.connect(srcd, 0, mix_, 0)
-    c.connect(model_part, 0, mix_, 1)
-    dac = f.obj("dac~")
-    c.connect(mix_, 0, dac, 0)
-    c.connect(mix_, 0, dac, 1)
-    out = f.obj("outlet~")
-    c.connect(mix_, 0, out, 0)
-    return route
+def _player(f: Flow, names: dict) -> None:
+    """The chain both players share: `controls` and an inlet -> routing; source -> `model` (the
+    model part) -> mix -> dac~ and outlet~. The route's reject outlet feeds the model part's control."""
+    boxes, cords = _restore_selectors("route", ((1, "wet"), (2, "gain"), (4, "delay")), "mix:2")
+    f.draw(f"""
+        inl [inlet]
+        route [route {" ".join(PANEL_SELECTORS)}]
+        srcd [bx-source~]
+        mix [bx-mix~]
+        {boxes}
+        ton [t f f]
+        mon [on $1(
+        en [enable $1(
+        dac [dac~]
+        out [outlet~]
+    """, f"""
+        inl > route; controls > route; route > srcd{cords}
+        route:3 > ton; ton:1 > mon; mon > mix:2; ton > en; en > model:1
+        route:{len(PANEL_SELECTORS)} > model:1  # anything else: to the model
+        srcd > model; srcd > mix; model > mix:1; mix > dac; mix > dac:1; mix > out
+    """, names)
 
 
 def forward_panel() -> Canvas:
     c = Canvas(size=(760, 460))
     c.comment("bx-forward OBJ: the forward player's panel (see forward-brave.pd / forward-nn.pd)", 300, 10)
-    ctl = c.obj("bx-controls $1 forward", 0, 0)
     f = Flow(c, 300, 60)
-    host_ = c.obj("bx-host~ $1 forward", 500, 200)
-    _player(c, f, ctl, host_)
+    _player(f, f.place("""
+        controls [bx-controls $1 forward] @0,0
+        model [bx-host~ $1 forward] @500,200
+    """))
     c.graph_on_parent(250, 170)
     return c
 
@@ -1255,30 +950,28 @@ def forward_panel() -> Canvas:
 def latent_panel() -> Canvas:
     c = Canvas(size=(1100, 700))
     c.comment("bx-latent OBJ: the latent player's panel (see latent-brave.pd / latent-nn.pd)", 560, 10)
-    ctl = c.obj("bx-controls $1 latent", 0, 0)
+    names = {"controls": c.obj("bx-controls $1 latent", 0, 0)}
     c.panel(270, 170, "offset______scale", 250, 0, color="#dcdcdc")
     f = Flow(c, 560, 60)
-    lat = c.obj("bx-latent~ $1", 760, 400)
-    _player(c, f, ctl, lat)
-    f.col(760, 60)
-    built = f.obj("route built")
-    c.connect(lat, 1, built, 0)
-    tb = f.obj("t b")
-    c.connect(built, 0, tb, 0)
-    lb = f.obj("loadbang")
+    names["model"] = c.obj("bx-latent~ $1", 760, 400)
+    _player(f, names)
+    f.draw("""
+        col 760 60
+        built [route built]
+        tb [t b]
+        lb [loadbang]
+    """, "model:1 > built; built > tb", names)
     g = Flow(c, 960, 60, dy=26)
     for k in range(LATENT_GUI_DIMS):
         y = 25 + 18 * k
-        off = c.hslider(-3, 3, "empty", 258, y, width=100)
-        sca = c.hslider(0, 3, str(k + 1), 385, y, width=100)
-        for gui, what, init in ((off, "offset", 0), (sca, "scale", 1)):
-            m = g.msg(f"dim {k} {what} $1")
-            c.connect(gui, 0, m, 0)
-            c.connect(m, 0, lat, 1)
-            c.connect(tb, 0, gui, 0)
-            s = g.msg(f"set {init}")
-            c.connect(lb, 0, s, 0)
-            c.connect(s, 0, gui, 0)
+        names["offset"] = c.hslider(-3, 3, "empty", 258, y, width=100)
+        names["scale"] = c.hslider(0, 3, str(k + 1), 385, y, width=100)
+        for what, init in (("offset", 0), ("scale", 1)):
+            g.draw(f"""
+                m{k}{what} [dim {k} {what} $1(
+                s{k}{what} [set {init}(
+            """, f"{what} > m{k}{what}; m{k}{what} > model:1; tb > {what}; lb > s{k}{what}; s{k}{what} > {what}",
+                   names)
     c.graph_on_parent(520, 170)
     return c
 
@@ -1286,145 +979,98 @@ def latent_panel() -> Canvas:
 def latency_panel() -> Canvas:
     c = Canvas(size=(1000, 600))
     c.panel(250, 130, "latency:$1", 0, 0)
-    run = c.bang("run", 10, 30)
-    trials = c.floatatom(120, 32, 4, "trials")
-    res = [c.floatatom(10 + 58 * j, 80, 6, "-") for j in range(4)]
+    names = {"run": c.bang("run", 10, 30), "trials": c.floatatom(120, 32, 4, "trials")}
+    names.update({f"res{j}": c.floatatom(10 + 58 * j, 80, 6, "-") for j in range(4)})
     c.comment("mean min max std (samples)", 10, 100)
     f = Flow(c, 300, 10)
     f.comment("bx-latency OBJ: the latency panel (see latency-brave.pd / latency-nn.pd). Messages: model FILE "
               "[BUFFER] | buffer N | block N (Pd block size for the measurement) | run | trials K | length MS | "
               "gap MS | seed N | threshold F | file PATH | quit 0/1.", width=70)
     f.y += 60
-    inl = f.obj("inlet")
-    rb = f.obj("route block")
-    c.connect(inl, 0, rb, 0)
-    tbk = f.obj("t f f")
-    c.connect(rb, 0, tbk, 0)
-    setb = f.msg("set $1")
-    c.connect(tbk, 1, setb, 0)
-    blk = f.obj("block~ 64")
-    c.connect(setb, 0, blk, 0)
-    mb = f.msg("block $1")
-    c.connect(tbk, 0, mb, 0)
-    rh = f.obj("route " + " ".join(HOST_SELECTORS))
-    c.connect(rb, 1, rh, 0)
-    meas = c.obj("bx-measure $0", 500, 420)
-    c.connect(mb, 0, meas, 0)
-    c.connect(rh, 3, meas, 0)
-    host_ = c.obj("bx-host~ $1 forward", 300, 420)
-    for j, sel in enumerate(HOST_SELECTORS):
-        lp = f.obj(f"list prepend {sel}")
-        lt = f.obj("list trim")
-        c.connect(rh, j, lp, 0)
-        c.chain(lp, lt)
-        c.connect(lt, 0, host_, 1)
-    f.col(500, 70)
-    rm = f.msg("run")
-    c.connect(run, 0, rm, 0)
-    c.connect(rm, 0, meas, 0)
-    tm = f.msg("trials $1")
-    c.connect(trials, 0, tm, 0)
-    c.connect(tm, 0, meas, 0)
-    rr = c.obj("route result", 500, 460)
-    c.connect(meas, 0, rr, 0)
-    up = c.obj("unpack f f f f", 500, 490)
-    c.connect(rr, 0, up, 0)
-    for j, atom in enumerate(res):
-        c.connect(up, j, atom, 0)
+    boxes, cords = _restore_selectors("rh", list(enumerate(HOST_SELECTORS)), "host:1")
+    table = int(LENGTH_MS * 44.1) + 1
     # the signals: burst -> object -> recorder; burst -> recorder
-    g = Flow(c, 700, 70)
-    bu = c.obj("bx-burst~ $0", 300, 380)
-    c.connect(bu, 0, host_, 0)
-    rec = g.obj("r $0-rec")
-    w_in = g.obj("tabwrite~ $0-in")
-    w_out = g.obj("tabwrite~ $0-out")
-    c.connect(bu, 0, w_in, 0)
-    c.connect(host_, 0, w_out, 0)
-    c.connect(rec, 0, w_in, 0)
-    c.connect(rec, 0, w_out, 0)
-    g.obj(f"table $0-in {int(LENGTH_MS * 44.1) + 1}")
-    g.obj(f"table $0-out {int(LENGTH_MS * 44.1) + 1}")
-    g.obj(f"table $0-lat {TRIALS}")
+    f.draw(f"""
+        inl [inlet]
+        rb [route block]
+        tbk [t f f]
+        setb [set $1(
+        blk [block~ 64]
+        mb [block $1(
+        rh [route {" ".join(HOST_SELECTORS)}]
+        meas [bx-measure $0] @500,420
+        host [bx-host~ $1 forward] @300,420
+        {boxes}
+        col 500 70
+        rm [run(
+        tm [trials $1(
+        rr [route result] @500,460
+        up [unpack f f f f] @500,490
+        bu [bx-burst~ $0] @300,380
+        col 700 70
+        rec [r $0-rec]
+        w_in [tabwrite~ $0-in]
+        w_out [tabwrite~ $0-out]
+        - [table $0-in {table}]
+        - [table $0-out {table}]
+        - [table $0-lat {TRIALS}]
+    """, f"""
+        inl > rb; rb > tbk; tbk:1 > setb; setb > blk; tbk > mb; rb:1 > rh; mb > meas; rh:3 > meas{cords}
+        run > rm; rm > meas; trials > tm; tm > meas; meas > rr; rr > up
+        up:0 > res0; up:1 > res1; up:2 > res2; up:3 > res3
+        bu > host; bu > w_in; host > w_out; rec > w_in; rec > w_out
+    """, names)
     c.graph_on_parent(250, 130)
     return c
 
 
 def args() -> Canvas:
-    c = Canvas(size=(820, 480))
-    f = Flow(c)
-    f.comment("bx-args: put in a variant patch. On load: its creation arguments MODEL BUFFER -> model PATH BUFFER "
-              "(no arguments: nothing). Inlet: SELECTOR PATH ... -> SELECTOR ABSOLUTE-PATH ... A relative PATH is "
-              "relative to the folder of the patch the variant sits in (its own folder when opened directly).",
-              width=100)
-    f.y += 50
-    lb = f.obj("loadbang")
-    am = f.msg("args 1")
-    ctl = f.obj("pdcontrol")
-    c.chain(lb, am, ctl)
-    rb = f.obj("route bang")
-    c.connect(ctl, 0, rb, 0)
-    pm = f.obj("list prepend model")
-    c.connect(rb, 1, pm, 0)
-    inl = f.obj("inlet")
-    la = f.obj("list append")
-    c.connect(inl, 0, la, 0)
-    c.connect(pm, 0, la, 0)
-    t = f.obj("t l l l")
-    c.connect(la, 0, t, 0)
-    f.col(230, 110)
-    rest = f.obj("list split 2")
-    c.connect(t, 2, rest, 0)
-    joined = f.obj("list append")
-    c.connect(rest, 1, joined, 1)
-    empty = f.msg("list")  # fewer than 2 elements: nothing after the path
-    c.connect(rest, 2, empty, 0)
-    c.connect(empty, 0, joined, 1)
-    sel = f.obj("list split 1")
-    c.connect(t, 1, sel, 0)
-    pre = f.obj("list prepend")
-    c.connect(sel, 0, pre, 1)
-    path = f.obj("list split 1")
-    c.connect(t, 0, path, 0)
-    path1 = f.obj("list split 1")
-    c.connect(path, 1, path1, 0)
-    f.col(430, 110)
-    ts = f.obj("t s s")
-    c.connect(path1, 0, ts, 0)
-    split = f.obj("file split")
-    c.connect(ts, 1, split, 0)
-    first = f.obj("list split 1")
-    c.connect(split, 0, first, 0)
-    root = f.obj("sel /")
-    c.connect(first, 0, root, 0)
-    one, zero = f.msg("1"), f.msg("0")
-    c.connect(root, 0, one, 0)
-    c.connect(root, 1, zero, 0)
-    flag = f.obj("t f f")
-    c.connect(one, 0, flag, 0)
-    c.connect(zero, 0, flag, 0)
-    is_abs = f.obj("spigot")
-    c.connect(flag, 1, is_abs, 1)
-    not_ = f.obj("== 0")
-    c.connect(flag, 0, not_, 0)
-    is_rel = f.obj("spigot")
-    c.connect(not_, 0, is_rel, 1)
-    c.connect(ts, 0, is_abs, 0)
-    c.connect(ts, 0, is_rel, 0)
-    f.col(630, 110)
-    dm = f.obj("list prepend dir 2")
-    c.connect(is_rel, 0, dm, 0)
-    dt = f.obj("list trim")
-    c.connect(dm, 0, dt, 0)
-    pc = f.obj("pdcontrol")
-    c.connect(dt, 0, pc, 0)
-    c.connect(pc, 0, joined, 0)
-    c.connect(is_abs, 0, joined, 0)
-    c.connect(joined, 0, pre, 0)
-    tr = f.obj("list trim")
-    c.connect(pre, 0, tr, 0)
-    out = f.obj("outlet")
-    c.connect(tr, 0, out, 0)
-    return c
+    return _part((820, 480), "bx-args: put in a variant patch. On load: its creation arguments MODEL BUFFER -> model "
+                 "PATH BUFFER (no arguments: nothing). Inlet: SELECTOR PATH ... -> SELECTOR ABSOLUTE-PATH ... A "
+                 "relative PATH is relative to the folder of the patch the variant sits in (its own folder when "
+                 "opened directly).", 100, 50, """
+        lb [loadbang]
+        am [args 1(
+        ctl [pdcontrol]
+        rb [route bang]
+        pm [list prepend model]
+        inl [inlet]
+        la [list append]
+        t [t l l l]
+        col 230 110
+        rest [list split 2]
+        joined [list append]
+        # fewer than 2 elements: nothing after the path
+        empty [list(
+        sel [list split 1]
+        pre [list prepend]
+        path [list split 1]
+        path1 [list split 1]
+        col 430 110
+        ts [t s s]
+        split [file split]
+        first [list split 1]
+        root [sel /]
+        one [1(
+        zero [0(
+        flag [t f f]
+        is_abs [spigot]
+        not [== 0]
+        is_rel [spigot]
+        col 630 110
+        dm [list prepend dir 2]
+        dt [list trim]
+        pc [pdcontrol]
+        tr [list trim]
+        out [outlet]
+    """, """
+        lb > am > ctl; ctl > rb; rb:1 > pm; inl > la; pm > la; la > t
+        t:2 > rest; rest:1 > joined:1; rest:2 > empty; empty > joined:1; t:1 > sel; sel > pre:1; t > path
+        path:1 > path1
+        path1 > ts; ts:1 > split; split > first; first > root; root > one; root:1 > zero; one > flag
+        zero > flag; flag:1 > is_abs:1; flag > not; not > is_rel:1; ts > is_abs; ts > is_rel
+        is_rel > dm; dm > dt; dt > pc; pc > joined; is_abs > joined; joined > pre; pre > tr; tr > out
+    """)
 
 
 # ------------------------------------------------------------------------------ the variants
@@ -1457,41 +1103,32 @@ EXTRA = {  # messages only one object understands, in its variants only
 
 
 def variant(what: str, kind: str) -> Canvas:
-    obj = KINDS[kind]
+    obj = HOSTS[kind]
     c = Canvas(size=(900, 520))
     c.comment(f"{what}-{kind}: " + USAGE[what].format(obj=obj, kind=kind, dims=LATENT_GUI_DIMS), 10, 10,
               width=120)
     c.comment(NOTES[kind], 10, 60, width=120)
-    panel = c.obj(f"bx-{what} {obj}", 10, 110)  # object 2: loaded before bx-args
     f = Flow(c, 580, 110)
-    inl = f.obj("inlet")
-    rt = f.obj("route model file")
-    c.connect(inl, 0, rt, 0)
-    ba = f.obj("bx-args")
-    for j, sel in enumerate(("model", "file")):
-        lp = f.obj(f"list prepend {sel}")
-        lt = f.obj("list trim")
-        c.connect(rt, j, lp, 0)
-        c.chain(lp, lt)
-        c.connect(lt, 0, ba, 0)
-    c.connect(rt, 2, panel, 0)
-    c.connect(ba, 0, panel, 0)
-    if what == "latency":
-        lb = f.obj("loadbang")
-        fm = f.msg("file latency-results.txt")
-        c.chain(lb, fm)
-        c.connect(fm, 0, ba, 0)
-    else:
-        out = f.obj("outlet~")
-        c.connect(panel, 0, out, 0)
+    boxes, cords = _restore_selectors("rt", ((0, "model"), (1, "file")), "ba")
+    ending = ("""
+        lb [loadbang]
+        fm [file latency-results.txt(
+    """, "lb > fm; fm > ba") if what == "latency" else ("out [outlet~]", "panel > out")
+    names = f.draw(f"""
+        panel [bx-{what} {obj}] @10,110
+        inl [inlet]
+        rt [route model file]
+        ba [bx-args]
+        {boxes}
+        {ending[0]}
+    """, f"inl > rt{cords}; rt:2 > panel; ba > panel; {ending[1]}")  # panel: object 2, loaded before bx-args
     g = Flow(c, 10, 330)
     g.comment(f"messages for {obj}:")
     examples = ["model brave.ts 128"] + EXTRA[kind]
     if what == "latency":
         examples = ["model brave.ts 128", "trials 20", "block 64", "run"] + ["quit 1"]
-    for text in examples:
-        m = g.msg(text)
-        c.connect(m, 0, panel, 0) if not text.startswith("model") else c.connect(m, 0, ba, 0)
+    for k, text in enumerate(examples):  # `model` goes through bx-args (paths relative to the patch)
+        g.draw(f"m{k} [{text}(", f"m{k} > {'ba' if text.startswith('model') else 'panel'}", names)
     return c
 
 
@@ -1501,7 +1138,7 @@ FILES = {
     "bx-forward": forward_panel, "bx-latent": latent_panel, "bx-latency": latency_panel, "bx-args": args,
 }
 for _what in ("forward", "latent", "latency"):
-    for _kind in KINDS:
+    for _kind in HOSTS:
         FILES[f"{_what}-{_kind}"] = (lambda w=_what, k=_kind: variant(w, k))
 
 
