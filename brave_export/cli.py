@@ -278,7 +278,7 @@ def cmd_demo(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .demo import SMOKE_STEPS
+    from .smoke import SMOKE_STEPS
 
     parser = argparse.ArgumentParser(prog="brave-export", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from brave_export.bench import WARMUP_CALLS, Runner, Timing, ops_per_call  # noqa: E402
-from brave_export.demo import smoke_run  # noqa: E402
+from brave_export.smoke import smoke_run  # noqa: E402
 from brave_export.export import export_nn  # noqa: E402
 from brave_export.export.reference import export_reference  # noqa: E402
 from brave_export.export.weights import half_precision_unavailable  # noqa: E402

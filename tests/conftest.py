@@ -31,7 +31,7 @@ def assert_one_line_error(result, *words):
 @pytest.fixture(scope="session")
 def smoke():
     """A real short BRAVE training run on synthesized audio (cached)."""
-    from brave_export.demo import smoke_run
+    from brave_export.smoke import smoke_run
 
     return smoke_run(CACHE)
 
@@ -39,7 +39,7 @@ def smoke():
 @pytest.fixture(scope="session")
 def smoke_2048():
     """A real, shorter training run of the 2048-ratio causal configuration (cached)."""
-    from brave_export.demo import smoke_run
+    from brave_export.smoke import smoke_run
 
     # Too short to give the latent PCA the 128 frames it fits on: no validation pass.
     return smoke_run(CACHE, config="c2048_r10", steps=20, validate=False)
