@@ -134,7 +134,7 @@ def cmd_plugin(args) -> int:
 
 
 def cmd_inspect(args) -> int:
-    from .nnmodel import format_report, inspect_model
+    from .modelfacts import format_report, inspect_model
 
     report = inspect_model(args.model, buffer=args.buffer)
     if args.buffer is not None:
@@ -242,7 +242,7 @@ def cmd_patches(args) -> int:
     if args.preset:
         s.update(modelpatches.preset_settings(args.preset, args.model))
     s.update({k: v for k, v in given.items() if v is not None})  # options given win over the preset
-    facts = modelpatches.read_model(args.model, buffer=s["buffer"])
+    facts = modelpatches.patch_facts(args.model, buffer=s["buffer"])
     print(modelpatches.summary(facts, s["signal_vector"], s["pd_object"], s["pd_block"]))
     if args.max:
         for path in modelpatches.write_max(facts, args.max, s["signal_vector"], force=args.force):

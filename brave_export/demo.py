@@ -5,12 +5,12 @@ in Pd. Each stage takes the previous one's outputs and is skipped when already d
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
+from .modelfacts import ModelFacts, model_facts, read_model
 from .smoke import SMOKE_STEPS, smoke_run
 
 
@@ -55,8 +55,8 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     else:
         say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
         export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
-    sidecar = json.loads(ts.with_suffix(".json").read_text())
-    say(f"      Pd / Max object: [{sidecar['nn_object']}]  (model delay {sidecar['latency_samples']} samples)")
+    model = read_model(ts)  # loaded once: every later stage takes these facts (and the loaded module)
+    say(f"      Pd / Max object: [{model.sidecar['nn_object']}]  (model delay {model.model_delay} samples)")
 
     h5 = models / "brave.h5"
     if _fresh(h5, ckpt):
@@ -66,27 +66,27 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
         export_plugin(smoke.run_dir, h5, force=True, log=say)
 
     say(f"[4/{STAGES}] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
-    report = bench(ts, calls=bench_calls)
+    report = bench(model, calls=bench_calls)
     write_text(workdir / "bench.txt", format_report(report) + "\n")
     print(format_report(report), flush=True)
 
     say(f"[5/{STAGES}] measuring latency offline: test bursts through the model as brave~ runs it "
         f"({DEMO_PRESET} preset)")
-    measured = offline_latency(ts, workdir, DEMO_PRESET)
+    measured = offline_latency(model, workdir, DEMO_PRESET)
 
-    pd = pd_stages(ts, workdir, DEMO_PRESET)
+    pd = pd_stages(model, workdir, DEMO_PRESET)
     return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
             "plugin": h5, "bench": report, "latency": measured, **pd}
 
 
-def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
+def offline_latency(model: ModelFacts, workdir: Path, preset_name: str, trials: int = 4):
     """Run the offline evaluator with the preset's host settings; print it beside the preset's figure."""
     from . import latency
     from .presets import fit, get_preset
 
     preset = get_preset(preset_name)
-    expected = fit(preset, ts)
-    result = latency.evaluate(ts, buffer=expected.buffer, block=preset.pd_block, trials=trials, progress=True)
+    expected = fit(preset, model)
+    result = latency.evaluate(model, buffer=expected.buffer, block=preset.pd_block, trials=trials, progress=True)
     latency.write_json(result, workdir / "latency.json")
     latency.write_plot(result, workdir / "latency.png")
     print(latency.format_result(result), flush=True)
@@ -100,7 +100,7 @@ def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
     return result
 
 
-def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
+def pd_stages(model: str | Path | ModelFacts, workdir: Path, preset_name: str) -> dict:
     """Stages 6 and 7: the forward and latency patches of patches/pd, headless in real Pd with brave~.
 
     Skipped with the reason (not failed) when Pd or brave~ is missing: the earlier stages' files
@@ -109,8 +109,10 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
     from . import latency, pdrun
     from .presets import fit, get_preset
 
+    model = model_facts(model)
+    ts = model.path
     preset = get_preset(preset_name)
-    expected = fit(preset, ts)
+    expected = fit(preset, model)
     try:
         pdrun.check_ready()
     except pdrun.PdError as exc:
@@ -143,7 +145,7 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
             f"trials (results: {measured['results']})")
     else:
         say(f"latency, measured in Pd:        no output onset detected in {measured['trials_run']} trials")
-    like = latency.evaluate_as_pd_patch(ts, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS)
+    like = latency.evaluate_as_pd_patch(model, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS)
     if like.overall.detected:
         say(f"latency, measured offline:      {like.overall.latency['mean']:.0f} samples "
             f"({like.overall.latency['mean_ms']:.1f} ms), jitter {like.overall.latency['std']:.0f} samples "

@@ -37,7 +37,7 @@ from brave_export.smoke import smoke_run  # noqa: E402
 from brave_export.export import export_nn  # noqa: E402
 from brave_export.export.reference import export_reference  # noqa: E402
 from brave_export.export.weights import half_precision_unavailable  # noqa: E402
-from brave_export.nnmodel import list_methods  # noqa: E402
+from brave_export.modelfacts import list_methods  # noqa: E402
 
 BUFFERS = (128, 256, 512, 2048)
 HOG_MB = 512  # twice a large L3: every pass of the hog goes to memory

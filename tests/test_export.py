@@ -12,7 +12,7 @@ import torch
 from brave_export.audio import phrase
 from brave_export.export import allowed_buffers, export_nn
 from brave_export.export.nn import stream
-from brave_export.nnmodel import inspect_model
+from brave_export.modelfacts import inspect_model
 from brave_export.plugin import export_plugin, plugin_state_dict
 from brave_export.run import load_model
 

@@ -266,7 +266,7 @@ def fresh_brave():
 
 def test_fresh_export_dispatches_at_most_250_ops_per_call_at_128(fresh_brave):
     from brave_export.bench import ops_per_call
-    from brave_export.nnmodel import list_methods
+    from brave_export.modelfacts import list_methods
 
     model, info = fresh_brave
     methods = {m.name: m for m in list_methods(model)[0]}
