@@ -121,7 +121,7 @@ def cmd_nn(args) -> int:
     else:
         print(result.path)
         print(f"object: [{result.object_text}]  (ratio {result.ratio}, buffer {result.buffer}, "
-              f"model delay {result.latency_samples} samples)")
+              f"model delay {result.model_delay} samples)")
     return 0
 
 

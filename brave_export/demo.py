@@ -56,7 +56,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
         say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
         export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
     model = read_model(ts)  # loaded once: every later stage takes these facts (and the loaded module)
-    say(f"      Pd / Max object: [{model.sidecar['nn_object']}]  (model delay {model.model_delay} samples)")
+    say(f"      Pd / Max object: [{model.sidecar.object_text}]  (model delay {model.model_delay} samples)")
 
     h5 = models / "brave.h5"
     if _fresh(h5, ckpt):

@@ -14,6 +14,7 @@ from typing import Any
 import torch
 
 from .errors import UserError
+from .export.sidecar import ExportFacts, read_sidecar
 
 INFO_METHODS = ("get_sample_rate", "get_ratio", "get_buffer_size", "get_latency_samples", "get_max_batch")
 TEXT_INFO_METHODS = ("get_weights", "get_platforms")
@@ -52,28 +53,16 @@ def load(path: str | Path):
     try:
         return torch.jit.load(str(p), map_location="cpu")
     except Exception as exc:
-        side = sidecar_of(p)
-        if side.get("weights") == "fp16":
+        side = read_sidecar(p)
+        if side is not None and side.weights == "fp16":
             from .export.weights import half_precision_unavailable
 
             reason = half_precision_unavailable()
             if reason is not None:
-                raise UserError(f"{p} has fp16 weights, which run on {side.get('platforms', 'x86-64')}: "
+                raise UserError(f"{p} has fp16 weights, which run on {side.platforms or 'x86-64'}: "
                                 f"{reason}; export it again with --weights fp32") from exc
         raise UserError(f"{p} is not a TorchScript model torch {torch.__version__.split('+')[0]} can load "
                         f"({str(exc).strip().splitlines()[0][:120]})") from exc
-
-
-def sidecar_of(path: str | Path) -> dict:
-    """The export's sidecar .json next to a .ts (empty when absent or unreadable)."""
-    import json
-
-    side = Path(path).with_suffix(".json")
-    try:
-        data = json.loads(side.read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def torch_warnings(facts: "ModelFacts") -> list[str]:
@@ -81,7 +70,7 @@ def torch_warnings(facts: "ModelFacts") -> list[str]:
     from .export.weights import older_torch
 
     written = facts.torch_version
-    if written is not None and older_torch(written):
+    if isinstance(written, str) and older_torch(written):
         return [f"written by torch {written}, running torch {torch.__version__}: models scripted by a newer "
                 "torch often fail to load in an older nn~ / libtorch"]
     return []
@@ -182,13 +171,12 @@ class ModelFacts:
     platforms: str | None
     attributes: tuple[str, ...]
     info: dict = field(compare=False)  # every info getter's answer, by name without `get_`
-    sidecar: dict = field(compare=False)  # the export's sidecar .json next to the file ({} when none)
+    sidecar: ExportFacts | None = field(compare=False)  # the export's MODEL.json next to the file
 
     @property
     def torch_version(self) -> str | None:
         """The torch that wrote the model, as its sidecar says (None without one)."""
-        v = self.sidecar.get("torch_version")
-        return v if isinstance(v, str) else None
+        return self.sidecar.torch_version if self.sidecar is not None else None
 
     def has(self, name: str) -> bool:
         return _has(self.module, name)
@@ -216,7 +204,7 @@ def read_model(path: str | Path) -> ModelFacts:
         model_delay=info.get("latency_samples"), buffer_size=info.get("buffer_size"),
         max_batch=info.get("max_batch"), weights=info.get("weights"), platforms=info.get("platforms"),
         attributes=tuple(module.get_attributes()) if _has(module, "get_attributes") else (),
-        info=info, sidecar=sidecar_of(p))
+        info=info, sidecar=read_sidecar(p))
 
 
 def model_facts(model: str | Path | ModelFacts) -> ModelFacts:

@@ -65,17 +65,16 @@ def patch_facts(path, buffer: int | None = None) -> PatchFacts:
     ratio = facts.ratio
     fwd = by_name["forward"]
     latent = by_name["encode"].out_channels if {"encode", "decode"} <= by_name.keys() else None
-    sidecar = path.with_suffix(".json")
     meta = facts.sidecar
-    if sidecar.is_file():
-        if not meta:
-            raise UserError(f"{sidecar} is not a valid sidecar (a JSON object): re-export the model or remove it")
-        if latent is not None and meta.get("latent_size", latent) != latent:
-            raise UserError(f"{sidecar} says latent size {meta['latent_size']} but {path.name} has {latent}: "
-                            "the sidecar belongs to another export; re-export or remove it")
-    nn_words = str(meta.get("nn_object", "")).split()
+    sidecar = path.with_suffix(".json")
+    if meta is None and sidecar.is_file():
+        raise UserError(f"{sidecar} is not a valid sidecar (a JSON object): re-export the model or remove it")
+    if meta is not None and latent is not None and meta.latent_size not in (None, latent):
+        raise UserError(f"{meta.sidecar} says latent size {meta.latent_size} but {path.name} has {latent}: "
+                        "the sidecar belongs to another export; re-export or remove it")
+    nn_words = str(meta.object_text or "").split() if meta is not None else []
     nn_buffer = int(nn_words[3]) if len(nn_words) > 3 and nn_words[3].isdigit() else 0
-    brave_buffer = int(meta.get("buffer", ratio))
+    brave_buffer = int(meta.buffer) if meta is not None and meta.buffer is not None else ratio
     if buffer is not None:
         if buffer < 0 or (buffer and buffer & (buffer - 1)):
             raise UserError(f"--buffer {buffer}: give 0 (the model's ratio) or a power of two")
@@ -85,7 +84,7 @@ def patch_facts(path, buffer: int | None = None) -> PatchFacts:
         brave_buffer = buffer or ratio
     return PatchFacts(path=path, name=path.name, sample_rate=facts.sample_rate, ratio=ratio, latent_size=latent,
                       channels=(fwd.in_channels, fwd.out_channels), model_delay=facts.model_delay or 0,
-                      nn_buffer=nn_buffer, brave_buffer=brave_buffer, sidecar=sidecar if meta else None)
+                      nn_buffer=nn_buffer, brave_buffer=brave_buffer, sidecar=meta.sidecar if meta else None)
 
 
 def preset_settings(name: str, model) -> dict:

@@ -58,7 +58,7 @@ def tree(path: Path) -> set:
 
 @pytest.fixture(scope="session")
 def brave_ts(smoke, tmp_path_factory):
-    """Our nn~ export of the smoke-trained BRAVE run at buffer 128 (`ExportResult`: .path, .ratio, ...)."""
+    """Our nn~ export of the smoke-trained BRAVE run at buffer 128 (`ExportFacts`: .path, .ratio, ...)."""
     from brave_export.export import export_nn
 
     return export_nn(smoke.run_dir, output=tmp_path_factory.mktemp("brave_ts") / "brave.ts", log=lambda m: None)

@@ -326,7 +326,7 @@ def test_bad_input(probes, tmp_path):
 def test_smoke_brave_export_runs_to_completion(brave_ts, tmp_path):
     r = L.evaluate(brave_ts.path, trials=1, seed=0)
     assert r.ratio == brave_ts.ratio == 128 and r.buffer == 128 and r.block == 64
-    assert r.buffering_latency == 64 and r.expected_latency == 64 + brave_ts.latency_samples
+    assert r.buffering_latency == 64 and r.expected_latency == 64 + brave_ts.model_delay
     assert r.overall.trials == 12 and len(r.trials) == 12
     assert 0.0 <= r.overall.detection_rate <= 1.0
     for s in [*r.tests, r.overall]:
