@@ -76,13 +76,14 @@ def one_run(paths: list[str]) -> str:
 
 def cmd_checkpoint(args) -> int:
     args.run = one_run(args.run)
+    from .configs import autoencoder_parameters
     from .run import load_model, locate, read_checkpoint
     from .training import all_finite, logged_losses
 
     run = locate(args.run)
     data = read_checkpoint(run.checkpoint)
     model = load_model(run, data)
-    params = sum(p.numel() for m in (model.encoder, model.decoder) for p in m.parameters())
+    params = autoencoder_parameters(model)
     losses = logged_losses(run.config.parent)
     info = {
         "checkpoint": str(run.checkpoint),

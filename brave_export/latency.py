@@ -51,7 +51,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import UserError
-from .hosts import brave_latency
+from .hosts import brave_latency, is_power_of_two
 
 DETECTORS = ("envelope", "peak")
 WARMUP_CALLS = 3  # as brave~: calls on silence at load, then reset()
@@ -445,7 +445,7 @@ def evaluate(model_path, buffer: int | None = None, block: int = 64, trials: int
 
     settings = settings or DetectorSettings()
     settings.check()
-    if not isinstance(block, int) or block < 1 or block & (block - 1):
+    if not is_power_of_two(block):
         raise UserError(f"block {block} is not a power of two (Pd block sizes are)")
     if trials < 1:
         raise UserError(f"trials must be >= 1, got {trials}")

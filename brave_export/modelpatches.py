@@ -20,7 +20,7 @@ from .fileio import atomic_paths
 from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
 # The host-latency formulas have one home, brave_export.hosts: every host figure of this module
 # comes through this import and the two functions below.
-from .hosts import brave_latency, nn_nominal_latency, nn_pd_latency
+from .hosts import brave_latency, is_power_of_two, nn_nominal_latency, nn_pd_latency
 from .presets import PD_TOP_BLOCK, effective_buffer
 
 PD_OBJECTS = {"brave": "brave~", "nn": "nn~"}
@@ -76,7 +76,7 @@ def patch_facts(path, buffer: int | None = None) -> PatchFacts:
     nn_buffer = int(nn_words[3]) if len(nn_words) > 3 and nn_words[3].isdigit() else 0
     brave_buffer = int(meta.buffer) if meta is not None and meta.buffer is not None else ratio
     if buffer is not None:
-        if buffer < 0 or (buffer and buffer & (buffer - 1)):
+        if buffer < 0 or (buffer and not is_power_of_two(buffer)):
             raise UserError(f"--buffer {buffer}: give 0 (the model's ratio) or a power of two")
         if buffer and buffer % ratio:
             raise UserError(f"--buffer {buffer} is not a multiple of the model's ratio {ratio}")
@@ -101,7 +101,7 @@ def preset_settings(name: str, model) -> dict:
 
 def max_spec(facts: PatchFacts, signal_vector: int = 64) -> MaxModel:
     b = effective_buffer("nn~", facts.nn_buffer, facts.ratio)
-    if signal_vector < 1 or signal_vector & (signal_vector - 1):
+    if not is_power_of_two(signal_vector):
         raise UserError(f"--signal-vector {signal_vector}: give a power of two (Max's signal vector size)")
     if signal_vector > b:
         raise UserError(f"nn~ would disable itself: Max's signal vector {signal_vector} is larger than its buffer {b}; "
@@ -120,7 +120,7 @@ def max_spec(facts: PatchFacts, signal_vector: int = 64) -> MaxModel:
 
 def pd_dry_delay(facts: PatchFacts, kind: str = "brave", block: int = PD_TOP_BLOCK, objects: int = 1) -> int:
     """The model's delay plus the buffering of `objects` hosts in a row (2: encode, then decode)."""
-    if block < 1 or block & (block - 1):
+    if not is_power_of_two(block):
         raise UserError(f"--pd-block {block}: give a power of two (Pd's block size)")
     buffer_arg = facts.brave_buffer if kind == "brave" else facts.nn_buffer
     return facts.model_delay + objects * pd_host_latency(kind, buffer_arg, facts.ratio, block)

@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import torch
 
 from .errors import UserError
 from .fileio import atomic_paths, check_writable
+from .export.weights import fold_weight_norm
 from .run import load_model, locate
 
 EXCLUDED_PREFIXES = ("discriminator", "audio", "multiband")
@@ -24,9 +24,7 @@ EXCLUDED_SUFFIXES = ("pad", "cache")
 
 def plugin_state_dict(model) -> dict[str, np.ndarray]:
     """The entries the plugin reads, weight norm removed, as float32 arrays."""
-    for m in model.modules():
-        if hasattr(m, "weight_g"):
-            torch.nn.utils.remove_weight_norm(m)
+    fold_weight_norm(model)
     return {
         name: value.detach().cpu().float().numpy()
         for name, value in model.state_dict().items()

@@ -22,7 +22,6 @@ vector) comes on top and is listed separately.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .hosts import NN_DEFAULT_BUFFER, brave_latency, nn_nominal_latency, nn_pd_latency  # noqa: F401 (re-exported)
+from .hosts import is_power_of_two as _pow2, next_power_of_two as _next_pow2
 
 if TYPE_CHECKING:
     from .modelfacts import ModelFacts
@@ -37,14 +37,6 @@ if TYPE_CHECKING:
 HOSTS = ("brave~", "nn~")
 SAMPLE_RATES = (44100, 48000)
 PD_TOP_BLOCK = 64  # Pd's top-level DSP block size
-
-
-def _pow2(n: int) -> bool:
-    return isinstance(n, int) and n >= 1 and n & (n - 1) == 0
-
-
-def _next_pow2(n: int) -> int:
-    return 1 << max(0, math.ceil(math.log2(max(1, n))))
 
 
 # ------------------------------------------------------------------------------ the formulas

@@ -19,6 +19,7 @@ from typing import List
 import torch
 
 from .fileio import atomic_paths
+from .hosts import is_power_of_two
 
 SAMPLE_RATE = 44100
 
@@ -102,7 +103,7 @@ def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1, laten
     latent = channels if latent is None else int(latent)
     if latent < 1:
         raise ValueError(f"probe latent size must be >= 1, got {latent}")
-    if ratio < 1 or ratio & (ratio - 1):
+    if not is_power_of_two(ratio):
         raise ValueError(f"probe ratio must be a power of two, got {ratio}")
     if delay < 0:
         raise ValueError(f"probe delay must be >= 0 samples, got {delay}")

@@ -11,6 +11,7 @@ import torch
 
 from ..errors import UserError
 from ..fileio import atomic_paths, check_writable
+from ..hosts import next_power_of_two
 from ..ginconf import quiet_root_logger
 from ..readiness import check_ready
 from ..run import Run, load_model, locate, read_checkpoint
@@ -25,7 +26,7 @@ MAX_BUFFER = 16384
 
 def allowed_buffers(ratio: int) -> list[int]:
     """Buffers nn~ can run a model of this ratio at: powers of two, multiples of the ratio."""
-    first = 1 << (ratio - 1).bit_length()
+    first = next_power_of_two(ratio)
     return [b for b in (first << i for i in range(16)) if b % ratio == 0 and b <= max(MAX_BUFFER, first)]
 
 
@@ -86,9 +87,7 @@ def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None
     import cached_conv as cc
 
     C.check_supported(model)
-    for m in model.modules():
-        if hasattr(m, "weight_g"):
-            torch.nn.utils.remove_weight_norm(m)
+    W.fold_weight_norm(model)
 
     n_band = int(model.pqmf.n_band)
     encoder_strides = [m.stride[0] for m in model.encoder.encoder.modules() if isinstance(m, cc.convs.CachedConv1d)]
