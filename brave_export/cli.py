@@ -12,21 +12,21 @@ from .errors import UserError
 
 
 def cmd_configs(args) -> int:
-    from . import configs
+    from . import configtable
 
     if args.path:
-        print(configs.config_path(args.path))
+        print(configtable.config_path(args.path))
         return 0
-    names = args.names or list(configs.CONFIG_NAMES)
+    names = args.names or list(configtable.CONFIG_NAMES)
     rows = []
     for i, name in enumerate(names, 1):
         if not args.json:
             print(f"building {name} ({i}/{len(names)})...", file=sys.stderr, flush=True)
-        rows.append(configs.describe(name))
+        rows.append(configtable.describe(name))
     if args.json:
         print(json.dumps([r.as_dict() for r in rows], indent=2))
     else:
-        print(configs.format_table(rows))
+        print(configtable.format_table(rows))
     return 0
 
 
@@ -76,9 +76,8 @@ def one_run(paths: list[str]) -> str:
 
 def cmd_checkpoint(args) -> int:
     args.run = one_run(args.run)
-    from .configs import autoencoder_parameters
-    from .run import load_model, locate, read_checkpoint
-    from .training import all_finite, logged_losses
+    from .configtable import autoencoder_parameters
+    from .checkpoints import all_finite, load_model, locate, logged_losses, read_checkpoint
 
     run = locate(args.run)
     data = read_checkpoint(run.checkpoint)
@@ -108,7 +107,7 @@ def cmd_nn(args) -> int:
     from .export import export_nn
 
     if args.plugin:
-        from .plugin import check_plugin_output, export_plugin
+        from .export.plugin import check_plugin_output, export_plugin
 
         # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
         check_plugin_output(Path(args.plugin), args.force, flag="--plugin")
@@ -128,7 +127,7 @@ def cmd_nn(args) -> int:
 
 def cmd_plugin(args) -> int:
     args.run = one_run(args.run)
-    from .plugin import export_plugin
+    from .export.plugin import export_plugin
 
     print(export_plugin(args.run, args.output, force=args.force))
     return 0

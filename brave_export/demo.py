@@ -38,7 +38,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     """
     from .bench import bench, format_report
     from .export import export_nn
-    from .plugin import export_plugin
+    from .export.plugin import export_plugin
 
     workdir = Path(workdir).resolve()
     say(f"[1/{STAGES}] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")

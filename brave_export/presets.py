@@ -161,7 +161,7 @@ def _check(p: Preset) -> list[str]:
 
 
 def presets_path() -> Path:
-    from .configs import configs_dir
+    from .configtable import configs_dir
 
     return configs_dir() / "presets.toml"
 

@@ -11,9 +11,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import audio, training
-from .configs import config_path
-from .run import Run, locate
+from . import audio, ravecli
+from .configtable import config_path
+from .checkpoints import Run, locate
+from .errors import UserError
 
 SMOKE_CONFIG = "brave"
 SMOKE_STEPS = 300
@@ -52,14 +53,14 @@ def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = S
         work = Path(tempfile.mkdtemp(prefix=".smoke-", dir=cache_root))
         try:
             audio.synthesize_dataset(work / "audio", seconds=SMOKE_SECONDS, seed=SMOKE_SEED)
-            training.preprocess(work / "audio", work / "db", log=work / "preprocess.log")
+            ravecli.preprocess(work / "audio", work / "db", log=work / "preprocess.log")
             try:
-                training.train(work / "db", work / "runs", name="smoke", config=config, steps=steps,
+                ravecli.train(work / "db", work / "runs", name="smoke", config=config, steps=steps,
                                log=work / "train.log", validate=validate, n_signal=n_signal)
-            except training.UserError as exc:
+            except UserError as exc:
                 kept = cache_root / f"failed-{config}-train.log"
                 shutil.copy(work / "train.log", kept)
-                raise training.UserError(f"training the {config} smoke run failed; see {kept}") from exc
+                raise UserError(f"training the {config} smoke run failed; see {kept}") from exc
             locate(next((work / "runs").glob("smoke_*")))  # a checkpoint and its config exist
             (work / "done").write_text("ok\n")
             if final.exists():

@@ -156,7 +156,7 @@ def untrained_run(folder: Path, config: str = "brave") -> Path:
     """A run directory holding an untrained model of `config` (random weights): for timing only."""
     import gin
 
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.ginconf import build_model
 
     torch.manual_seed(0)

@@ -65,7 +65,7 @@ def test_corrupt_checkpoint(tmp_path, smoke, damage):
 def test_checkpoint_that_does_not_match_its_config(tmp_path, smoke):
     run = tmp_path / "run"
     shutil.copytree(smoke.run_dir, run)
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     import rave.core  # noqa: F401
 
     # Same architecture family, different sizes: the weights cannot load.

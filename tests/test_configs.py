@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from brave_export import configs
+from brave_export import configtable
 from brave_export.errors import UserError
 
 from .conftest import assert_one_line_error, run_cli
@@ -27,7 +27,7 @@ TABLE = {
 
 @pytest.fixture(scope="module")
 def rows():
-    return {name: configs.describe(name) for name in configs.CONFIG_NAMES}
+    return {name: configtable.describe(name) for name in configtable.CONFIG_NAMES}
 
 
 @pytest.mark.parametrize("name", sorted(TABLE))
@@ -59,10 +59,10 @@ def test_rave_v1_is_the_non_causal_reference(rows):
 
 
 def test_config_path_by_name_and_unknown_name():
-    assert configs.config_path("brave").name == "brave.gin"
-    assert configs.config_path("brave.gin").is_file()
+    assert configtable.config_path("brave").name == "brave.gin"
+    assert configtable.config_path("brave.gin").is_file()
     with pytest.raises(UserError, match="unknown config 'brav'"):
-        configs.config_path("brav")
+        configtable.config_path("brav")
 
 
 def test_cli_configs_json_is_computed():

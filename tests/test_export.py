@@ -14,8 +14,8 @@ from brave_export.export import allowed_buffers, export_nn
 from brave_export.export.nn import stream
 from brave_export.export.sidecar import read_sidecar
 from brave_export.modelfacts import inspect_model
-from brave_export.plugin import export_plugin, plugin_state_dict
-from brave_export.run import load_model
+from brave_export.export.plugin import export_plugin, plugin_state_dict
+from brave_export.checkpoints import load_model
 
 from .conftest import rave_export_streaming
 
@@ -284,7 +284,7 @@ def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path, warmed_up):
     """
     import gin
 
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.ginconf import build_model
 
     model = build_model(config_path("rave_v1"))

@@ -253,7 +253,7 @@ def test_batched_call_equals_each_entry_alone():
 def fresh_brave():
     """Our export of an untrained BRAVE built from configs/brave.gin (random weights), scripted,
     with room for 3 batch entries."""
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.export.nn import _streaming_build, build_streaming_from_model, script
     from brave_export.ginconf import build_model
 

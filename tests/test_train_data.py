@@ -36,7 +36,7 @@ def test_chunk_count_matches_rave_preprocess(tmp_path):
     """The arithmetic agrees with what `rave preprocess` stores (a real, small preprocess)."""
     import yaml
 
-    from brave_export.training import preprocess
+    from brave_export.ravecli import preprocess
 
     audio = tmp_path / "audio"
     write(audio, "a.wav", 2.0)  # 2 chunks of 32768 samples (0.74 s) at num_signal 16384

@@ -22,7 +22,7 @@ needs_fp16 = pytest.mark.skipif(W.half_precision_unavailable() is not None,
 
 
 def fresh_export(weights: str):
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.export.nn import _streaming_build, build_streaming_from_model, script
     from brave_export.ginconf import build_model
 

@@ -14,7 +14,7 @@ from ..fileio import atomic_paths, check_writable
 from ..hosts import next_power_of_two
 from ..ginconf import quiet_root_logger
 from ..readiness import check_ready
-from ..run import Run, load_model, locate, read_checkpoint
+from ..checkpoints import Run, load_model, locate, read_checkpoint
 from . import convert as C
 from . import weights as W
 from .layers import half_weights

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import UserError
-from .fileio import atomic_paths, check_writable
-from .export.weights import fold_weight_norm
-from .run import load_model, locate
+from ..checkpoints import load_model, locate
+from ..errors import UserError
+from ..fileio import atomic_paths, check_writable
+from .weights import fold_weight_norm
 
 EXCLUDED_PREFIXES = ("discriminator", "audio", "multiband")
 EXCLUDED_SUFFIXES = ("pad", "cache")
