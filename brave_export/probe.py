@@ -9,10 +9,14 @@ each `ratio`-sample frame (out_ratio = ratio), `decode` repeats each value `rati
 (in_ratio = ratio). Neither goes through the delay cache. With `latent` set (a latent size other
 than the channel count), `encode` puts the channels' frame mean on every latent dimension and
 `decode` averages the dimensions back onto every channel.
+
+The faulty models that hosts must survive live here too, one home for the Pd tests and the C++
+engine tests: `NaNModel` (NaN out), `SlowModel` (slow calls), `NotNNModel` (no nn~ protocol).
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import List
 
@@ -114,4 +118,49 @@ def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1, laten
     module = torch.jit.script(_Probe(ratio, delay, channels, latent))
     with atomic_paths(path) as (tmp,):
         torch.jit.save(module, str(tmp))
+    return path
+
+
+class NaNModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1 at audio rate, returns NaN for every sample."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+
+    def forward(self, x):
+        return x * float("nan")
+
+
+class SlowModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1, returns its input after `rounds` products of `size` x `size`
+    matrices (6 rounds of 128: about a millisecond on our test machine)."""
+
+    def __init__(self, rounds: int, size: int = 128):
+        super().__init__()
+        self.rounds = rounds
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+        self.register_buffer("w", torch.randn(size, size) / math.sqrt(size))  # tanh stays away from saturation
+
+    def forward(self, x):
+        y = self.w
+        for _ in range(self.rounds):
+            y = torch.tanh(y @ self.w)
+        return x + 0 * y.sum()
+
+
+class NotNNModel(torch.nn.Module):
+    """TorchScript, but no nn~ model: no methods, no *_params."""
+
+    def forward(self, x):
+        return x * 2
+
+
+def save_module(module: torch.nn.Module, path) -> Path:
+    """Script `module` and save it to `path` (atomically); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scripted = torch.jit.script(module)
+    with atomic_paths(path) as (tmp,):
+        torch.jit.save(scripted, str(tmp))
     return path

@@ -10,6 +10,17 @@ REPO = Path(__file__).resolve().parents[1]
 CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"))
 
 
+# A test that takes one of these fixtures needs a training run (cached or not) or the brave~ build
+# (for Pd): it is slow whatever its module says, so `make test-fast` (-m "fast and not slow") skips it.
+SLOW_FIXTURES = {"smoke", "smoke_2048", "brave_ts", "external"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 def run_cli(*args, cwd=None, timeout=600):
     """Run `brave-export ARGS` in a fresh interpreter; returns the CompletedProcess."""
     return subprocess.run(

@@ -6,6 +6,8 @@ import pytest
 
 from .conftest import assert_one_line_error, run_cli, tree
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 def test_unknown_config_name_for_train(tmp_path):
     (tmp_path / "audio").mkdir()

@@ -9,6 +9,8 @@ from brave_export.errors import UserError
 
 from .conftest import assert_one_line_error, run_cli
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 # The paper's table (expected values; the toolkit computes its own from the gin files).
 # name: (hidden sizes, ratio, dilations, attenuation dB, receptive field ms, params M)
 TABLE = {
@@ -30,6 +32,9 @@ def rows():
     return {name: configtable.describe(name) for name in configtable.CONFIG_NAMES}
 
 
+# Building all ten configurations and probing their receptive fields takes about 45 s on the 2-core
+# machine, a quarter of the fast tier's 3 minutes: these run with the slow tests.
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_causal_config_matches_table(rows, name):
     hidden, ratio, dilations, att, rf_ms, params = TABLE[name]
@@ -47,6 +52,7 @@ def test_causal_config_matches_table(rows, name):
     assert row.frame_latency_ms == pytest.approx(1000 * ratio / 44100)
 
 
+@pytest.mark.slow
 def test_rave_v1_is_the_non_causal_reference(rows):
     row = rows["rave_v1"]
     assert row.compression_ratio == 2048

@@ -6,6 +6,8 @@ import pytest
 
 from brave_export import hosts, latency, presets
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 @pytest.mark.parametrize("buffer, block", [(128, 64), (128, 256), (256, 96), (2048, 64), (384, 256)])
 def test_brave_latency_both_modes(buffer, block):

@@ -15,6 +15,8 @@ from brave_export.probe import write_probe
 from tests.conftest import assert_one_line_error, run_cli
 from tests.pd_util import build_external
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 R, D, SIZES = 128, 37, (1, 4, 8, 16)
 slow = pytest.mark.slow
 

@@ -10,6 +10,8 @@ from brave_export import datacheck
 
 from .conftest import assert_one_line_error, run_cli, tree
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 def tone(seconds: float, sr: int = 44100, channels: int = 1, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
