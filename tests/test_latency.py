@@ -10,7 +10,7 @@ import torch
 
 from brave_export import latency as L
 from brave_export.errors import UserError
-from brave_export.probe import write_probe
+from brave_export.probe import NotNNModel, save_module, write_probe
 
 from .conftest import assert_one_line_error, run_cli
 
@@ -224,13 +224,8 @@ class _Forgetful(torch.nn.Module):
         self.count = 0
 
 
-def _save(module, path):
-    torch.jit.save(torch.jit.script(module), str(path))
-    return path
-
-
 def test_missed_onsets_are_counted_not_fatal(tmp_path):
-    r = L.evaluate(_save(_Silent(), tmp_path / "silent.ts"), buffer=128, trials=1)  # not 1 call per sample
+    r = L.evaluate(save_module(_Silent(), tmp_path / "silent.ts"), buffer=128, trials=1)  # not 1 call per sample
     assert r.overall.detected == 0 and r.overall.detection_rate == 0.0 and r.overall.trials == 12
     assert r.overall.latency["mean"] is None and all(t.latency is None for t in r.trials)
     assert "0/12" in L.format_result(r)
@@ -238,7 +233,7 @@ def test_missed_onsets_are_counted_not_fatal(tmp_path):
 
 def test_reset_is_called_between_trials(tmp_path):
     # one trial takes well under 1000 calls of 128 samples; twelve trials take far more
-    r = L.evaluate(_save(_Forgetful(1000), tmp_path / "forgetful.ts"), buffer=128, trials=1)
+    r = L.evaluate(save_module(_Forgetful(1000), tmp_path / "forgetful.ts"), buffer=128, trials=1)
     assert r.ratio == 1 and r.model_calls > 1000 and r.model_calls / 12 < 1000
     assert r.overall.detection_rate == 1.0 and r.overall.latency["std"] == 0.0
     assert r.overall.latency["mean"] == 64 and r.model_delay is None and r.expected_latency is None
@@ -301,17 +296,12 @@ def test_cli_pd_without_brave_fails_before_measuring(probes, tmp_path):
     assert "overall" not in r.stdout
 
 
-class _NotNN(torch.nn.Module):
-    def forward(self, x):
-        return x * 2
-
-
 def test_bad_input(probes, tmp_path):
     assert_one_line_error(run_cli("latency", tmp_path / "none.ts"), "does not exist")
     junk = tmp_path / "junk.ts"
     junk.write_text("nope")
     assert_one_line_error(run_cli("latency", junk), "not a TorchScript model")
-    assert_one_line_error(run_cli("latency", _save(_NotNN(), tmp_path / "plain.ts")), "not an nn~ model")
+    assert_one_line_error(run_cli("latency", save_module(NotNNModel(), tmp_path / "plain.ts")), "not an nn~ model")
     assert_one_line_error(run_cli("latency", probes[0], "--buffer", 100), "buffer 100 does not fit",
                           "ratio 128")
     assert_one_line_error(run_cli("latency", probes[0], "--block", 48), "block 48 is not a power of two")
