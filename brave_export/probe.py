@@ -23,16 +23,18 @@ from typing import List
 import torch
 
 from .fileio import atomic_paths
+from .export.protocol import InfoGetters
 from .hosts import is_power_of_two
 
 SAMPLE_RATE = 44100
 
 
-class _Probe(torch.nn.Module):
+class _Probe(torch.nn.Module, InfoGetters):
     def __init__(self, ratio: int, delay: int, channels: int, latent: int):
         super().__init__()
         self.ratio = ratio
-        self.delay = delay
+        self.buffer_size = ratio
+        self.model_delay = delay
         self.channels = channels
         self.latent = latent
         self.sample_rate = SAMPLE_RATE
@@ -44,10 +46,10 @@ class _Probe(torch.nn.Module):
         self.register_buffer("cache", torch.zeros(1, channels, delay))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if self.delay == 0:
+        if self.model_delay == 0:
             return x.clone()
         if self.cache.shape[0] != x.shape[0]:
-            self.cache = torch.zeros(x.shape[0], self.channels, self.delay, dtype=x.dtype)
+            self.cache = torch.zeros(x.shape[0], self.channels, self.model_delay, dtype=x.dtype)
         n = x.shape[-1]
         y = torch.cat([self.cache, x], dim=-1)
         self.cache = y[:, :, n:].clone()
@@ -74,22 +76,6 @@ class _Probe(torch.nn.Module):
     @torch.jit.export
     def get_attributes(self) -> List[str]:
         return ["none"]
-
-    @torch.jit.export
-    def get_sample_rate(self) -> int:
-        return self.sample_rate
-
-    @torch.jit.export
-    def get_ratio(self) -> int:
-        return self.ratio
-
-    @torch.jit.export
-    def get_buffer_size(self) -> int:
-        return self.ratio
-
-    @torch.jit.export
-    def get_latency_samples(self) -> int:
-        return self.delay
 
     @torch.jit.export
     def reset(self) -> None:

@@ -112,7 +112,7 @@ def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None
             analysis, encoder, head, trunk, synth, synthesis,
             latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
             latent_size=latent_size, sample_rate=int(model.sr), ratio=ratio,
-            buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
+            buffer_size=buffer, model_delay=latency, max_batch=max_batch,
             weights=weights, platforms=W.PLATFORMS[weights],
         ).eval()
     if weights == "fp16":
