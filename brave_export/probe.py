@@ -32,12 +32,9 @@ SAMPLE_RATE = 44100
 class _Probe(torch.nn.Module, InfoGetters):
     def __init__(self, ratio: int, delay: int, channels: int, latent: int):
         super().__init__()
-        self.ratio = ratio
-        self.buffer_size = ratio
-        self.model_delay = delay
+        self.set_info(SAMPLE_RATE, ratio, buffer_size=ratio, model_delay=delay)
         self.channels = channels
         self.latent = latent
-        self.sample_rate = SAMPLE_RATE
         # nn~ protocol: [in_channels, in_ratio, out_channels, out_ratio] per method.
         self.register_buffer("forward_params", torch.tensor([channels, 1, channels, 1]))
         self.register_buffer("encode_params", torch.tensor([channels, 1, latent, ratio]))

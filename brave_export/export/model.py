@@ -35,10 +35,7 @@ class StreamingRAVE(nn_tilde.Module, InfoGetters):
         self.register_buffer("latent_mean", latent_mean.detach().clone())
         self.register_buffer("fidelity", fidelity.detach().clone())
         self.unproject = Product(latent_pca.detach(), latent_mean.detach())  # z @ latent_pca + mean
-        self.sample_rate = int(sample_rate)
-        self.ratio = int(ratio)
-        self.buffer_size = int(buffer_size)
-        self.model_delay = int(model_delay)
+        self.set_info(sample_rate, ratio, buffer_size, model_delay)
         self.max_batch = int(max_batch)
         self.weights = str(weights)
         self.platforms = str(platforms)
