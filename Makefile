@@ -38,7 +38,7 @@ test: setup
 
 # The fast tier: tests marked `fast` (no training run, no Pd); the venv is all they need.
 test-fast: venv
-	$(PY) -m pytest -q -m fast
+	$(PY) -m pytest -q -m "fast and not slow"
 
 clean:
 	rm -rf demo .cache build

@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from .errors import UserError
-from .nnmodel import Method, find_method, higher_ratio, load, sample_rate
+from .modelfacts import Method, ModelFacts, model_facts
 
 DEFAULT_BUFFERS = (128, 256, 512, 2048)
 DEFAULT_CALLS = 2000
@@ -107,8 +107,8 @@ def ops_per_call(module, method: Method, buffer: int, calls: int = 20) -> float:
     return sum(1 for e in prof.events() if e.cpu_parent is not None and e.cpu_parent.cpu_parent is None) / calls
 
 
-def sample_rate_of(module) -> int:
-    sr = sample_rate(module)
+def sample_rate_of(facts: ModelFacts) -> int:
+    sr = facts.sample_rate
     if sr is None:
         raise UserError("the model reports no sample rate (get_sample_rate() or sr): cannot compute real-time factors")
     return sr
@@ -164,7 +164,7 @@ def progress_bar(total: int, desc: str, enabled: bool):
                 mininterval=0.5)
 
 
-def bench(path: str | Path, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: int = 1,
+def bench(model: str | Path | ModelFacts, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: int = 1,
           methods: Sequence[str] = ("forward",), calls: int = DEFAULT_CALLS, progress: bool = True) -> BenchReport:
     """Median and p99 time per call of each method at each buffer (buffers that do not fit skipped)."""
     if threads < 1:
@@ -173,21 +173,19 @@ def bench(path: str | Path, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: i
         raise UserError(f"--calls {calls}: give at least 100, a p99 needs them")
     if not methods:
         raise UserError("--methods is empty: name at least one method, e.g. forward")
-    module = load(path)
-    by_name = {}
-    for name in methods:
-        available, by_name[name] = find_method(path, module, name)
-    ratio = higher_ratio(available)
+    facts = model_facts(model)
+    path, module, ratio = facts.path, facts.module, facts.ratio
+    by_name = {name: facts.method(name) for name in methods}
     fit, skipped = fitting_buffers(buffers, ratio)
     if not fit:
         raise UserError(f"none of the buffers {', '.join(map(str, buffers))} is a multiple of the model's ratio "
                         f"{ratio}: try --buffers {ratio},{2 * ratio},{4 * ratio}")
     torch.set_num_threads(threads)
-    report = BenchReport(str(path), sample_rate_of(module), ratio, threads,
+    report = BenchReport(str(path), sample_rate_of(facts), ratio, threads,
                          {m: count_nodes(module, m) for m in methods},
                          skipped=[f"buffer {b} is not a multiple of the ratio {ratio}" for b in skipped])
     report.ops_buffer = fit[0]
-    report.weights = str(module.get_weights()) if hasattr(module, "get_weights") else "fp32"
+    report.weights = facts.weights or "fp32"
     report.ops = {m: ops_per_call(module, by_name[m], fit[0]) for m in methods}
     total = len(fit) * len(methods) * (calls + WARMUP_CALLS)
     with progress_bar(total, Path(path).name, progress) as bar:

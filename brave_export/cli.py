@@ -12,21 +12,21 @@ from .errors import UserError
 
 
 def cmd_configs(args) -> int:
-    from . import configs
+    from . import configtable
 
     if args.path:
-        print(configs.config_path(args.path))
+        print(configtable.config_path(args.path))
         return 0
-    names = args.names or list(configs.CONFIG_NAMES)
+    names = args.names or list(configtable.CONFIG_NAMES)
     rows = []
     for i, name in enumerate(names, 1):
         if not args.json:
             print(f"building {name} ({i}/{len(names)})...", file=sys.stderr, flush=True)
-        rows.append(configs.describe(name))
+        rows.append(configtable.describe(name))
     if args.json:
         print(json.dumps([r.as_dict() for r in rows], indent=2))
     else:
-        print(configs.format_table(rows))
+        print(configtable.format_table(rows))
     return 0
 
 
@@ -76,13 +76,13 @@ def one_run(paths: list[str]) -> str:
 
 def cmd_checkpoint(args) -> int:
     args.run = one_run(args.run)
-    from .run import load_model, locate, read_checkpoint
-    from .training import all_finite, logged_losses
+    from .configtable import autoencoder_parameters
+    from .checkpoints import all_finite, load_model, locate, logged_losses, read_checkpoint
 
     run = locate(args.run)
     data = read_checkpoint(run.checkpoint)
     model = load_model(run, data)
-    params = sum(p.numel() for m in (model.encoder, model.decoder) for p in m.parameters())
+    params = autoencoder_parameters(model)
     losses = logged_losses(run.config.parent)
     info = {
         "checkpoint": str(run.checkpoint),
@@ -107,7 +107,7 @@ def cmd_nn(args) -> int:
     from .export import export_nn
 
     if args.plugin:
-        from .plugin import check_plugin_output, export_plugin
+        from .export.plugin import check_plugin_output, export_plugin
 
         # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
         check_plugin_output(Path(args.plugin), args.force, flag="--plugin")
@@ -121,20 +121,20 @@ def cmd_nn(args) -> int:
     else:
         print(result.path)
         print(f"object: [{result.object_text}]  (ratio {result.ratio}, buffer {result.buffer}, "
-              f"model delay {result.latency_samples} samples)")
+              f"model delay {result.model_delay} samples)")
     return 0
 
 
 def cmd_plugin(args) -> int:
     args.run = one_run(args.run)
-    from .plugin import export_plugin
+    from .export.plugin import export_plugin
 
     print(export_plugin(args.run, args.output, force=args.force))
     return 0
 
 
 def cmd_inspect(args) -> int:
-    from .nnmodel import format_report, inspect_model
+    from .modelfacts import format_report, inspect_model
 
     report = inspect_model(args.model, buffer=args.buffer)
     if args.buffer is not None:
@@ -242,7 +242,7 @@ def cmd_patches(args) -> int:
     if args.preset:
         s.update(modelpatches.preset_settings(args.preset, args.model))
     s.update({k: v for k, v in given.items() if v is not None})  # options given win over the preset
-    facts = modelpatches.read_model(args.model, buffer=s["buffer"])
+    facts = modelpatches.patch_facts(args.model, buffer=s["buffer"])
     print(modelpatches.summary(facts, s["signal_vector"], s["pd_object"], s["pd_block"]))
     if args.max:
         for path in modelpatches.write_max(facts, args.max, s["signal_vector"], force=args.force):
@@ -278,7 +278,7 @@ def cmd_demo(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .demo import SMOKE_STEPS
+    from .smoke import SMOKE_STEPS
 
     parser = argparse.ArgumentParser(prog="brave-export", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)

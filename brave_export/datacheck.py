@@ -19,6 +19,8 @@ from pathlib import Path
 
 from .errors import UserError
 
+AUDIO_EXTENSIONS = (".wav", ".aif", ".aiff", ".flac", ".mp3", ".ogg", ".opus", ".aac")
+
 TRAIN_PERCENT = 98  # rave.dataset.split_dataset's share for training, as `rave train` calls it
 SHOWN = 4  # file names listed in one message before "and N more"
 
@@ -33,6 +35,19 @@ class AudioInfo:
     @property
     def seconds(self) -> float:
         return self.frames / self.sample_rate
+
+
+def audio_files(folder: str | Path) -> list[Path]:
+    """Audio files under `folder`, with an error when there are none."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise UserError(f"audio folder {folder} does not exist: pass a folder of .wav/.flac/.mp3 files")
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in AUDIO_EXTENSIONS)
+    if not files:
+        raise UserError(
+            f"audio folder {folder} holds no audio files ({', '.join(AUDIO_EXTENSIONS)}): add some and retry"
+        )
+    return files
 
 
 def chunk_samples(num_signal: int) -> int:

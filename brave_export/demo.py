@@ -5,76 +5,14 @@ in Pd. Each stage takes the previous one's outputs and is skipped when already d
 
 from __future__ import annotations
 
-import hashlib
-import json
-import shutil
 import sys
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from . import audio, training
-from .configs import config_path
 from .fileio import write_atomic, write_text_atomic
-from .run import Run, locate
-
-SMOKE_CONFIG = "brave"
-SMOKE_STEPS = 300
-SMOKE_SECONDS = 40.0
-SMOKE_SEED = 0
-
-
-@dataclass(frozen=True)
-class SmokeRun:
-    run_dir: Path
-    run: Run
-
-
-def _smoke_key(config: str, steps: int) -> str:
-    import rave.version
-
-    h = hashlib.sha256()
-    h.update(config_path(config).read_bytes())
-    h.update(f"{steps}|{SMOKE_SECONDS}|{SMOKE_SEED}|{rave.version.__version__}".encode())
-    h.update(Path(audio.__file__).read_bytes())
-    return h.hexdigest()[:12]
-
-
-def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = SMOKE_STEPS,
-              validate: bool = True, n_signal: int = 32768) -> SmokeRun:
-    """A short real training run, cached under `cache_root` by what determines it.
-
-    The run is built in a temporary folder and renamed into place, so an interrupted
-    training never leaves a half-made cache entry.
-    """
-    cache_root = Path(cache_root)
-    variant = f"{steps}-{n_signal}{'' if validate else '-noval'}"
-    final = cache_root / f"{config}-{variant}-{_smoke_key(config, steps)}"
-    if not (final / "done").is_file():
-        cache_root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".smoke-", dir=cache_root))
-        try:
-            audio.synthesize_dataset(work / "audio", seconds=SMOKE_SECONDS, seed=SMOKE_SEED)
-            training.preprocess(work / "audio", work / "db", log=work / "preprocess.log")
-            try:
-                training.train(work / "db", work / "runs", name="smoke", config=config, steps=steps,
-                               log=work / "train.log", validate=validate, n_signal=n_signal)
-            except training.UserError as exc:
-                kept = cache_root / f"failed-{config}-train.log"
-                shutil.copy(work / "train.log", kept)
-                raise training.UserError(f"training the {config} smoke run failed; see {kept}") from exc
-            locate(next((work / "runs").glob("smoke_*")))  # a checkpoint and its config exist
-            (work / "done").write_text("ok\n")
-            if final.exists():
-                shutil.rmtree(final)
-            work.rename(final)
-        except BaseException:
-            shutil.rmtree(work, ignore_errors=True)
-            raise
-    run_dir = next((final / "runs").glob("smoke_*"))
-    return SmokeRun(run_dir=run_dir, run=locate(run_dir))
+from .modelfacts import ModelFacts, model_facts, read_model
+from .smoke import SMOKE_STEPS, smoke_run
 
 
 def say(msg: str) -> None:
@@ -101,7 +39,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     """
     from .bench import bench, format_report
     from .export import export_nn
-    from .plugin import export_plugin
+    from .export.plugin import export_plugin
 
     workdir = Path(workdir).resolve()
     say(f"[1/{STAGES}] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
@@ -118,8 +56,8 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     else:
         say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
         export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
-    sidecar = json.loads(ts.with_suffix(".json").read_text())
-    say(f"      Pd / Max object: [{sidecar['nn_object']}]  (model delay {sidecar['latency_samples']} samples)")
+    model = read_model(ts)  # loaded once: every later stage takes these facts (and the loaded module)
+    say(f"      Pd / Max object: [{model.sidecar.object_text}]  (model delay {model.model_delay} samples)")
 
     h5 = models / "brave.h5"
     if _fresh(h5, ckpt):
@@ -129,27 +67,27 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
         export_plugin(smoke.run_dir, h5, force=True, log=say)
 
     say(f"[4/{STAGES}] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
-    report = bench(ts, calls=bench_calls)
+    report = bench(model, calls=bench_calls)
     write_text_atomic(workdir / "bench.txt", format_report(report) + "\n")
     print(format_report(report), flush=True)
 
     say(f"[5/{STAGES}] measuring latency offline: test bursts through the model as brave~ runs it "
         f"({DEMO_PRESET} preset)")
-    measured = offline_latency(ts, workdir, DEMO_PRESET)
+    measured = offline_latency(model, workdir, DEMO_PRESET)
 
-    pd = pd_stages(ts, workdir, DEMO_PRESET)
+    pd = pd_stages(model, workdir, DEMO_PRESET)
     return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
             "plugin": h5, "bench": report, "latency": measured, **pd}
 
 
-def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
+def offline_latency(model: ModelFacts, workdir: Path, preset_name: str, trials: int = 4):
     """Run the offline evaluator with the preset's host settings; print it beside the preset's figure."""
     from . import latency
     from .presets import fit, get_preset
 
     preset = get_preset(preset_name)
-    expected = fit(preset, ts)
-    result = latency.evaluate(ts, buffer=expected.buffer, block=preset.pd_block, trials=trials, progress=True)
+    expected = fit(preset, model)
+    result = latency.evaluate(model, buffer=expected.buffer, block=preset.pd_block, trials=trials, progress=True)
     latency.write_json(result, workdir / "latency.json")
     latency.write_plot(result, workdir / "latency.png")
     print(latency.format_result(result), flush=True)
@@ -163,7 +101,7 @@ def offline_latency(ts: Path, workdir: Path, preset_name: str, trials: int = 4):
     return result
 
 
-def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
+def pd_stages(model: str | Path | ModelFacts, workdir: Path, preset_name: str) -> dict:
     """Stages 6 and 7: the forward and latency patches of patches/pd, headless in real Pd with brave~.
 
     Skipped with the reason (not failed) when Pd or brave~ is missing: the earlier stages' files
@@ -172,8 +110,10 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
     from . import latency, pdrun
     from .presets import fit, get_preset
 
+    model = model_facts(model)
+    ts = model.path
     preset = get_preset(preset_name)
-    expected = fit(preset, ts)
+    expected = fit(preset, model)
     try:
         pdrun.check_ready()
     except pdrun.PdError as exc:
@@ -206,7 +146,7 @@ def pd_stages(ts: Path, workdir: Path, preset_name: str) -> dict:
             f"trials (results: {measured['results']})")
     else:
         say(f"latency, measured in Pd:        no output onset detected in {measured['trials_run']} trials")
-    like = latency.evaluate_as_pd_patch(ts, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS)
+    like = latency.evaluate_as_pd_patch(model, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS)
     if like.overall.detected:
         say(f"latency, measured offline:      {like.overall.latency['mean']:.0f} samples "
             f"({like.overall.latency['mean_ms']:.1f} ms), jitter {like.overall.latency['std']:.0f} samples "

@@ -7,6 +7,9 @@ host mode, the one home of these formulas (latency, presets and the export's sid
 - nn~, Pd frontend, as measured (nn~ 1.6, Pd 0.53.1): a 4096-sample ring (or the buffer when
   larger), plus one buffer when threaded (BUFFER > 0), minus the block.
 - nn~, Max frontend (not measured here): nn~'s nominal figure, B - N, or 2B - N threaded.
+
+The sizes hosts take (nn~ buffers, Pd blocks, Max signal vectors) are powers of two: the one
+check of that is `is_power_of_two`.
 """
 
 from __future__ import annotations
@@ -14,6 +17,16 @@ from __future__ import annotations
 import math
 
 NN_DEFAULT_BUFFER = 4096  # nn~'s BUFFER default, and the size its Pd frontend gives its ring buffers
+
+
+def is_power_of_two(n) -> bool:
+    """An integer 1, 2, 4, 8, ... (bools and floats are not)."""
+    return isinstance(n, int) and not isinstance(n, bool) and n >= 1 and n & (n - 1) == 0
+
+
+def next_power_of_two(n: int) -> int:
+    """The least power of two >= n (1 for n <= 1)."""
+    return 1 << (max(1, n) - 1).bit_length()
 
 
 def brave_latency(buffer: int, block: int, worker: bool = False) -> int:

@@ -10,7 +10,6 @@ Pd: the patches of patches/pd copied into DIR, plus three small patches that ope
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from .fileio import write_texts_atomic
 from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
 # The host-latency formulas have one home, brave_export.hosts: every host figure of this module
 # comes through this import and the two functions below.
-from .hosts import brave_latency, nn_nominal_latency, nn_pd_latency
+from .hosts import brave_latency, is_power_of_two, nn_nominal_latency, nn_pd_latency
 from .presets import PD_TOP_BLOCK, effective_buffer
 
 PD_OBJECTS = {"brave": "brave~", "nn": "nn~"}
@@ -40,56 +39,52 @@ def pd_host_latency(kind: str, buffer_arg: int, ratio: int, block: int) -> int:
 
 
 @dataclass
-class ModelFacts:
+class PatchFacts:
     path: Path
     name: str
     sample_rate: int | None
     ratio: int
     latent_size: int | None       # None: the model has no encode / decode
     channels: tuple[int, int]     # forward: in, out
-    delay: int                    # the model's own delay, samples
+    model_delay: int              # the model's own delay, samples
     nn_buffer: int                # nn~'s BUFFER argument (0: the ratio, no thread)
     brave_buffer: int             # brave~'s BUFFER argument
     sidecar: Path | None
 
 
-def read_model(path, buffer: int | None = None) -> ModelFacts:
+def patch_facts(path, buffer: int | None = None) -> PatchFacts:
     """What the patches need, from the model and its sidecar (`brave-export nn` writes MODEL.json)."""
-    from .nnmodel import higher_ratio, list_methods, load, model_delay, sample_rate
+    from .modelfacts import read_model
 
-    path = Path(path)
-    module = load(path)
-    methods, problems = list_methods(module)
-    by_name = {m.name: m for m in methods}
+    facts = read_model(path)
+    path = facts.path
+    by_name = {m.name: m for m in facts.methods}
     if "forward" not in by_name:
         raise UserError(f"{path} has no forward method (it has: {', '.join(by_name) or 'none'}): "
                         "export it with `brave-export nn`")
-    ratio = higher_ratio(methods)
+    ratio = facts.ratio
     fwd = by_name["forward"]
     latent = by_name["encode"].out_channels if {"encode", "decode"} <= by_name.keys() else None
+    meta = facts.sidecar
     sidecar = path.with_suffix(".json")
-    meta = {}
-    if sidecar.is_file():
-        try:
-            meta = json.loads(sidecar.read_text())
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{sidecar} is not valid JSON ({exc}): re-export the model or remove it") from None
-        if latent is not None and meta.get("latent_size", latent) != latent:
-            raise UserError(f"{sidecar} says latent size {meta['latent_size']} but {path.name} has {latent}: "
-                            "the sidecar belongs to another export; re-export or remove it")
-    nn_words = str(meta.get("nn_object", "")).split()
+    if meta is None and sidecar.is_file():
+        raise UserError(f"{sidecar} is not a valid sidecar (a JSON object): re-export the model or remove it")
+    if meta is not None and latent is not None and meta.latent_size not in (None, latent):
+        raise UserError(f"{meta.sidecar} says latent size {meta.latent_size} but {path.name} has {latent}: "
+                        "the sidecar belongs to another export; re-export or remove it")
+    nn_words = str(meta.object_text or "").split() if meta is not None else []
     nn_buffer = int(nn_words[3]) if len(nn_words) > 3 and nn_words[3].isdigit() else 0
-    brave_buffer = int(meta.get("buffer", ratio))
+    brave_buffer = int(meta.buffer) if meta is not None and meta.buffer is not None else ratio
     if buffer is not None:
-        if buffer < 0 or (buffer and buffer & (buffer - 1)):
+        if buffer < 0 or (buffer and not is_power_of_two(buffer)):
             raise UserError(f"--buffer {buffer}: give 0 (the model's ratio) or a power of two")
         if buffer and buffer % ratio:
             raise UserError(f"--buffer {buffer} is not a multiple of the model's ratio {ratio}")
         nn_buffer = 0 if buffer in (0, ratio) else buffer
         brave_buffer = buffer or ratio
-    return ModelFacts(path=path, name=path.name, sample_rate=sample_rate(module), ratio=ratio, latent_size=latent,
-                      channels=(fwd.in_channels, fwd.out_channels), delay=model_delay(module) or 0,
-                      nn_buffer=nn_buffer, brave_buffer=brave_buffer, sidecar=sidecar if meta else None)
+    return PatchFacts(path=path, name=path.name, sample_rate=facts.sample_rate, ratio=ratio, latent_size=latent,
+                      channels=(fwd.in_channels, fwd.out_channels), model_delay=facts.model_delay or 0,
+                      nn_buffer=nn_buffer, brave_buffer=brave_buffer, sidecar=meta.sidecar if meta else None)
 
 
 def preset_settings(name: str, model) -> dict:
@@ -104,31 +99,31 @@ def preset_settings(name: str, model) -> dict:
             "pd_object": "brave" if preset.host == "brave~" else "nn"}
 
 
-def max_spec(facts: ModelFacts, signal_vector: int = 64) -> MaxModel:
+def max_spec(facts: PatchFacts, signal_vector: int = 64) -> MaxModel:
     b = effective_buffer("nn~", facts.nn_buffer, facts.ratio)
-    if signal_vector < 1 or signal_vector & (signal_vector - 1):
+    if not is_power_of_two(signal_vector):
         raise UserError(f"--signal-vector {signal_vector}: give a power of two (Max's signal vector size)")
     if signal_vector > b:
         raise UserError(f"nn~ would disable itself: Max's signal vector {signal_vector} is larger than its buffer {b}; "
                         f"use --signal-vector {b} or less (and set it so in Max), or a larger --buffer")
     host = max_host_latency(facts.nn_buffer, facts.ratio, signal_vector)
-    if facts.delay + 2 * host >= MAX_DRY_DELAY:
-        raise UserError(f"{facts.name} is {facts.delay + 2 * host} samples late through encode and decode, more "
+    if facts.model_delay + 2 * host >= MAX_DRY_DELAY:
+        raise UserError(f"{facts.name} is {facts.model_delay + 2 * host} samples late through encode and decode, more "
                         f"than the patches' dry delay line ({MAX_DRY_DELAY}): use a smaller --buffer")
     return MaxModel(model=facts.name, buffer=facts.nn_buffer, latent_size=facts.latent_size or 1,
                     in_channels=facts.channels[0], out_channels=facts.channels[1], ratio=facts.ratio,
                     sample_rate=facts.sample_rate,
-                    dry_delay=facts.delay + host,
-                    latent_dry_delay=facts.delay + 2 * host,  # encode, then decode: two objects buffering
+                    dry_delay=facts.model_delay + host,
+                    latent_dry_delay=facts.model_delay + 2 * host,  # encode, then decode: two objects buffering
                     signal_vector=signal_vector, prefix=facts.path.stem)
 
 
-def pd_dry_delay(facts: ModelFacts, kind: str = "brave", block: int = PD_TOP_BLOCK, objects: int = 1) -> int:
+def pd_dry_delay(facts: PatchFacts, kind: str = "brave", block: int = PD_TOP_BLOCK, objects: int = 1) -> int:
     """The model's delay plus the buffering of `objects` hosts in a row (2: encode, then decode)."""
-    if block < 1 or block & (block - 1):
+    if not is_power_of_two(block):
         raise UserError(f"--pd-block {block}: give a power of two (Pd's block size)")
     buffer_arg = facts.brave_buffer if kind == "brave" else facts.nn_buffer
-    return facts.delay + objects * pd_host_latency(kind, buffer_arg, facts.ratio, block)
+    return facts.model_delay + objects * pd_host_latency(kind, buffer_arg, facts.ratio, block)
 
 
 def _pd_model_atom(model: Path, folder: Path) -> str:
@@ -141,7 +136,7 @@ def _pd_model_atom(model: Path, folder: Path) -> str:
     return rel
 
 
-def pd_wrappers(facts: ModelFacts, folder: Path, kind: str = "brave", block: int = PD_TOP_BLOCK) -> dict[str, str]:
+def pd_wrappers(facts: PatchFacts, folder: Path, kind: str = "brave", block: int = PD_TOP_BLOCK) -> dict[str, str]:
     """PREFIX-forward.pd, PREFIX-latent.pd, PREFIX-latency.pd: the variants on this model. The
     players run at Pd's top-level block (their dry delay is for it); `block` is the block the
     latency patch measures at."""
@@ -155,10 +150,10 @@ def pd_wrappers(facts: ModelFacts, folder: Path, kind: str = "brave", block: int
     for what in whats:
         delay = pd_dry_delay(facts, kind, PD_TOP_BLOCK, objects=2 if what == "latent" else 1)
         c = Canvas(size=(760, 420))
-        note = {"forward": f"dry path delayed by {delay} samples = the model's {facts.delay} + {obj}'s "
-                           f"{delay - facts.delay} at block {PD_TOP_BLOCK}",
+        note = {"forward": f"dry path delayed by {delay} samples = the model's {facts.model_delay} + {obj}'s "
+                           f"{delay - facts.model_delay} at block {PD_TOP_BLOCK}",
                 "latent": f"{facts.latent_size} latent dimensions; dry path delayed by {delay} samples = the "
-                          f"model's {facts.delay} + encode's and decode's buffering",
+                          f"model's {facts.model_delay} + encode's and decode's buffering",
                 "latency": f"click run: bursts through [{obj} {model} forward {buffer_arg}] at block {block}, "
                            "results in the Pd window and latency-results.txt"}[what]
         c.comment(f"{facts.path.stem}-{what}: {what}-{kind} on {facts.name} (ratio {facts.ratio}, "
@@ -206,14 +201,14 @@ def _write_all(paths: list[Path], texts: list[str]) -> list[Path]:
     return write_texts_atomic(dict(zip(paths, texts)))
 
 
-def write_max(facts: ModelFacts, folder, signal_vector: int = 64, force: bool = False) -> list[Path]:
+def write_max(facts: PatchFacts, folder, signal_vector: int = 64, force: bool = False) -> list[Path]:
     texts = render_max(max_spec(facts, signal_vector))
     if not facts.latent_size:
         texts = {k: v for k, v in texts.items() if not k.endswith(".latent.maxpat")}
     return _write_all(_targets(folder, texts, force), list(texts.values()))
 
 
-def write_pd(facts: ModelFacts, folder, kind: str = "brave", block: int = PD_TOP_BLOCK,
+def write_pd(facts: PatchFacts, folder, kind: str = "brave", block: int = PD_TOP_BLOCK,
              force: bool = False) -> list[Path]:
     from .pdrun import patch_dir
 
@@ -226,10 +221,10 @@ def write_pd(facts: ModelFacts, folder, kind: str = "brave", block: int = PD_TOP
     return _write_all(paths, [texts[p.name] for p in paths])
 
 
-def summary(facts: ModelFacts, signal_vector: int, kind: str, block: int) -> str:
+def summary(facts: PatchFacts, signal_vector: int, kind: str, block: int) -> str:
     lines = [f"{facts.name}: ratio {facts.ratio}, {facts.sample_rate or 'unknown'} Hz, latent size "
              f"{facts.latent_size or 'none (no encode/decode)'}, forward {facts.channels[0]} in / "
-             f"{facts.channels[1]} out, own delay {facts.delay} samples"
+             f"{facts.channels[1]} out, own delay {facts.model_delay} samples"
              + (f" (sidecar {facts.sidecar.name})" if facts.sidecar else " (no sidecar: from the model)")]
     spec = max_spec(facts, signal_vector)
     lines.append(f"Max: [{spec.nn('forward')}], dry delay {spec.dry_delay} samples at signal vector {signal_vector}")

@@ -1,8 +1,9 @@
 """Low-buffer configuration presets: host settings from configs/presets.toml, latency computed.
 
 The data file names only settings (host, buffer argument, threading, Pd and Max block sizes);
-every latency figure is computed here from the host's buffering, as documented in
-`shared/docs/nn-tilde-protocol.md` and in the brave~ external:
+every latency figure is computed from the host's buffering by `hosts.py` (the one home of each
+host's added latency; brave~'s own is `brave::added_latency` in externals/engine/engine.cpp,
+nn~'s follows its public source, github.com/acids-ircam/nn_tilde):
 
 - brave~ (Pd): with buffer B and Pd block N it adds exactly  L = B - gcd(B, N)  samples (0 when
   B divides N) when the model runs in the perform routine (threaded = false), one buffer more,
@@ -21,25 +22,21 @@ vector) comes on top and is listed separately.
 
 from __future__ import annotations
 
-import math
 import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import UserError
 from .hosts import NN_DEFAULT_BUFFER, brave_latency, nn_nominal_latency, nn_pd_latency  # noqa: F401 (re-exported)
+from .hosts import is_power_of_two as _pow2, next_power_of_two as _next_pow2
+
+if TYPE_CHECKING:
+    from .modelfacts import ModelFacts
 
 HOSTS = ("brave~", "nn~")
 SAMPLE_RATES = (44100, 48000)
 PD_TOP_BLOCK = 64  # Pd's top-level DSP block size
-
-
-def _pow2(n: int) -> bool:
-    return isinstance(n, int) and n >= 1 and n & (n - 1) == 0
-
-
-def _next_pow2(n: int) -> int:
-    return 1 << max(0, math.ceil(math.log2(max(1, n))))
 
 
 # ------------------------------------------------------------------------------ the formulas
@@ -164,7 +161,7 @@ def _check(p: Preset) -> list[str]:
 
 
 def presets_path() -> Path:
-    from .configs import configs_dir
+    from .configtable import configs_dir
 
     return configs_dir() / "presets.toml"
 
@@ -233,14 +230,13 @@ class Fit:
         return d
 
 
-def fit(preset: Preset, model_path: str | Path, method: str = "forward") -> Fit:
+def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward") -> Fit:
     """Check that the model runs with the preset; the exact object text and expected latency."""
-    from .nnmodel import find_method, higher_ratio, load, model_delay, sample_rate
+    from .modelfacts import model_facts
 
-    path = Path(model_path)
-    module = load(path)
-    methods, m = find_method(path, module, method)
-    ratio = higher_ratio(methods)
+    facts = model_facts(model)
+    path, ratio = facts.path, facts.ratio
+    facts.method(method)
     buffer = preset.effective_buffer(ratio)
     if not _pow2(ratio):
         raise UserError(f"{path} does not fit preset {preset.name}: its ratio {ratio} is not a power of two")
@@ -250,14 +246,14 @@ def fit(preset: Preset, model_path: str | Path, method: str = "forward") -> Fit:
                         f"the preset's buffer {preset.buffer}; use a preset for ratio {ratio}")
     if not _pow2(buffer):
         raise UserError(f"{path} does not fit preset {preset.name}: buffer {buffer} is not a power of two")
-    sr = sample_rate(module)
+    sr = facts.sample_rate
     if sr is not None and sr not in SAMPLE_RATES:
         raise UserError(f"{path} does not fit preset {preset.name}: it runs at {sr} Hz and the presets are "
                         f"for {' or '.join(map(str, SAMPLE_RATES))} Hz")
     if preset.host == "nn~" and not preset.threaded and preset.pd_block > buffer:
         raise UserError(f"{path} does not fit preset {preset.name}: nn~ with BUFFER 0 and Pd block "
                         f"{preset.pd_block} > buffer {buffer} outputs silence")
-    delay = model_delay(module)
+    delay = facts.model_delay
     notes = []
     if ratio != preset.ratio:
         better = [p.name for p in load_presets() if p.ratio == ratio]

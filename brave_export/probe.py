@@ -9,28 +9,32 @@ each `ratio`-sample frame (out_ratio = ratio), `decode` repeats each value `rati
 (in_ratio = ratio). Neither goes through the delay cache. With `latent` set (a latent size other
 than the channel count), `encode` puts the channels' frame mean on every latent dimension and
 `decode` averages the dimensions back onto every channel.
+
+The faulty models that hosts must survive live here too, one home for the Pd tests and the C++
+engine tests: `NaNModel` (NaN out), `SlowModel` (slow calls), `NotNNModel` (no nn~ protocol).
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import List
 
 import torch
 
 from .fileio import atomic_paths
+from .export.protocol import InfoGetters
+from .hosts import is_power_of_two
 
 SAMPLE_RATE = 44100
 
 
-class _Probe(torch.nn.Module):
+class _Probe(torch.nn.Module, InfoGetters):
     def __init__(self, ratio: int, delay: int, channels: int, latent: int):
         super().__init__()
-        self.ratio = ratio
-        self.delay = delay
+        self.set_info(SAMPLE_RATE, ratio, buffer_size=ratio, model_delay=delay)
         self.channels = channels
         self.latent = latent
-        self.sample_rate = SAMPLE_RATE
         # nn~ protocol: [in_channels, in_ratio, out_channels, out_ratio] per method.
         self.register_buffer("forward_params", torch.tensor([channels, 1, channels, 1]))
         self.register_buffer("encode_params", torch.tensor([channels, 1, latent, ratio]))
@@ -39,10 +43,10 @@ class _Probe(torch.nn.Module):
         self.register_buffer("cache", torch.zeros(1, channels, delay))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if self.delay == 0:
+        if self.model_delay == 0:
             return x.clone()
         if self.cache.shape[0] != x.shape[0]:
-            self.cache = torch.zeros(x.shape[0], self.channels, self.delay, dtype=x.dtype)
+            self.cache = torch.zeros(x.shape[0], self.channels, self.model_delay, dtype=x.dtype)
         n = x.shape[-1]
         y = torch.cat([self.cache, x], dim=-1)
         self.cache = y[:, :, n:].clone()
@@ -71,22 +75,6 @@ class _Probe(torch.nn.Module):
         return ["none"]
 
     @torch.jit.export
-    def get_sample_rate(self) -> int:
-        return self.sample_rate
-
-    @torch.jit.export
-    def get_ratio(self) -> int:
-        return self.ratio
-
-    @torch.jit.export
-    def get_buffer_size(self) -> int:
-        return self.ratio
-
-    @torch.jit.export
-    def get_latency_samples(self) -> int:
-        return self.delay
-
-    @torch.jit.export
     def reset(self) -> None:
         self.cache.zero_()
 
@@ -102,7 +90,7 @@ def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1, laten
     latent = channels if latent is None else int(latent)
     if latent < 1:
         raise ValueError(f"probe latent size must be >= 1, got {latent}")
-    if ratio < 1 or ratio & (ratio - 1):
+    if not is_power_of_two(ratio):
         raise ValueError(f"probe ratio must be a power of two, got {ratio}")
     if delay < 0:
         raise ValueError(f"probe delay must be >= 0 samples, got {delay}")
@@ -113,4 +101,49 @@ def write_probe(path, ratio: int = 128, delay: int = 0, channels: int = 1, laten
     module = torch.jit.script(_Probe(ratio, delay, channels, latent))
     with atomic_paths(path) as (tmp,):
         torch.jit.save(module, str(tmp))
+    return path
+
+
+class NaNModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1 at audio rate, returns NaN for every sample."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+
+    def forward(self, x):
+        return x * float("nan")
+
+
+class SlowModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1, returns its input after `rounds` products of `size` x `size`
+    matrices (6 rounds of 128: about a millisecond on our test machine)."""
+
+    def __init__(self, rounds: int, size: int = 128):
+        super().__init__()
+        self.rounds = rounds
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+        self.register_buffer("w", torch.randn(size, size) / math.sqrt(size))  # tanh stays away from saturation
+
+    def forward(self, x):
+        y = self.w
+        for _ in range(self.rounds):
+            y = torch.tanh(y @ self.w)
+        return x + 0 * y.sum()
+
+
+class NotNNModel(torch.nn.Module):
+    """TorchScript, but no nn~ model: no methods, no *_params."""
+
+    def forward(self, x):
+        return x * 2
+
+
+def save_module(module: torch.nn.Module, path) -> Path:
+    """Script `module` and save it to `path` (atomically); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scripted = torch.jit.script(module)
+    with atomic_paths(path) as (tmp,):
+        torch.jit.save(scripted, str(tmp))
     return path

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from . import datacheck
-from .configs import config_path
+from .configtable import config_path
 from .errors import UserError
 from .fileio import atomic_paths
 
@@ -119,7 +119,8 @@ def say(msg: str) -> None:
 # --- the model and the data -------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class ModelFacts:
+class ConfigModelFacts:
+    """What the data checks need of the model a config builds (not a `.ts`: see modelfacts.py)."""
     sample_rate: int
     ratio: int
     latent_size: int
@@ -152,10 +153,10 @@ def build(config: Path):
     with torch.no_grad():
         frames = model.encode(torch.zeros(1, 1, n)).shape[-1]
     ratio = n // frames
-    return model.train(), ModelFacts(int(model.sr), ratio, int(model.latent_size), min_n_signal(model, ratio))
+    return model.train(), ConfigModelFacts(int(model.sr), ratio, int(model.latent_size), min_n_signal(model, ratio))
 
 
-def check_data(s: Settings, facts: ModelFacts, files: list[Path]) -> datacheck.DataReport:
+def check_data(s: Settings, facts: ConfigModelFacts, files: list[Path]) -> datacheck.DataReport:
     if s.n_signal % facts.ratio or s.n_signal % 2:
         raise UserError(f"--n-signal {s.n_signal} must be a multiple of the model's compression ratio {facts.ratio}")
     if s.n_signal < facts.min_n_signal:
@@ -177,7 +178,7 @@ def db_signature(s: Settings, files: list[Path], sample_rate: int) -> dict:
 
 def prepare_dataset(s: Settings, files: list[Path], sample_rate: int) -> Path:
     """rave's database of the audio at these settings: reused when it was made from the same files."""
-    from .training import preprocess
+    from .ravecli import preprocess
 
     db = Path(s.out) / f"{s.name}-db"
     wanted = db_signature(s, files, sample_rate)
@@ -346,7 +347,7 @@ def train(s: Settings, scale: Scale = Scale(), resume: bool = False, check_only:
 
     `check_only`: stop after the data checks (nothing written); returns None.
     """
-    from .training import audio_files
+    from .datacheck import audio_files
 
     run = run_dir_of(s)
     ckpt = run / "checkpoints" / CHECKPOINT

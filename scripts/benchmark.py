@@ -33,11 +33,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from brave_export.bench import WARMUP_CALLS, Runner, Timing, ops_per_call  # noqa: E402
-from brave_export.demo import smoke_run  # noqa: E402
+from brave_export.smoke import smoke_run  # noqa: E402
 from brave_export.export import export_nn  # noqa: E402
 from brave_export.export.reference import export_reference  # noqa: E402
 from brave_export.export.weights import half_precision_unavailable  # noqa: E402
-from brave_export.nnmodel import list_methods  # noqa: E402
+from brave_export.modelfacts import list_methods  # noqa: E402
 
 BUFFERS = (128, 256, 512, 2048)
 HOG_MB = 512  # twice a large L3: every pass of the hog goes to memory
@@ -199,7 +199,7 @@ def untrained_run(folder: Path, config: str = "brave") -> Path:
     """A run directory holding an untrained model of `config` (random weights): for timing only."""
     import gin
 
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.ginconf import build_model
 
     torch.manual_seed(0)

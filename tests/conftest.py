@@ -11,6 +11,17 @@ REPO = Path(__file__).resolve().parents[1]
 CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"))
 
 
+# A test that takes one of these fixtures needs a training run (cached or not) or the brave~ build
+# (for Pd): it is slow whatever its module says, so `make test-fast` (-m "fast and not slow") skips it.
+SLOW_FIXTURES = {"smoke", "smoke_2048", "brave_ts", "external"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+
 def run_cli(*args, cwd=None, timeout=600):
     """Run `brave-export ARGS` in a fresh interpreter; returns the CompletedProcess."""
     return subprocess.run(
@@ -32,7 +43,7 @@ def assert_one_line_error(result, *words):
 @pytest.fixture(scope="session")
 def smoke():
     """A real short BRAVE training run on synthesized audio (cached)."""
-    from brave_export.demo import smoke_run
+    from brave_export.smoke import smoke_run
 
     return smoke_run(CACHE)
 
@@ -40,7 +51,7 @@ def smoke():
 @pytest.fixture(scope="session")
 def smoke_2048():
     """A real, shorter training run of the 2048-ratio causal configuration (cached)."""
-    from brave_export.demo import smoke_run
+    from brave_export.smoke import smoke_run
 
     # Too short to give the latent PCA the 128 frames it fits on: no validation pass.
     return smoke_run(CACHE, config="c2048_r10", steps=20, validate=False)
@@ -59,7 +70,7 @@ def tree(path: Path) -> set:
 
 @pytest.fixture(scope="session")
 def brave_ts(smoke, tmp_path_factory):
-    """Our nn~ export of the smoke-trained BRAVE run at buffer 128 (`ExportResult`: .path, .ratio, ...)."""
+    """Our nn~ export of the smoke-trained BRAVE run at buffer 128 (`ExportFacts`: .path, .ratio, ...)."""
     from brave_export.export import export_nn
 
     return export_nn(smoke.run_dir, output=tmp_path_factory.mktemp("brave_ts") / "brave.ts", log=lambda m: None)

@@ -6,6 +6,8 @@ import pytest
 
 from .conftest import assert_one_line_error, run_cli, tree
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 def test_unknown_config_name_for_train(tmp_path):
     (tmp_path / "audio").mkdir()
@@ -65,7 +67,7 @@ def test_corrupt_checkpoint(tmp_path, smoke, damage):
 def test_checkpoint_that_does_not_match_its_config(tmp_path, smoke):
     run = tmp_path / "run"
     shutil.copytree(smoke.run_dir, run)
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     import rave.core  # noqa: F401
 
     # Same architecture family, different sizes: the weights cannot load.

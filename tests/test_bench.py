@@ -11,6 +11,8 @@ from brave_export.probe import write_probe
 
 from .conftest import assert_one_line_error, run_cli
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 @pytest.fixture(scope="module")
 def probe(tmp_path_factory):

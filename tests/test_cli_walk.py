@@ -11,6 +11,8 @@ from brave_export.probe import write_probe
 
 from .conftest import REPO, assert_one_line_error, run_cli, tree
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 @pytest.fixture(scope="module")
 def probe128(tmp_path_factory):

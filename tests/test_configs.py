@@ -4,10 +4,12 @@ import json
 
 import pytest
 
-from brave_export import configs
+from brave_export import configtable
 from brave_export.errors import UserError
 
 from .conftest import assert_one_line_error, run_cli
+
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
 # The paper's table (expected values; the toolkit computes its own from the gin files).
 # name: (hidden sizes, ratio, dilations, attenuation dB, receptive field ms, params M)
@@ -27,9 +29,12 @@ TABLE = {
 
 @pytest.fixture(scope="module")
 def rows():
-    return {name: configs.describe(name) for name in configs.CONFIG_NAMES}
+    return {name: configtable.describe(name) for name in configtable.CONFIG_NAMES}
 
 
+# Building all ten configurations and probing their receptive fields takes about 45 s on the 2-core
+# machine, a quarter of the fast tier's 3 minutes: these run with the slow tests.
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(TABLE))
 def test_causal_config_matches_table(rows, name):
     hidden, ratio, dilations, att, rf_ms, params = TABLE[name]
@@ -47,6 +52,7 @@ def test_causal_config_matches_table(rows, name):
     assert row.frame_latency_ms == pytest.approx(1000 * ratio / 44100)
 
 
+@pytest.mark.slow
 def test_rave_v1_is_the_non_causal_reference(rows):
     row = rows["rave_v1"]
     assert row.compression_ratio == 2048
@@ -59,10 +65,10 @@ def test_rave_v1_is_the_non_causal_reference(rows):
 
 
 def test_config_path_by_name_and_unknown_name():
-    assert configs.config_path("brave").name == "brave.gin"
-    assert configs.config_path("brave.gin").is_file()
+    assert configtable.config_path("brave").name == "brave.gin"
+    assert configtable.config_path("brave.gin").is_file()
     with pytest.raises(UserError, match="unknown config 'brav'"):
-        configs.config_path("brav")
+        configtable.config_path("brav")
 
 
 def test_cli_configs_json_is_computed():

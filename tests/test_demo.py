@@ -48,6 +48,7 @@ def test_demo_runs_every_stage(smoke, tmp_path, capsys):
     assert not list(work.rglob("*.part")), "a half-written file was left behind"
 
 
+@pytest.mark.fast
 def test_demo_pd_stages_are_skipped_with_the_reason_without_brave(monkeypatch, tmp_path, capsys):
     from brave_export.probe import write_probe
 

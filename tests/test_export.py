@@ -12,9 +12,10 @@ import torch
 from brave_export.audio import phrase
 from brave_export.export import allowed_buffers, export_nn
 from brave_export.export.nn import stream
-from brave_export.nnmodel import inspect_model
-from brave_export.plugin import export_plugin, plugin_state_dict
-from brave_export.run import load_model
+from brave_export.export.sidecar import read_sidecar
+from brave_export.modelfacts import inspect_model
+from brave_export.export.plugin import export_plugin, plugin_state_dict
+from brave_export.checkpoints import load_model
 
 from .conftest import damaged_copies, rave_export_streaming, run_cli
 
@@ -49,11 +50,12 @@ def test_sidecar_and_object_text(case):
     assert meta["buffer"] == result.ratio
     assert meta["sample_rate"] == SR
     assert meta["nn_object"] == "nn~ model.ts forward 0"
-    assert meta["latency_samples"] == result.latency_samples > 0
+    assert meta["latency_samples"] == result.model_delay > 0
     assert model.get_sample_rate() == SR
     assert model.get_ratio() == result.ratio
     assert model.get_buffer_size() == result.buffer
-    assert model.get_latency_samples() == result.latency_samples
+    assert model.get_latency_samples() == result.model_delay
+    assert read_sidecar(result.path) == result  # one record: what the exporter wrote, read back whole
 
 
 def test_protocol_every_method_at_small_and_large_buffers(case):
@@ -290,7 +292,7 @@ def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path, warmed_up):
     """
     import gin
 
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.ginconf import build_model
 
     model = build_model(config_path("rave_v1"))
@@ -304,7 +306,7 @@ def test_non_causal_rave_v1_exports_with_a_delay_warning(tmp_path, warmed_up):
     result = export_nn(run, output=tmp_path / "v1.ts", log=messages.append, allow_unready=True)
     assert not result.causal and result.ratio == 2048
     warning = next(m for m in messages if m.startswith("warning") and "samples" in m)  # the delay one, not the unready one
-    assert f"{result.latency_samples} samples" in warning and "ms" in warning
+    assert f"{result.model_delay} samples" in warning and "ms" in warning
     m = torch.jit.load(str(result.path))
     x = audio(1.0)[..., :8192]
     m.set_latent_noise(False)

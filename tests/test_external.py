@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import torch
 
-from brave_export.probe import write_probe
+from brave_export.probe import NotNNModel, save_module, write_probe
 
 from .conftest import damaged_copies
 from .pd_util import EXTERNAL_DIR, Patch, build_external, check_stderr, run_pd
@@ -46,11 +46,6 @@ class _Bare(torch.nn.Module):
         y = torch.cat([self.cache, x], dim=-1)
         self.cache = y[:, :, x.shape[-1]:].clone()
         return y[:, :, : x.shape[-1]]
-
-
-class _NotNN(torch.nn.Module):
-    def forward(self, x):
-        return x * 2
 
 
 class _BadShape(torch.nn.Module):
@@ -87,7 +82,7 @@ def models(tmp_path_factory):
     write_probe(d / "probe37.ts", ratio=R, delay=D)
     write_probe(d / "probe2ch.ts", ratio=R, channels=2)
     torch.jit.save(torch.jit.script(_Bare(D)), str(d / "bare.ts"))
-    torch.jit.save(torch.jit.script(_NotNN()), str(d / "notnn.ts"))
+    save_module(NotNNModel(), d / "notnn.ts")
     torch.jit.save(torch.jit.script(_BadShape()), str(d / "badshape.ts"))
     torch.jit.save(torch.jit.script(_Flaky(3 + 5)), str(d / "flaky.ts"))  # 3 warm-up calls + 5
     (d / "corrupt.ts").write_bytes(np.random.default_rng(0).bytes(3000))

@@ -6,6 +6,8 @@ import pytest
 
 from brave_export import hosts, latency, presets
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 @pytest.mark.parametrize("buffer, block", [(128, 64), (128, 256), (256, 96), (2048, 64), (384, 256)])
 def test_brave_latency_both_modes(buffer, block):
@@ -32,3 +34,10 @@ def test_simulated_host_delays_by_the_formula(worker):
     lag = hosts.brave_latency(128, 64, worker)
     assert not y[0, :lag].any()
     np.testing.assert_array_equal(y[0, lag:], x[0, :-lag])
+
+
+def test_power_of_two_helpers():
+    assert [n for n in range(-4, 300) if hosts.is_power_of_two(n)] == [1 << k for k in range(9)]
+    assert not hosts.is_power_of_two(True) and not hosts.is_power_of_two(64.0)
+    # the least power of two at or above n: nn~'s buffer for a BUFFER that is not one
+    assert [hosts.next_power_of_two(n) for n in (0, 1, 2, 3, 100, 128, 129)] == [1, 1, 2, 4, 128, 128, 256]

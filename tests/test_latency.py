@@ -10,9 +10,11 @@ import torch
 
 from brave_export import latency as L
 from brave_export.errors import UserError
-from brave_export.probe import write_probe
+from brave_export.probe import NotNNModel, save_module, write_probe
 
 from .conftest import assert_one_line_error, run_cli
+
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
 SR = 44100
 R = 128
@@ -222,13 +224,8 @@ class _Forgetful(torch.nn.Module):
         self.count = 0
 
 
-def _save(module, path):
-    torch.jit.save(torch.jit.script(module), str(path))
-    return path
-
-
 def test_missed_onsets_are_counted_not_fatal(tmp_path):
-    r = L.evaluate(_save(_Silent(), tmp_path / "silent.ts"), trials=1)
+    r = L.evaluate(save_module(_Silent(), tmp_path / "silent.ts"), buffer=128, trials=1)  # not 1 call per sample
     assert r.overall.detected == 0 and r.overall.detection_rate == 0.0 and r.overall.trials == 12
     assert r.overall.latency["mean"] is None and all(t.latency is None for t in r.trials)
     assert "0/12" in L.format_result(r)
@@ -236,7 +233,7 @@ def test_missed_onsets_are_counted_not_fatal(tmp_path):
 
 def test_reset_is_called_between_trials(tmp_path):
     # one trial takes well under 1000 calls of 128 samples; twelve trials take far more
-    r = L.evaluate(_save(_Forgetful(1000), tmp_path / "forgetful.ts"), buffer=128, trials=1)
+    r = L.evaluate(save_module(_Forgetful(1000), tmp_path / "forgetful.ts"), buffer=128, trials=1)
     assert r.ratio == 1 and r.model_calls > 1000 and r.model_calls / 12 < 1000
     assert r.overall.detection_rate == 1.0 and r.overall.latency["std"] == 0.0
     assert r.overall.latency["mean"] == 64 and r.model_delay is None and r.expected_latency is None
@@ -275,6 +272,7 @@ def test_cli_detector_options_reach_the_detector(probes, tmp_path):
     assert data["overall"]["latency"]["std"] == 0.0 and "(peak detector, samples)" in r.stdout
 
 
+@pytest.mark.slow
 def test_cli_pd_runs_the_latency_patch_in_real_pd_too(probes):
     from .pd_util import build_external
 
@@ -298,17 +296,12 @@ def test_cli_pd_without_brave_fails_before_measuring(probes, tmp_path):
     assert "overall" not in r.stdout
 
 
-class _NotNN(torch.nn.Module):
-    def forward(self, x):
-        return x * 2
-
-
 def test_bad_input(probes, tmp_path):
     assert_one_line_error(run_cli("latency", tmp_path / "none.ts"), "does not exist")
     junk = tmp_path / "junk.ts"
     junk.write_text("nope")
     assert_one_line_error(run_cli("latency", junk), "not a TorchScript model")
-    assert_one_line_error(run_cli("latency", _save(_NotNN(), tmp_path / "plain.ts")), "not an nn~ model")
+    assert_one_line_error(run_cli("latency", save_module(NotNNModel(), tmp_path / "plain.ts")), "not an nn~ model")
     assert_one_line_error(run_cli("latency", probes[0], "--buffer", 100), "buffer 100 does not fit",
                           "ratio 128")
     assert_one_line_error(run_cli("latency", probes[0], "--block", 48), "block 48 is not a power of two")
@@ -326,7 +319,7 @@ def test_bad_input(probes, tmp_path):
 def test_smoke_brave_export_runs_to_completion(brave_ts, tmp_path):
     r = L.evaluate(brave_ts.path, trials=1, seed=0)
     assert r.ratio == brave_ts.ratio == 128 and r.buffer == 128 and r.block == 64
-    assert r.buffering_latency == 64 and r.expected_latency == 64 + brave_ts.latency_samples
+    assert r.buffering_latency == 64 and r.expected_latency == 64 + brave_ts.model_delay
     assert r.overall.trials == 12 and len(r.trials) == 12
     assert 0.0 <= r.overall.detection_rate <= 1.0
     for s in [*r.tests, r.overall]:

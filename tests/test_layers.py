@@ -253,7 +253,7 @@ def test_batched_call_equals_each_entry_alone():
 def fresh_brave():
     """Our export of an untrained BRAVE built from configs/brave.gin (random weights), scripted,
     with room for 3 batch entries."""
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.export.nn import _streaming_build, build_streaming_from_model, script
     from brave_export.ginconf import build_model
 
@@ -266,7 +266,7 @@ def fresh_brave():
 
 def test_fresh_export_dispatches_at_most_250_ops_per_call_at_128(fresh_brave):
     from brave_export.bench import ops_per_call
-    from brave_export.nnmodel import list_methods
+    from brave_export.modelfacts import list_methods
 
     model, info = fresh_brave
     methods = {m.name: m for m in list_methods(model)[0]}

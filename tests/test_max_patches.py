@@ -12,6 +12,8 @@ import pytest
 from brave_export import maxcheck, pdrun
 from brave_export.maxpatches import presentation_overlaps
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 REPO = Path(__file__).resolve().parents[1]
 MAX_DIR = REPO / "patches" / "max"
 PATCHES = ["brave.forward.maxpat", "brave.latent.maxpat", "brave.latency.maxpat", "brave.onset~.maxpat"]

@@ -5,7 +5,11 @@ import copy
 import json
 from pathlib import Path
 
+import pytest
+
 from brave_export import maxcheck
+
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
 STALE = Path(__file__).parent / "data" / "maxpat-stale"  # brave.latency as it was before issue 16
 

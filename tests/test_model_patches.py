@@ -15,6 +15,8 @@ from brave_export.probe import write_probe
 from tests.conftest import assert_one_line_error, run_cli
 from tests.pd_util import build_external
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 R, D, SIZES = 128, 37, (1, 4, 8, 16)
 slow = pytest.mark.slow
 
@@ -36,8 +38,8 @@ def _boxes(doc):
 
 @pytest.mark.parametrize("size", SIZES)
 def test_max_patches_sized_to_the_model(probes, size, tmp_path):
-    facts = modelpatches.read_model(probes[size])
-    assert facts.latent_size == size and facts.ratio == R and facts.delay == D
+    facts = modelpatches.patch_facts(probes[size])
+    assert facts.latent_size == size and facts.ratio == R and facts.model_delay == D
     paths = modelpatches.write_max(facts, tmp_path)
     names = {p.name for p in paths}
     stem = f"probe{size}"
@@ -68,7 +70,7 @@ def test_sidecar_gives_the_object_text_and_must_match(probes, tmp_path):
     model.write_bytes(probes[8].read_bytes())
     meta = {"model": "m.ts", "buffer": 512, "latent_size": 8, "nn_object": "nn~ m.ts forward 512"}
     model.with_suffix(".json").write_text(json.dumps(meta))
-    facts = modelpatches.read_model(model)
+    facts = modelpatches.patch_facts(model)
     assert (facts.nn_buffer, facts.brave_buffer, facts.sidecar) == (512, 512, model.with_suffix(".json"))
     spec = modelpatches.max_spec(facts, signal_vector=128)
     assert spec.nn("forward") == "nn~ m.ts forward 512"
@@ -77,7 +79,7 @@ def test_sidecar_gives_the_object_text_and_must_match(probes, tmp_path):
     meta["latent_size"] = 16
     model.with_suffix(".json").write_text(json.dumps(meta))
     with pytest.raises(Exception, match="latent size 16 but m.ts has 8"):
-        modelpatches.read_model(model)
+        modelpatches.patch_facts(model)
 
 
 def test_command_line_writes_and_refuses(probes, tmp_path):
@@ -130,7 +132,7 @@ def test_pd_latent_patches_run_for_every_size(external, probes, tmp_path):
     outs = {}
     for size in SIZES:
         folder = tmp_path / f"pd{size}"
-        modelpatches.write_pd(modelpatches.read_model(probes[size]), folder)
+        modelpatches.write_pd(modelpatches.patch_facts(probes[size]), folder)
         out = _run_wrapper(f"probe{size}-latent", folder, tmp_path / f"run{size}", 1.5, ["wet 1"])
         assert np.isfinite(out).all() and np.abs(out[8192:]).max() > 1e-2, size
         outs[size] = out[8192:]
@@ -151,7 +153,7 @@ def test_pd_dry_path_lines_up_with_the_wet_onset(external, probes, tmp_path):
     path of the generated forward patch is delayed by 101 samples: its onsets are the wet ones,
     within one block. Without the delay they come 101 samples early."""
     folder = tmp_path / "pd"
-    facts = modelpatches.read_model(probes[1])
+    facts = modelpatches.patch_facts(probes[1])
     modelpatches.write_pd(facts, folder)
     wet = _run_wrapper("probe1-forward", folder, tmp_path / "wet", 2.0, ["wet 1"])
     dry = _run_wrapper("probe1-forward", folder, tmp_path / "dry", 2.0, ["wet 0"])
@@ -170,8 +172,8 @@ def test_patches_for_the_brave_export(external, brave_ts, tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"(sidecar {brave_ts.path.with_suffix('.json').name})" in r.stdout
     sidecar = json.loads(brave_ts.path.with_suffix(".json").read_text())
-    facts = modelpatches.read_model(brave_ts.path)
-    assert facts.latent_size == sidecar["latent_size"] and facts.delay == sidecar["latency_samples"]
+    facts = modelpatches.patch_facts(brave_ts.path)
+    assert facts.latent_size == sidecar["latent_size"] and facts.model_delay == sidecar["latency_samples"]
     spec = modelpatches.max_spec(facts)
     assert spec.nn("forward") == sidecar["nn_object"]
     onset = maxcheck.abstraction_spec(json.loads((tmp_path / "max" / f"{ONSET}.maxpat").read_text()))
@@ -192,7 +194,7 @@ def test_pd_latency_patch_measures_the_dry_delay(external, probes, block, tmp_pa
     from brave_export.pdrun import Canvas, parse_latency_results
 
     folder = tmp_path / "pd"
-    facts = modelpatches.read_model(probes[1])
+    facts = modelpatches.patch_facts(probes[1])
     modelpatches.write_pd(facts, folder, block=block)
     c = Canvas()
     inst = c.obj("probe1-latency", 10, 10)

@@ -140,7 +140,7 @@ def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, m
     rms = float(np.sqrt(np.mean(y.astype(np.float64) ** 2)))
     assert rms > 1e-3 and np.abs(y).max() > 1e-2, f"output nearly silent (rms {rms:.2e})"
     assert not y[:L].any() and np.abs(y[L:L + R]).max() > 0
-    own = brave_ts.latency_samples
+    own = brave_ts.model_delay
     assert run.lines(rf"^info: latency {L} [\d.]+ {own} {L + own} [\d.]+$"), run.stderr
 
     tried = loader_trace(ld)

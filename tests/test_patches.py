@@ -21,6 +21,8 @@ from brave_export.probe import write_probe
 
 from .pd_util import PATCH_DIR, build_external
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 SR = 44100
 R = 128
 D = 37

@@ -13,6 +13,8 @@ from brave_export.probe import write_probe
 
 from .conftest import assert_one_line_error, run_cli
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 @pytest.fixture(scope="module")
 def probes(tmp_path_factory):
@@ -211,7 +213,7 @@ def test_smoke_brave_export_fits_the_128_presets(brave_ts, presets):
     ps = by_name(presets)
     f = P.fit(ps["lowest-128"], brave_ts.path)
     assert f.ratio == brave_ts.ratio == 128 and f.sample_rate == brave_ts.sample_rate
-    assert f.model_delay == brave_ts.latency_samples and not f.notes
+    assert f.model_delay == brave_ts.model_delay and not f.notes
     assert f.object_text == f"brave~ {brave_ts.path.name} forward 128"
     assert P.fit(ps["safe-128"], brave_ts.path).latency["pd_samples"] == 512 - 64
     assert "targets ratio-2048" in P.fit(ps["ratio-2048"], brave_ts.path).notes[0]

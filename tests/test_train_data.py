@@ -10,6 +10,8 @@ from brave_export import datacheck
 
 from .conftest import assert_one_line_error, run_cli, tree
 
+pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
+
 
 def tone(seconds: float, sr: int = 44100, channels: int = 1, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
@@ -36,7 +38,7 @@ def test_chunk_count_matches_rave_preprocess(tmp_path):
     """The arithmetic agrees with what `rave preprocess` stores (a real, small preprocess)."""
     import yaml
 
-    from brave_export.training import preprocess
+    from brave_export.ravecli import preprocess
 
     audio = tmp_path / "audio"
     write(audio, "a.wav", 2.0)  # 2 chunks of 32768 samples (0.74 s) at num_signal 16384

@@ -6,8 +6,8 @@ import math
 import pytest
 import torch
 
-from brave_export import audio, training
-from brave_export.run import load_model, locate
+from brave_export import audio, checkpoints
+from brave_export.checkpoints import load_model, locate
 
 from .conftest import run_cli
 
@@ -24,10 +24,10 @@ def test_synthesized_dataset_is_deterministic(tmp_path):
 def test_training_run_produces_checkpoint_with_finite_losses(smoke):
     assert smoke.run.checkpoint.suffix == ".ckpt" and smoke.run.checkpoint.is_file()
     assert smoke.run.config == smoke.run_dir / "config.gin"
-    losses = training.logged_losses(smoke.run_dir)
+    losses = checkpoints.logged_losses(smoke.run_dir)
     assert losses, "training logged no scalars"
     assert any(len(v) > 0 for k, v in losses.items() if "distance" in k or "regularization" in k), losses.keys()
-    assert training.all_finite(losses)
+    assert checkpoints.all_finite(losses)
 
 
 def test_checkpoint_reloads_into_rave(smoke):

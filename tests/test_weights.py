@@ -22,7 +22,7 @@ needs_fp16 = pytest.mark.skipif(W.half_precision_unavailable() is not None,
 
 
 def fresh_export(weights: str):
-    from brave_export.configs import config_path
+    from brave_export.configtable import config_path
     from brave_export.export.nn import _streaming_build, build_streaming_from_model, script
     from brave_export.ginconf import build_model
 
@@ -123,7 +123,7 @@ def test_inspect_names_the_format_and_warns_about_an_older_torch(pair, tmp_path)
 
 
 def test_corrupt_or_unrunnable_fp16_file_gives_one_line(monkeypatch, tmp_path):
-    from brave_export import nnmodel
+    from brave_export import modelfacts
 
     bad = tmp_path / "bad.ts"
     bad.write_bytes(b"PK\x03\x04 not really a model")
@@ -132,5 +132,5 @@ def test_corrupt_or_unrunnable_fp16_file_gives_one_line(monkeypatch, tmp_path):
     assert_one_line_error(r, "bad.ts")
     monkeypatch.setattr(W, "half_precision_unavailable", lambda: "this is a arm64 CPU; fp16 weights need x86-64")
     with pytest.raises(UserError) as err:
-        nnmodel.load(bad)
+        modelfacts.load(bad)
     assert "has fp16 weights" in str(err.value) and "--weights fp32" in str(err.value)

@@ -11,10 +11,9 @@ import re
 
 import numpy as np
 import pytest
-import torch
 
 from brave_export.hosts import brave_latency
-from brave_export.probe import write_probe
+from brave_export.probe import NaNModel, SlowModel, save_module, write_probe
 
 from .pd_util import Patch, build_external, check_stderr, run_pd
 
@@ -29,40 +28,14 @@ def external():
     return build_external()
 
 
-class _Slow(torch.nn.Module):
-    """Returns its input after about a millisecond of matrix products: in `-thread -sync` mode it
-    paces batch Pd to roughly real time, so that a background load finishes within the run."""
-
-    def __init__(self, rounds: int = 6):
-        super().__init__()
-        self.rounds = rounds
-        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
-        self.register_buffer("w", torch.randn(128, 128) / 12)
-
-    def forward(self, x):
-        y = self.w
-        for _ in range(self.rounds):
-            y = torch.tanh(y @ self.w)
-        return x + 0 * y.sum()
-
-
-class _NaN(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
-
-    def forward(self, x):
-        return x * float("nan")
-
-
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     d = tmp_path_factory.mktemp("worker")
     write_probe(d / "probe.ts", ratio=R)
     write_probe(d / "probe37.ts", ratio=R, delay=D)
-    torch.jit.save(torch.jit.script(_NaN()), str(d / "nan.ts"))
-    torch.jit.save(torch.jit.script(_Slow()), str(d / "pacer.ts"))
-    torch.jit.save(torch.jit.script(_Slow(40)), str(d / "heavy.ts"))  # calls longer than a buffer
+    save_module(NaNModel(), d / "nan.ts")
+    save_module(SlowModel(6), d / "pacer.ts")  # paces batch Pd to about real time in -thread -sync mode
+    save_module(SlowModel(40), d / "heavy.ts")  # calls longer than a buffer
     (d / "notnn.ts").write_bytes(b"not a model")
     return d
 

@@ -9,13 +9,12 @@ convolution when both are causal.
 
 from __future__ import annotations
 
-import math
-
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 from ..errors import UserError
+from ..hosts import is_power_of_two
 from . import layers as L
 
 
@@ -314,7 +313,7 @@ def check_supported(model) -> None:
         raise Unsupported("only mono models are supported")
     if model.pqmf is None or model.input_mode != "pqmf" or model.output_mode != "pqmf":
         raise Unsupported("only PQMF models are supported")
-    if not math.log2(model.pqmf.n_band).is_integer():
+    if not is_power_of_two(int(model.pqmf.n_band)):
         raise Unsupported("PQMF band count must be a power of two")
 
 

@@ -8,20 +8,21 @@ import torch
 import torch.nn as nn
 
 from .layers import Product
+from .protocol import InfoGetters
 
 
-class StreamingRAVE(nn_tilde.Module):
+class StreamingRAVE(nn_tilde.Module, InfoGetters):
     """A RAVE model streamed for nn~, plus what a host needs to know about it.
 
     Besides nn~'s protocol it answers `get_sample_rate`, `get_ratio`, `get_buffer_size`,
-    `get_latency_samples` and `get_max_batch`, and `reset()` zeroes every streaming cache.
+    `get_latency_samples` (protocol.InfoGetters) and `get_max_batch`, and `reset()` zeroes every streaming cache.
     Non-finite input is replaced by zeros before it can reach a cache.
     """
 
     def __init__(self, analysis: nn.Module, encoder: nn.Module, head: nn.Module, trunk: nn.Module, synth: nn.Module,
                  synthesis: nn.Module, latent_pca: torch.Tensor, latent_mean: torch.Tensor,
                  fidelity: torch.Tensor, latent_size: int, sample_rate: int, ratio: int, buffer_size: int,
-                 latency_samples: int, max_batch: int, weights: str = "fp32", platforms: str = ""):
+                 model_delay: int, max_batch: int, weights: str = "fp32", platforms: str = ""):
         super().__init__()
         self.analysis = analysis
         self.encoder = encoder
@@ -34,10 +35,7 @@ class StreamingRAVE(nn_tilde.Module):
         self.register_buffer("latent_mean", latent_mean.detach().clone())
         self.register_buffer("fidelity", fidelity.detach().clone())
         self.unproject = Product(latent_pca.detach(), latent_mean.detach())  # z @ latent_pca + mean
-        self.sample_rate = int(sample_rate)
-        self.ratio = int(ratio)
-        self.buffer_size = int(buffer_size)
-        self.latency_samples = int(latency_samples)
+        self.set_info(sample_rate, ratio, buffer_size, model_delay)
         self.max_batch = int(max_batch)
         self.weights = str(weights)
         self.platforms = str(platforms)
@@ -110,22 +108,6 @@ class StreamingRAVE(nn_tilde.Module):
     def set_latent_noise(self, enabled: bool) -> int:
         self.latent_noise = (enabled,)
         return 0
-
-    @torch.jit.export
-    def get_sample_rate(self) -> int:
-        return self.sample_rate
-
-    @torch.jit.export
-    def get_ratio(self) -> int:
-        return self.ratio
-
-    @torch.jit.export
-    def get_buffer_size(self) -> int:
-        return self.buffer_size
-
-    @torch.jit.export
-    def get_latency_samples(self) -> int:
-        return self.latency_samples
 
     @torch.jit.export
     def get_max_batch(self) -> int:

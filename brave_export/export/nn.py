@@ -3,52 +3,30 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import sys
-from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import torch
 
 from ..errors import UserError
-from ..hosts import brave_latency
 from ..fileio import atomic_paths, check_writable
+from ..hosts import next_power_of_two
 from ..ginconf import quiet_root_logger
 from ..readiness import check_ready
-from ..run import Run, load_model, locate, read_checkpoint
+from ..checkpoints import Run, load_model, locate, read_checkpoint
 from . import convert as C
 from . import weights as W
 from .layers import half_weights
 from .model import StreamingRAVE
+from .sidecar import ExportFacts, sidecar_path, write_sidecar
 
 MAX_BUFFER = 16384
 
 
-@dataclass
-class ExportResult:
-    path: Path
-    sidecar: Path
-    sample_rate: int
-    ratio: int
-    buffer: int
-    latency_samples: int
-    latent_size: int
-    max_batch: int
-    causal: bool
-    object_text: str
-    weights: str = "fp32"
-    fp16_error_db: float | None = None
-
-    def as_dict(self) -> dict:
-        d = asdict(self)
-        d["path"], d["sidecar"] = str(self.path), str(self.sidecar)
-        return d
-
-
 def allowed_buffers(ratio: int) -> list[int]:
     """Buffers nn~ can run a model of this ratio at: powers of two, multiples of the ratio."""
-    first = 1 << (ratio - 1).bit_length()
+    first = next_power_of_two(ratio)
     return [b for b in (first << i for i in range(16)) if b % ratio == 0 and b <= max(MAX_BUFFER, first)]
 
 
@@ -109,9 +87,7 @@ def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None
     import cached_conv as cc
 
     C.check_supported(model)
-    for m in model.modules():
-        if hasattr(m, "weight_g"):
-            torch.nn.utils.remove_weight_norm(m)
+    W.fold_weight_norm(model)
 
     n_band = int(model.pqmf.n_band)
     encoder_strides = [m.stride[0] for m in model.encoder.encoder.modules() if isinstance(m, cc.convs.CachedConv1d)]
@@ -136,12 +112,13 @@ def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None
             analysis, encoder, head, trunk, synth, synthesis,
             latent_pca=model.latent_pca, latent_mean=model.latent_mean, fidelity=model.fidelity,
             latent_size=latent_size, sample_rate=int(model.sr), ratio=ratio,
-            buffer_size=buffer, latency_samples=latency, max_batch=max_batch,
+            buffer_size=buffer, model_delay=latency, max_batch=max_batch,
             weights=weights, platforms=W.PLATFORMS[weights],
         ).eval()
     if weights == "fp16":
         half_weights(module)
-    return module, {"ratio": ratio, "buffer": buffer, "latency_samples": latency, "causal": causal,
+    # the facts of the model as built, named as ExportFacts' fields
+    return module, {"ratio": ratio, "buffer": buffer, "model_delay": latency, "causal": causal,
                     "sample_rate": int(model.sr), "latent_size": module.latent_size}
 
 
@@ -236,7 +213,7 @@ def half_precision_error_db(run: Run, data: dict, fidelity: float, buffer: int, 
 
 def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float = 0.95, max_batch: int = 1,
               force: bool = False, log=lambda msg: print(msg, file=sys.stderr, flush=True),
-              allow_unready: bool = False, weights: str = "fp32") -> ExportResult:
+              allow_unready: bool = False, weights: str = "fp32") -> ExportFacts:
     """Export a run for nn~; checks it at `buffer` before writing; never overwrites without `force`.
 
     A checkpoint saved before any validation (latent PCA never fitted) is refused unless `allow_unready`.
@@ -255,10 +232,10 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
     if out.suffix != ".ts":
         raise UserError(f"output {out} must end in .ts (nn~ looks for that extension)")
     check_writable(out, force)
-    sidecar = out.with_suffix(".json")
+    sidecar = sidecar_path(out)
     if not info["causal"]:
-        ms = 1000.0 * info["latency_samples"] / info["sample_rate"]
-        log(f"warning: this model is not causal: streaming it adds {info['latency_samples']} samples "
+        ms = 1000.0 * info["model_delay"] / info["sample_rate"]
+        log(f"warning: this model is not causal: streaming it adds {info['model_delay']} samples "
             f"({ms:.1f} ms) of delay")
     log(f"built streaming model from {run.checkpoint.name}; scripting")
     scripted = script(module)
@@ -272,28 +249,16 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
         if not fp16_db <= -W.MIN_FIDELITY_DB:
             raise UserError(f"fp16 weights are too coarse for this model: error {fp16_db:.1f} dB relative to the "
                             f"signal, above -{W.MIN_FIDELITY_DB:.0f} dB; export with --weights fp32")
-    result = ExportResult(
-        path=out.resolve(), sidecar=sidecar.resolve(), sample_rate=info["sample_rate"], ratio=info["ratio"],
-        buffer=info["buffer"], latency_samples=info["latency_samples"], latent_size=info["latent_size"],
-        max_batch=max_batch, causal=info["causal"], object_text=object_text(out, info["buffer"], info["ratio"]),
-        weights=weights, fp16_error_db=fp16_db,
+    result = ExportFacts(
+        path=out.resolve(), sidecar=sidecar.resolve(), **info, max_batch=max_batch,
+        object_text=object_text(out, info["buffer"], info["ratio"]), weights=weights,
+        platforms=W.PLATFORMS[weights], torch_version=torch.__version__,
+        checkpoint=str(run.checkpoint), config=str(run.config), fp16_error_db=fp16_db,
     )
-    meta = {
-        "model": out.name, "sample_rate": result.sample_rate, "compression_ratio": result.ratio,
-        "buffer": result.buffer, "latency_samples": result.latency_samples,
-        "latency_ms": round(1000.0 * result.latency_samples / result.sample_rate, 3),
-        "buffering_latency_samples_at_block_64": brave_latency(result.buffer, 64),
-        "latent_size": result.latent_size, "max_batch": max_batch, "causal": result.causal,
-        "nn_object": result.object_text, "brave_object": f"brave~ {out.name} forward {result.buffer}",
-        "checkpoint": str(run.checkpoint), "config": str(run.config),
-        "weights": weights, "platforms": W.PLATFORMS[weights], "torch_version": torch.__version__,
-    }
-    if fp16_db is not None:
-        meta["fp16_error_db"] = round(fp16_db, 2)
     with atomic_paths(out, sidecar) as (tmp_model, tmp_meta):
         scripted.save(str(tmp_model))
         _check_reload(tmp_model, scripted, info["buffer"])
-        tmp_meta.write_text(json.dumps(meta, indent=2) + "\n")
+        write_sidecar(result, tmp_meta)
     log(f"wrote {out} and {sidecar.name}")
     return result
 

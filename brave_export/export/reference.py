@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 from ..errors import UserError
-from ..training import rave_command
+from ..ravecli import rave_command
 
 
 def export_reference(run_dir: str | Path, out_dir: str | Path, timeout: float = 900) -> Path:

@@ -4,6 +4,9 @@ Half-precision weights go through fbgemm's prepacked fp16 products (x86-64 build
 activations and accumulation stay float32, and each call reads half the weight bytes. That
 pays where memory bandwidth and cache are contended (another process streaming memory, a
 busy DAW); on an idle machine float32 products are as fast or faster at these small shapes.
+
+Both exports (nn~ and the BRAVE plugin) start from the trained weights with weight norm folded
+in: `fold_weight_norm`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,14 @@ PLATFORMS = {
     "fp16": "x86-64 CPUs with torch's fbgemm (Linux, Windows, Intel macOS); not ARM (Apple silicon, Raspberry Pi)",
 }
 MIN_FIDELITY_DB = 60.0  # the fp16 model's error must be at least this far below the signal
+
+
+def fold_weight_norm(model):
+    """Fold acids-rave's weight norm (weight_g, weight_v) into plain weights, in place; returns `model`."""
+    for m in model.modules():
+        if hasattr(m, "weight_g"):
+            torch.nn.utils.remove_weight_norm(m)
+    return model
 
 
 def check_format(name: str) -> str:

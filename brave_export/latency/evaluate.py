@@ -16,6 +16,7 @@ from dataclasses import asdict
 import numpy as np
 
 from ..errors import UserError
+from ..hosts import is_power_of_two
 from .host import BraveHost
 from .model import _caller, _Model, _open
 from .onsets import DetectorSettings, find_onset, flux_onset, output_search_start
@@ -43,7 +44,7 @@ def evaluate(model_path, buffer: int | None = None, block: int = 64, trials: int
 
     settings = settings or DetectorSettings()
     settings.check()
-    if not isinstance(block, int) or block < 1 or block & (block - 1):
+    if not is_power_of_two(block):
         raise UserError(f"block {block} is not a power of two (Pd block sizes are)")
     if trials < 1:
         raise UserError(f"trials must be >= 1, got {trials}")
@@ -55,7 +56,7 @@ def evaluate(model_path, buffer: int | None = None, block: int = 64, trials: int
         raise UserError(f"buffer {b} does not fit {model.path.name}: it must be a positive multiple of the "
                         f"model's ratio {model.ratio}")
     if latent_noise is not None:
-        from ..nnmodel import _has
+        from ..modelfacts import _has
 
         if _has(model.module, "set_latent_noise"):
             model.module.set_latent_noise(bool(latent_noise))

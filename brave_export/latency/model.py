@@ -27,19 +27,17 @@ class _Model:
 
 
 def _open(model_path, method: str) -> _Model:
-    from ..nnmodel import _has, find_method, load, model_delay, sample_rate
+    from ..modelfacts import model_facts
 
-    path = Path(model_path)
-    module = load(path)
-    methods, m = find_method(path, module, method)
+    facts = model_facts(model_path)  # a path, or the facts a caller already read
+    path, m = facts.path, facts.method(method)
     if m.in_ratio != 1 or m.out_ratio != 1:
         raise UserError(f"method '{method}' of {path} is not audio in, audio out (ratios {m.in_ratio} -> "
                         f"{m.out_ratio}): latency is measured on a method like forward")
-    ratio = math.lcm(*[r for x in methods for r in (x.in_ratio, x.out_ratio)])  # brave~'s buffer quantum
-    sr = sample_rate(module)
-    delay = model_delay(module)
-    return _Model(module, path, method, m.in_channels, m.out_channels, ratio, sr or 44100, sr is not None,
-                  delay, _has(module, "reset"))
+    ratio = math.lcm(*[r for x in facts.methods for r in (x.in_ratio, x.out_ratio)])  # brave~'s buffer quantum
+    sr = facts.sample_rate
+    return _Model(facts.module, path, method, m.in_channels, m.out_channels, ratio, sr or 44100, sr is not None,
+                  facts.model_delay, facts.has("reset"))
 
 
 def _caller(model: _Model, buffer: int) -> Callable[[np.ndarray], np.ndarray]:

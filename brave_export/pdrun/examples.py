@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ..errors import UserError
+from ..hosts import is_power_of_two
 from .locate import external_dir, patch_dir
 from .pdfile import Canvas, Patch
 from .process import PdError, PdRun, console_tail, pd_command, run_pd
@@ -120,7 +121,7 @@ def run_latency_patch(model_path, buffer: int = 0, block: int = 64, trials: int 
     """
     if trials < 1:
         raise UserError(f"trials must be >= 1, got {trials}")
-    if block < 1 or block & (block - 1):
+    if not is_power_of_two(block):
         raise UserError(f"block must be a power of two, got {block}")
     if buffer < 0:
         raise UserError(f"buffer must be >= 0, got {buffer}")

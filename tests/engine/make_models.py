@@ -11,39 +11,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # this checkout's brave_export
-from brave_export.probe import write_probe  # noqa: E402
-
-
-class _NaN(torch.nn.Module):
-    """nn~ protocol, 1 -> 1 at audio rate, returns NaN for every sample."""
-
-    def __init__(self):
-        super().__init__()
-        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
-
-    def forward(self, x):
-        return x * float("nan")
-
-
-class _Slow(torch.nn.Module):
-    """nn~ protocol, 1 -> 1, returns its input after some tens of ms of matrix products."""
-
-    def __init__(self, rounds: int):
-        super().__init__()
-        self.rounds = rounds
-        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
-        self.register_buffer("w", torch.randn(256, 256) / 16)
-
-    def forward(self, x):
-        y = self.w
-        for _ in range(self.rounds):
-            y = torch.tanh(y @ self.w)
-        return x + 0 * y.sum()
-
-
-class _NotNN(torch.nn.Module):
-    def forward(self, x):
-        return x * 2
+from brave_export.probe import NaNModel, NotNNModel, SlowModel, save_module, write_probe  # noqa: E402
 
 
 def rewrite(src: Path, dst: Path, edit) -> None:
@@ -57,9 +25,9 @@ def main(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     write_probe(out / "probe.ts", ratio=128)
     write_probe(out / "probe37.ts", ratio=128, delay=37)
-    torch.jit.save(torch.jit.script(_NaN()), str(out / "nan.ts"))
-    torch.jit.save(torch.jit.script(_Slow(30)), str(out / "slow.ts"))
-    torch.jit.save(torch.jit.script(_NotNN()), str(out / "notnn.ts"))
+    save_module(NaNModel(), out / "nan.ts")
+    save_module(SlowModel(30, size=256), out / "slow.ts")
+    save_module(NotNNModel(), out / "notnn.ts")
     torch.save({"w": torch.zeros(3)}, str(out / "weights.ts"))
     (out / "corrupt.ts").write_bytes(np.random.default_rng(0).bytes(3000))
     (out / "empty.ts").write_bytes(b"")

@@ -107,6 +107,11 @@ def receptive_field(model, ratio: int, causal: bool) -> tuple[int, int]:
     return encoder, decoder
 
 
+def autoencoder_parameters(model) -> int:
+    """Parameters of the encoder and decoder (the paper's count: no discriminator, no PQMF)."""
+    return sum(p.numel() for part in (model.encoder, model.decoder) for p in part.parameters())
+
+
 def describe(name_or_path: str) -> ConfigRow:
     """Build the config's model and compute its row of the table."""
     import torch
@@ -119,9 +124,7 @@ def describe(name_or_path: str) -> ConfigRow:
     sample_rate = int(model.sr)
     ratio = n_band * math.prod(ratios)
     dilations = [d[0] for d in bound("blocks.ResidualStack.dilations_list")]
-    params = sum(
-        p.numel() for part in (model.encoder, model.decoder) for p in part.parameters()
-    )
+    params = autoencoder_parameters(model)
     padding = bound("cc.get_padding.mode", "centered")
     with torch.enable_grad():
         enc, dec = receptive_field(model, ratio, causal=padding == "causal")

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import torch
 
-from .errors import UserError
-from .fileio import atomic_paths, check_writable
-from .run import load_model, locate
+from ..checkpoints import load_model, locate
+from ..errors import UserError
+from ..fileio import atomic_paths, check_writable
+from .weights import fold_weight_norm
 
 EXCLUDED_PREFIXES = ("discriminator", "audio", "multiband")
 EXCLUDED_SUFFIXES = ("pad", "cache")
@@ -24,9 +24,7 @@ EXCLUDED_SUFFIXES = ("pad", "cache")
 
 def plugin_state_dict(model) -> dict[str, np.ndarray]:
     """The entries the plugin reads, weight norm removed, as float32 arrays."""
-    for m in model.modules():
-        if hasattr(m, "weight_g"):
-            torch.nn.utils.remove_weight_norm(m)
+    fold_weight_norm(model)
     return {
         name: value.detach().cpu().float().numpy()
         for name, value in model.state_dict().items()

@@ -1,7 +1,9 @@
-"""Finding a training run's checkpoint and config, and loading it into `rave.RAVE`."""
+"""A training run as written: finding its checkpoint and config, loading it into `rave.RAVE`, and
+reading the losses it logged."""
 
 from __future__ import annotations
 
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,3 +101,20 @@ def _mismatch(model, state: dict) -> tuple[list[str], list[str]]:
     own = set(model.state_dict())
     given = set(state)
     return sorted(own - given), sorted(given - own)
+
+
+def logged_losses(run_dir: str | Path) -> dict[str, list[float]]:
+    """Every scalar the training logged to TensorBoard, by tag."""
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    scalars: dict[str, list[float]] = {}
+    for events in sorted(Path(run_dir).rglob("events.out.tfevents.*")):
+        acc = EventAccumulator(str(events), size_guidance={"scalars": 0})
+        acc.Reload()
+        for tag in acc.Tags()["scalars"]:
+            scalars.setdefault(tag, []).extend(e.value for e in acc.Scalars(tag))
+    return scalars
+
+
+def all_finite(values: dict[str, list[float]]) -> bool:
+    return all(math.isfinite(v) for vs in values.values() for v in vs)

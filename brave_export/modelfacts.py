@@ -1,13 +1,20 @@
-"""Reading any nn~ model file: what it offers, and whether nn~ could run it."""
+"""Reading any nn~ model file: what it offers (`read_model`, once per file), and whether nn~
+could run it (`inspect_model`).
+
+The nn~ protocol names the model's own delay `get_latency_samples()` (and the export's sidecar
+`latency_samples`); in Python it is `model_delay` everywhere.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import torch
 
 from .errors import UserError
+from .export.sidecar import ExportFacts, read_sidecar
 
 INFO_METHODS = ("get_sample_rate", "get_ratio", "get_buffer_size", "get_latency_samples", "get_max_batch")
 TEXT_INFO_METHODS = ("get_weights", "get_platforms")
@@ -46,35 +53,23 @@ def load(path: str | Path):
     try:
         return torch.jit.load(str(p), map_location="cpu")
     except Exception as exc:
-        side = sidecar_of(p)
-        if side.get("weights") == "fp16":
+        side = read_sidecar(p)
+        if side is not None and side.weights == "fp16":
             from .export.weights import half_precision_unavailable
 
             reason = half_precision_unavailable()
             if reason is not None:
-                raise UserError(f"{p} has fp16 weights, which run on {side.get('platforms', 'x86-64')}: "
+                raise UserError(f"{p} has fp16 weights, which run on {side.platforms or 'x86-64'}: "
                                 f"{reason}; export it again with --weights fp32") from exc
         raise UserError(f"{p} is not a TorchScript model torch {torch.__version__.split('+')[0]} can load "
                         f"({str(exc).strip().splitlines()[0][:120]})") from exc
 
 
-def sidecar_of(path: str | Path) -> dict:
-    """The export's sidecar .json next to a .ts (empty when absent or unreadable)."""
-    import json
-
-    side = Path(path).with_suffix(".json")
-    try:
-        data = json.loads(side.read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def torch_warnings(path: str | Path) -> list[str]:
+def torch_warnings(facts: "ModelFacts") -> list[str]:
     """A warning when the running torch is older than the one that wrote the model."""
     from .export.weights import older_torch
 
-    written = sidecar_of(path).get("torch_version")
+    written = facts.torch_version
     if isinstance(written, str) and older_torch(written):
         return [f"written by torch {written}, running torch {torch.__version__}: models scripted by a newer "
                 "torch often fail to load in an older nn~ / libtorch"]
@@ -130,24 +125,8 @@ def higher_ratio(methods: list[Method]) -> int:
     return max([max(m.in_ratio, m.out_ratio) for m in methods], default=1)
 
 
-def find_method(path, module, name: str) -> tuple[list[Method], Method]:
-    """All of the model's methods and the one called `name`; a clear error when either is missing."""
-    methods, problems = list_methods(module)
-    if not methods:
-        raise UserError(f"{path} is not an nn~ model: {problems[0] if problems else 'no methods'}")
-    found = next((m for m in methods if m.name == name), None)
-    if found is None:
-        raise UserError(f"{path} has no method '{name}' (it has: {', '.join(m.name for m in methods)})")
-    return methods, found
-
-
-def sample_rate(module) -> int | None:
-    """get_sample_rate() (our exports, probes), else a RAVE export's `sr` attribute, else None."""
-    if _has(module, "get_sample_rate"):
-        try:
-            return int(module.get_sample_rate())
-        except Exception:
-            pass
+def _sample_rate_attribute(module) -> int | None:
+    """A RAVE export's `sr` attribute (or a like name), for models without get_sample_rate()."""
     for attr in ("sr", "sample_rate", "sampling_rate"):
         try:
             v = getattr(module, attr)
@@ -158,25 +137,89 @@ def sample_rate(module) -> int | None:
     return None
 
 
-def model_delay(module) -> int | None:
-    """The model's own delay in samples (get_latency_samples()), None when it does not say."""
-    if _has(module, "get_latency_samples"):
-        try:
-            return int(module.get_latency_samples())
-        except Exception:
-            return None
-    return None
+def _info(module) -> tuple[dict, list[str]]:
+    """The answers of the protocol's info getters the model has, by name without `get_`; and
+    the getters that fail."""
+    info, problems = {}, []
+    for getters, cast in ((INFO_METHODS, int), (TEXT_INFO_METHODS, str)):
+        for getter in getters:
+            if _has(module, getter):
+                try:
+                    info[getter.removeprefix("get_")] = cast(getattr(module, getter)())
+                except Exception:
+                    problems.append(f"{getter}() fails")
+    return info, problems
 
 
-def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
-    """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
+@dataclass(frozen=True)
+class ModelFacts:
+    """What one nn~ model file says about itself, read once by `read_model`.
+
+    `module` is the loaded TorchScript module, so that a caller that also runs the model (bench,
+    latency) does not load the file again.
+    """
+    path: Path
+    module: Any = field(repr=False, compare=False)
+    methods: tuple[Method, ...]
+    problems: tuple[str, ...]  # why nn~ could not list a method, then getters that fail
+    ratio: int  # nn~'s buffer unit: the largest in or out ratio over all methods
+    sample_rate: int | None  # get_sample_rate(), else a RAVE export's `sr`; None when unsaid
+    model_delay: int | None  # the model's own delay in samples (get_latency_samples())
+    buffer_size: int | None  # get_buffer_size(): the buffer the export was made for
+    max_batch: int | None
+    weights: str | None  # get_weights(): fp32 or fp16 (our exports)
+    platforms: str | None
+    attributes: tuple[str, ...]
+    info: dict = field(compare=False)  # every info getter's answer, by name without `get_`
+    sidecar: ExportFacts | None = field(compare=False)  # the export's MODEL.json next to the file
+
+    @property
+    def torch_version(self) -> str | None:
+        """The torch that wrote the model, as its sidecar says (None without one)."""
+        return self.sidecar.torch_version if self.sidecar is not None else None
+
+    def has(self, name: str) -> bool:
+        return _has(self.module, name)
+
+    def method(self, name: str) -> Method:
+        """The method called `name`; a clear error when the model has no methods or not that one."""
+        if not self.methods:
+            raise UserError(f"{self.path} is not an nn~ model: {self.problems[0] if self.problems else 'no methods'}")
+        found = next((m for m in self.methods if m.name == name), None)
+        if found is None:
+            raise UserError(f"{self.path} has no method '{name}' (it has: {', '.join(m.name for m in self.methods)})")
+        return found
+
+
+def read_model(path: str | Path) -> ModelFacts:
+    """Load an nn~ model once and read everything it says about itself (and its sidecar)."""
     p = Path(path)
     module = load(p)
     methods, problems = list_methods(module)
-    higher = higher_ratio(methods)
-    buffer = buffer or max(higher, 2048)
+    info, info_problems = _info(module)
+    return ModelFacts(
+        path=p, module=module, methods=tuple(methods), problems=tuple(problems + info_problems),
+        ratio=higher_ratio(methods),
+        sample_rate=info.get("sample_rate") or _sample_rate_attribute(module),
+        model_delay=info.get("latency_samples"), buffer_size=info.get("buffer_size"),
+        max_batch=info.get("max_batch"), weights=info.get("weights"), platforms=info.get("platforms"),
+        attributes=tuple(module.get_attributes()) if _has(module, "get_attributes") else (),
+        info=info, sidecar=read_sidecar(p))
+
+
+def model_facts(model: str | Path | ModelFacts) -> ModelFacts:
+    """`model` itself when already read, else `read_model(model)`: callers take either."""
+    return model if isinstance(model, ModelFacts) else read_model(model)
+
+
+def inspect_model(model: str | Path | ModelFacts, buffer: int | None = None) -> ModelReport:
+    """Describe an nn~ model and list every reason nn~ could not run it (empty: fine)."""
+    facts = model_facts(model)
+    module = facts.module
+    problems = list(facts.problems)
+    buffer = buffer or max(facts.ratio, 2048)
     with torch.inference_mode():
-        for m in methods:
+        for m in facts.methods:
             if not _has(module, m.name):
                 problems.append(f"method {m.name} is listed but not exported")
                 continue
@@ -193,17 +236,8 @@ def inspect_model(path: str | Path, buffer: int | None = None) -> ModelReport:
                 problems.append(f"{m.name} returned {y.dtype}, nn~ needs float32")
         if _has(module, "reset"):
             module.reset()
-    attributes = list(module.get_attributes()) if _has(module, "get_attributes") else []
-    metadata = {}
-    for getters, cast in ((INFO_METHODS, int), (TEXT_INFO_METHODS, str)):
-        for getter in getters:
-            if _has(module, getter):
-                try:
-                    metadata[getter.removeprefix("get_")] = cast(getattr(module, getter)())
-                except Exception:
-                    problems.append(f"{getter}() fails")
-    return ModelReport(str(p), p.stat().st_size, methods, attributes, metadata, higher, problems,
-                       torch_warnings(p))
+    return ModelReport(str(facts.path), facts.path.stat().st_size, list(facts.methods), list(facts.attributes),
+                       dict(facts.info), facts.ratio, problems, torch_warnings(facts))
 
 
 def format_report(r: ModelReport) -> str:

@@ -1,17 +1,21 @@
-"""Preprocessing and training through acids-rave's own `rave` command, and reading the results."""
+"""acids-rave's own `rave` command, run as a subprocess: `rave preprocess` (used by
+`brave-export train` too) and `rave train` (the cached smoke runs in smoke.py), and the path
+to the command (the reference `rave export` of the equivalence checks).
+
+`brave-export train` itself (trainer.py) trains in-process with Lightning; this module is the
+upstream tool as its users run it.
+"""
 
 from __future__ import annotations
 
-import math
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .configs import config_path
+from .configtable import config_path
+from .datacheck import audio_files
 from .errors import UserError
-
-AUDIO_EXTENSIONS = (".wav", ".aif", ".aiff", ".flac", ".mp3", ".ogg", ".opus", ".aac")
 
 
 def rave_command() -> list[str]:
@@ -23,19 +27,6 @@ def rave_command() -> list[str]:
     if found:
         return [found]
     raise UserError("the `rave` command (acids-rave) is not installed: run `make setup`")
-
-
-def audio_files(folder: str | Path) -> list[Path]:
-    """Audio files under `folder`, with an error when there are none."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise UserError(f"audio folder {folder} does not exist: pass a folder of .wav/.flac/.mp3 files")
-    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in AUDIO_EXTENSIONS)
-    if not files:
-        raise UserError(
-            f"audio folder {folder} holds no audio files ({', '.join(AUDIO_EXTENSIONS)}): add some and retry"
-        )
-    return files
 
 
 def _run(cmd: list[str], log: Path | None) -> None:
@@ -104,20 +95,3 @@ def train(
     if not runs or not (runs[-1] / "config.gin").is_file():
         raise UserError(f"`rave train` wrote no run directory named {name}_* under {out}")
     return runs[-1]
-
-
-def logged_losses(run_dir: str | Path) -> dict[str, list[float]]:
-    """Every scalar the training logged to TensorBoard, by tag."""
-    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
-
-    scalars: dict[str, list[float]] = {}
-    for events in sorted(Path(run_dir).rglob("events.out.tfevents.*")):
-        acc = EventAccumulator(str(events), size_guidance={"scalars": 0})
-        acc.Reload()
-        for tag in acc.Tags()["scalars"]:
-            scalars.setdefault(tag, []).extend(e.value for e in acc.Scalars(tag))
-    return scalars
-
-
-def all_finite(values: dict[str, list[float]]) -> bool:
-    return all(math.isfinite(v) for vs in values.values() for v in vs)
