@@ -167,42 +167,89 @@ def progress_bar(total: int, desc: str, enabled: bool):
 def bench(model: str | Path | ModelFacts, buffers: Sequence[int] = DEFAULT_BUFFERS, threads: int = 1,
           methods: Sequence[str] = ("forward",), calls: int = DEFAULT_CALLS, progress: bool = True) -> BenchReport:
     """Median and p99 time per call of each method at each buffer (buffers that do not fit skipped)."""
+    return bench_many([model], buffers, threads, methods, calls, progress)[0]
+
+
+def bench_many(models: Sequence[str | Path | ModelFacts], buffers: Sequence[int] = DEFAULT_BUFFERS, threads: int = 1,
+               methods: Sequence[str] = ("forward",), calls: int = DEFAULT_CALLS,
+               progress: bool = True) -> list[BenchReport]:
+    """`bench` of several files side by side: at each method and buffer the files take turns,
+    100 calls each, so that whatever else the machine does hits them alike."""
     if threads < 1:
         raise UserError(f"--threads {threads}: give at least 1")
     if calls < 100:
         raise UserError(f"--calls {calls}: give at least 100, a p99 needs them")
     if not methods:
         raise UserError("--methods is empty: name at least one method, e.g. forward")
-    facts = model_facts(model)
-    path, module, ratio = facts.path, facts.module, facts.ratio
-    by_name = {name: facts.method(name) for name in methods}
-    fit, skipped = fitting_buffers(buffers, ratio)
-    if not fit:
-        raise UserError(f"none of the buffers {', '.join(map(str, buffers))} is a multiple of the model's ratio "
-                        f"{ratio}: try --buffers {ratio},{2 * ratio},{4 * ratio}")
+    facts = [model_facts(m) for m in models]
     torch.set_num_threads(threads)
-    report = BenchReport(str(path), sample_rate_of(facts), ratio, threads,
-                         {m: count_nodes(module, m) for m in methods},
-                         skipped=[f"buffer {b} is not a multiple of the ratio {ratio}" for b in skipped])
-    report.ops_buffer = fit[0]
-    report.weights = facts.weights or "fp32"
-    report.ops = {m: ops_per_call(module, by_name[m], fit[0]) for m in methods}
-    total = len(fit) * len(methods) * (calls + WARMUP_CALLS)
-    with progress_bar(total, Path(path).name, progress) as bar:
+    plans = []
+    for f in facts:
+        by_name = {name: f.method(name) for name in methods}
+        fit, skipped = fitting_buffers(buffers, f.ratio)
+        if not fit:
+            raise UserError(f"{f.path}: none of the buffers {', '.join(map(str, buffers))} is a multiple of the "
+                            f"model's ratio {f.ratio}: try --buffers {f.ratio},{2 * f.ratio},{4 * f.ratio}")
+        report = BenchReport(str(f.path), sample_rate_of(f), f.ratio, threads,
+                             {m: count_nodes(f.module, m) for m in methods},
+                             skipped=[f"buffer {b} is not a multiple of the ratio {f.ratio}" for b in skipped])
+        report.ops_buffer = fit[0]
+        report.weights = f.weights or "fp32"
+        report.ops = {m: ops_per_call(f.module, by_name[m], fit[0]) for m in methods}
+        plans.append((f, by_name, fit, report))
+    total = sum(len(fit) for _, _, fit, _ in plans) * len(methods) * (calls + WARMUP_CALLS)
+    label = Path(facts[0].path).name if len(facts) == 1 else f"{len(facts)} models"
+    with progress_bar(total, label, progress) as bar:
         for method in methods:
-            for buffer in fit:
-                reset(module)
-                runner = Runner(module, by_name[method], buffer)
-                runner.warm_up()
-                bar.update(WARMUP_CALLS)
-                samples = []
+            for buffer in sorted({b for _, _, fit, _ in plans for b in fit}):
+                runners = []
+                for f, by_name, fit, report in plans:
+                    if buffer in fit:
+                        reset(f.module)
+                        runner = Runner(f.module, by_name[method], buffer)
+                        runner.warm_up()
+                        bar.update(WARMUP_CALLS)
+                        runners.append((runner, report, []))
                 for chunk in _chunks(calls, 100):
-                    samples.append(runner.time(chunk))
-                    bar.update(chunk)
-                report.timings.append(Timing.from_samples(method, buffer, np.concatenate(samples),
-                                                          report.sample_rate))
-    reset(module)
-    return report
+                    for runner, _, samples in runners:
+                        samples.append(runner.time(chunk))
+                        bar.update(chunk)
+                for _, report, samples in runners:
+                    report.timings.append(Timing.from_samples(method, buffer, np.concatenate(samples),
+                                                              report.sample_rate))
+    for f in facts:
+        reset(f.module)
+    return [report for _, _, _, report in plans]
+
+
+def recommended_by_format(reports: Sequence[BenchReport]) -> dict[str, int | None]:
+    """Each weight format's smallest recommended forward buffer over the files measured."""
+    out: dict[str, int | None] = {}
+    for r in reports:
+        best = r.recommended_buffer()
+        known = out.get(r.weights)
+        out[r.weights] = best if known is None else (known if best is None else min(known, best))
+    return out
+
+
+def file_to_play(reports: Sequence[BenchReport]) -> BenchReport | None:
+    """The file recommended at the smallest buffer; on a tie the fp32 one, which runs everywhere
+    nn~ runs. None when no file keeps up at any buffer measured."""
+    ok = [r for r in reports if r.recommended_buffer() is not None]
+    return min(ok, key=lambda r: (r.recommended_buffer(), r.weights != "fp32"), default=None)
+
+
+def format_comparison(reports: Sequence[BenchReport]) -> str:
+    """The recommendation per weight format and which file to play, for several files timed together."""
+    per = recommended_by_format(reports)
+    sr = reports[0].sample_rate
+    parts = [f"{w} {b} ({1e3 * b / sr:.1f} ms)" if b is not None else f"{w} none of those measured"
+             for w, b in per.items()]
+    lines = ["recommended buffer per weight format on this machine: " + ", ".join(parts)]
+    best = file_to_play(reports)
+    if best is not None:
+        lines.append(f"play {best.path} ({best.weights} weights) at buffer {best.recommended_buffer()}")
+    return "\n".join(lines)
 
 
 def _chunks(total: int, size: int) -> Iterable[int]:

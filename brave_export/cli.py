@@ -152,9 +152,17 @@ def cmd_bench(args) -> int:
     from . import bench
 
     methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    report = bench.bench(args.model, bench.parse_buffers(args.buffers), threads=args.threads, methods=methods,
-                         calls=args.calls, progress=not args.quiet)
-    print(json.dumps(report.as_dict(), indent=2) if args.json else bench.format_report(report))
+    reports = bench.bench_many(args.model, bench.parse_buffers(args.buffers), threads=args.threads,
+                               methods=methods, calls=args.calls, progress=not args.quiet)
+    if len(reports) == 1:
+        print(json.dumps(reports[0].as_dict(), indent=2) if args.json else bench.format_report(reports[0]))
+    elif args.json:
+        best = bench.file_to_play(reports)
+        print(json.dumps({"reports": [r.as_dict() for r in reports],
+                          "recommended_by_format": bench.recommended_by_format(reports),
+                          "play": best.path if best else None}, indent=2))
+    else:
+        print("\n\n".join(bench.format_report(r) for r in reports) + "\n\n" + bench.format_comparison(reports))
     return 0
 
 
@@ -170,7 +178,9 @@ def cmd_preset(args) -> int:
     from . import presets
 
     preset = presets.get_preset(args.name)
-    result = presets.fit(preset, args.model, method=args.method)
+    if args.time is not None and args.time < 100:
+        raise UserError(f"--time {args.time}: give at least 100 calls, a p99 needs them")
+    result = presets.fit(preset, args.model, method=args.method, timed_calls=args.time or 0)
     if result.ratio != preset.ratio:
         # it would run, but at another latency than the preset promises: not a fit
         better = [p.name for p in presets.load_presets() if p.ratio == result.ratio]
@@ -365,7 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("bench", help="time a model per call at small buffers; recommends a buffer")
-    p.add_argument("model", help=".ts file (any nn~ model)")
+    p.add_argument("model", nargs="+", help=".ts file (any nn~ model); several (e.g. the fp32 and fp16 exports of "
+                                            "one run) are timed side by side, with a recommendation per weight format")
     p.add_argument("--buffers", default="128,256,512,2048", help="comma-separated (default 128,256,512,2048)")
     p.add_argument("--threads", type=int, default=1, help="torch intra-op threads (default 1, as brave~)")
     p.add_argument("--methods", default="forward", help="comma-separated methods to time (default forward)")
@@ -382,6 +393,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="preset name (see `brave-export presets`)")
     p.add_argument("model", help=".ts file (any nn~ model)")
     p.add_argument("--method", default="forward", help="method the object runs (default forward)")
+    p.add_argument("--time", type=int, nargs="?", const=500, metavar="CALLS",
+                   help="also time CALLS calls (default 500) at the preset's buffer here and say if the model keeps up")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_preset)
 

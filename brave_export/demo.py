@@ -37,9 +37,10 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     Each stage is skipped when its output is already newer than its input, so running the
     demo again after an interruption only does what is left.
     """
-    from .bench import bench, format_report
+    from .bench import bench_many, format_comparison, format_report
     from .export import export_nn
     from .export.plugin import export_plugin
+    from .export.weights import half_precision_unavailable
 
     workdir = Path(workdir).resolve()
     say(f"[1/{STAGES}] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
@@ -51,13 +52,23 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     models.mkdir(exist_ok=True)
 
     ts = models / f"brave_b{DEMO_BUFFER}.ts"
-    if _fresh(ts, ckpt) and _fresh(ts.with_suffix(".json"), ckpt):
-        say(f"[2/{STAGES}] nn~ export up to date: {ts}")
+    exports = {"fp32": ts}
+    reason = half_precision_unavailable()
+    if reason is None:
+        exports["fp16"] = models / f"brave_b{DEMO_BUFFER}_fp16.ts"
     else:
-        say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} (streaming self-test included)")
-        export_nn(smoke.run_dir, output=ts, buffer=DEMO_BUFFER, force=True, log=say)
-    model = read_model(ts)  # loaded once: every later stage takes these facts (and the loaded module)
-    say(f"      Pd / Max object: [{model.sidecar.object_text}]  (model delay {model.model_delay} samples)")
+        say(f"      fp16 weights are not available here ({reason}): the demo exports fp32 only")
+    for weights, path in exports.items():
+        if _fresh(path, ckpt) and _fresh(path.with_suffix(".json"), ckpt):
+            say(f"[2/{STAGES}] nn~ export ({weights} weights) up to date: {path}")
+        else:
+            say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} with {weights} weights "
+                "(streaming self-test included)")
+            export_nn(smoke.run_dir, output=path, buffer=DEMO_BUFFER, weights=weights, force=True, log=say)
+    # loaded once each: every later stage takes these facts (and the loaded module)
+    candidates = [read_model(path) for path in exports.values()]
+    say(f"      Pd / Max object: [{candidates[0].sidecar.object_text}]  "
+        f"(model delay {candidates[0].model_delay} samples)")
 
     h5 = models / "brave.h5"
     if _fresh(h5, ckpt):
@@ -66,18 +77,36 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
         say(f"[3/{STAGES}] writing the BRAVE plugin weight file")
         export_plugin(smoke.run_dir, h5, force=True, log=say)
 
-    say(f"[4/{STAGES}] timing the export on this machine, one thread ({bench_calls} calls per buffer)")
-    report = bench(model, calls=bench_calls)
-    write_text_atomic(workdir / "bench.txt", format_report(report) + "\n")
-    print(format_report(report), flush=True)
+    say(f"[4/{STAGES}] timing the exports side by side on this machine, one thread ({bench_calls} calls per "
+        "buffer)")
+    reports = bench_many(candidates, calls=bench_calls)
+    text = "\n\n".join(format_report(r) for r in reports) + "\n\n" + format_comparison(reports)
+    write_text_atomic(workdir / "bench.txt", text + "\n")
+    print(text, flush=True)
+    model = pick_model(candidates, reports)
 
     say(f"[5/{STAGES}] measuring latency offline: test bursts through the model as brave~ runs it "
         f"({DEMO_PRESET} preset)")
     measured = offline_latency(model, workdir, DEMO_PRESET)
 
     pd = pd_stages(model, workdir, DEMO_PRESET)
-    return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": ts, "sidecar": ts.with_suffix(".json"),
-            "plugin": h5, "bench": report, "latency": measured, **pd}
+    return {"run_dir": smoke.run_dir, "checkpoint": ckpt, "model": model.path, "models": list(exports.values()),
+            "sidecar": model.path.with_suffix(".json"), "plugin": h5, "bench": reports, "latency": measured, **pd}
+
+
+def pick_model(candidates: list[ModelFacts], reports) -> ModelFacts:
+    """The export the later stages play: the one the benchmark recommends at the smallest buffer
+    (fp32 on a tie, or when none keeps up: it runs everywhere nn~ runs); says which and why."""
+    from .bench import file_to_play
+
+    best = file_to_play(reports)
+    chosen = next((c for c in candidates if best is not None and str(c.path) == best.path), candidates[0])
+    if best is None:
+        say("      playing the fp32 export: no export kept up at the buffers measured on this machine")
+    else:
+        say(f"      playing the {best.weights} export {chosen.path.name}: the benchmark recommends it at buffer "
+            f"{best.recommended_buffer()} on this machine")
+    return chosen
 
 
 def offline_latency(model: ModelFacts, workdir: Path, preset_name: str, trials: int = 4):

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 HOSTS = ("brave~", "nn~")
 SAMPLE_RATES = (44100, 48000)
 PD_TOP_BLOCK = 64  # Pd's top-level DSP block size
+PRESET_WEIGHTS = ("any", "fp16")
 
 
 # ------------------------------------------------------------------------------ the formulas
@@ -72,6 +73,9 @@ class Preset:
     max_io_vector: int
     max_signal_vector: int
     notes: str = ""
+    # The weight format the preset is tuned for: "fp16" where one call must be as light as it can
+    # be (half the weight bytes per call), "any" where fp32 has room.
+    weights: str = "any"
 
     # ---- derived
     def effective_buffer(self, ratio: int | None = None) -> int:
@@ -151,6 +155,8 @@ def _check(p: Preset) -> list[str]:
     if p.host == "nn~" and not p.threaded and _pow2(p.ratio) and p.pd_block > p.ratio:
         # Measured: nn~ with BUFFER 0 at a Pd block larger than its buffer outputs silence.
         bad.append(f"nn~ with BUFFER 0 outputs silence at a Pd block ({p.pd_block}) larger than the ratio")
+    if p.weights not in PRESET_WEIGHTS:
+        bad.append(f"weights must be one of {', '.join(PRESET_WEIGHTS)}, not {p.weights!r}")
     if not p.pd_audio_buffer_ms > 0:
         bad.append("pd_audio_buffer_ms must be > 0")
     if not (_pow2(p.max_io_vector) and _pow2(p.max_signal_vector)):
@@ -176,7 +182,7 @@ def load_presets(path: str | Path | None = None) -> list[Preset]:
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{path} is not valid TOML: {exc}") from None
     fields = set(Preset.__dataclass_fields__)
-    required = fields - {"notes"}
+    required = fields - {"notes", "weights"}
     presets: list[Preset] = []
     for i, raw in enumerate(data.get("preset", [])):
         label = raw.get("name", f"#{i + 1}")
@@ -223,6 +229,8 @@ class Fit:
     max_object_text: str
     latency: dict
     notes: list[str] = field(default_factory=list)
+    weights: str = "fp32"  # the model's weight format
+    timing: dict | None = None  # `fit(..., timed_calls=N)`: the call timed at the preset's buffer here
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -230,8 +238,39 @@ class Fit:
         return d
 
 
-def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward") -> Fit:
-    """Check that the model runs with the preset; the exact object text and expected latency."""
+def weight_notes(preset: Preset, weights: str, buffer: int) -> list[str]:
+    """What the model's weight format means for this preset."""
+    from .export.weights import half_precision_unavailable
+
+    if preset.weights != "fp16" or weights == "fp16":
+        return []
+    reason = half_precision_unavailable()
+    if reason is None:
+        return [f"this preset is tuned for fp16 exports (brave-export nn RUN --weights fp16: half the weight bytes "
+                f"per call); this file has {weights} weights: use it at buffer {buffer} only if "
+                f"`brave-export bench` recommends {buffer} for it on the performing machine, else export with "
+                "--weights fp16 or use a preset with a larger buffer"]
+    return [f"this preset is tuned for fp16 exports, which this machine cannot run ({reason}): use it with this "
+            f"{weights} file only if `brave-export bench` recommends {buffer} for it, else a preset with a larger buffer"]
+
+
+def timing_verdict(preset: Preset, timing) -> str:
+    """Whether one call at the preset's buffer keeps up here: the bench rule in the audio callback,
+    p99 within the buffer in brave~'s worker mode (the call gets a whole buffer there)."""
+    from .bench import RECOMMEND_RTF
+
+    if preset.threaded:
+        ok = timing.rtf_p99 < 1.0
+        rule = "p99 RTF < 1 (worker thread: a call gets one buffer)"
+    else:
+        ok = timing.rtf <= RECOMMEND_RTF and timing.rtf_p99 < 1.0
+        rule = f"median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 (the call runs in the audio callback)"
+    return ("keeps up" if ok else "does NOT keep up") + f" on this machine: {rule}"
+
+
+def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward", timed_calls: int = 0) -> Fit:
+    """Check that the model runs with the preset; the exact object text and expected latency.
+    With `timed_calls`, also time that many calls at the preset's buffer on this machine."""
     from .modelfacts import model_facts
 
     facts = model_facts(model)
@@ -261,25 +300,33 @@ def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward")
                      + (f" (presets for it: {', '.join(better)})" if better else ""))
     if sr is None:
         notes.append("the model does not say its sample rate: run the host at the rate it was trained at")
+    weights = facts.weights or "fp32"
+    notes += weight_notes(preset, weights, buffer)
+    timing = None
+    if timed_calls:
+        from .bench import bench
+
+        t = bench(facts, [buffer], methods=(method,), calls=timed_calls, progress=False).timings[0]
+        timing = {**t.__dict__, "verdict": timing_verdict(preset, t)}
     name = path.name
     return Fit(preset=preset, model=str(path), model_name=name, ratio=ratio, sample_rate=sr or SAMPLE_RATES[0],
                sample_rate_known=sr is not None, buffer=buffer, model_delay=delay,
                object_text=preset.object_text(name, method, ratio),
                max_object_text=preset.max_object_text(name, method, ratio),
-               latency=preset.latency_table(ratio), notes=notes)
+               latency=preset.latency_table(ratio), notes=notes, weights=weights, timing=timing)
 
 
 # ------------------------------------------------------------------------------ text output
 
 def format_presets(presets: list[Preset]) -> str:
-    header = (f"{'preset':<15}{'host':<7}{'ratio':>6}{'buffer':>7}{'thread':>7}{'Pd blk':>7}{'Pd buf':>7}"
+    header = (f"{'preset':<15}{'host':<7}{'ratio':>6}{'buffer':>7}{'thread':>7}{'weights':>8}{'Pd blk':>7}{'Pd buf':>7}"
               f"{'Max io/sv':>10}  {'Pd latency (44.1k / 48k)':<29}{'Max latency (nominal)':<24}")
     lines = [header, "-" * len(header)]
     for p in presets:
         t = p.latency_table()
         pd = f"{t['pd_samples']} smp {t['pd_ms']['44100']:.1f}/{t['pd_ms']['48000']:.1f} ms"
         mx = f"{t['max_samples']} smp {t['max_ms']['44100']:.1f}/{t['max_ms']['48000']:.1f} ms"
-        lines.append(f"{p.name:<15}{p.host:<7}{p.ratio:>6}{p.buffer:>7}{'yes' if p.threaded else 'no':>7}"
+        lines.append(f"{p.name:<15}{p.host:<7}{p.ratio:>6}{p.buffer:>7}{'yes' if p.threaded else 'no':>7}{p.weights:>8}"
                      f"{p.pd_block:>7}{p.pd_audio_buffer_ms:>5g}ms{p.max_io_vector:>5}/{p.max_signal_vector:<4}"
                      f"  {pd:<29}{mx:<24}")
     lines.append("")
@@ -299,7 +346,7 @@ def format_fit(f: Fit) -> str:
         f"preset {p.name}: {p.description}",
         f"model: {f.model} (ratio {f.ratio}, {f.sample_rate} Hz"
         + ("" if f.sample_rate_known else " assumed")
-        + (f", own delay {f.model_delay} samples" if f.model_delay is not None else "") + ")",
+        + (f", own delay {f.model_delay} samples" if f.model_delay is not None else "") + f", {f.weights} weights)",
         "",
         "Pure Data",
         f"  object:        [{f.object_text}]  (with {f.model_name} next to the patch or in Pd's search path)",
@@ -322,6 +369,10 @@ def format_fit(f: Fit) -> str:
         total = t["pd_samples"] + f.model_delay
         lines += ["", f"With the model's own delay of {f.model_delay} samples, sound comes out {total} samples "
                       f"({ms(total, f.sample_rate):.2f} ms) after it goes in, in Pd (before the audio interface)."]
+    if f.timing:
+        tm = f.timing
+        lines += ["", f"Timed here ({tm['calls']} calls, one thread): {tm['median_ms']:.3f} ms per call, p99 "
+                      f"{tm['p99_ms']:.3f} ms (RTF {tm['rtf']:.2f}, p99 {tm['rtf_p99']:.2f}): {tm['verdict']}"]
     if p.notes:
         lines += ["", p.notes]
     lines += [f"note: {n}" for n in f.notes]

@@ -88,3 +88,37 @@ def test_cli_json_and_errors(probe, tmp_path):
     assert_one_line_error(run_cli("bench", tmp_path / "none.ts"), "does not exist")
     with pytest.raises(UserError, match="at least 100"):
         bench.bench(probe, calls=10)
+
+
+def test_recommendation_per_weight_format_and_the_file_to_play():
+    def report(path, weights, rtfs):
+        r = bench.BenchReport(path, 44100, 128, 1, {"forward": 10}, weights=weights)
+        r.timings = [bench.Timing("forward", b, 100, 0, 0, 0, 0, m, p) for b, (m, p) in rtfs.items()]
+        return r
+
+    fp32 = report("a.ts", "fp32", {128: (0.9, 1.6), 256: (0.45, 0.8), 512: (0.3, 0.5)})
+    fp16 = report("b.ts", "fp16", {128: (0.42, 0.75), 256: (0.3, 0.5), 512: (0.2, 0.3)})
+    assert bench.recommended_by_format([fp32, fp16]) == {"fp32": 256, "fp16": 128}
+    assert bench.file_to_play([fp32, fp16]) is fp16
+    text = bench.format_comparison([fp32, fp16])
+    assert "fp32 256 (5.8 ms), fp16 128 (2.9 ms)" in text and "play b.ts (fp16 weights) at buffer 128" in text
+    # a tie goes to fp32, which runs everywhere nn~ runs; none keeping up: nothing to play
+    fp16.timings[0] = bench.Timing("forward", 128, 100, 0, 0, 0, 0, 0.9, 1.6)
+    fp32.timings[1] = bench.Timing("forward", 256, 100, 0, 0, 0, 0, 0.2, 0.3)
+    assert bench.file_to_play([fp16, fp32]) is fp32
+    for r in (fp32, fp16):
+        r.timings = r.timings[:1]
+    assert bench.file_to_play([fp32, fp16]) is None
+    assert "fp32 none of those measured" in bench.format_comparison([fp32, fp16])
+
+
+def test_several_files_are_timed_side_by_side(probe, tmp_path):
+    other = write_probe(tmp_path / "other.ts", ratio=128)
+    reports = bench.bench_many([probe, other], buffers=[128, 256], calls=100, progress=False)
+    assert [r.path for r in reports] == [str(probe), str(other)]
+    assert [t.buffer for t in reports[0].timings] == [256] and [t.buffer for t in reports[1].timings] == [128, 256]
+    result = run_cli("bench", probe, other, "--buffers", "256", "--calls", "100", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("model ") == 2 and "recommended buffer per weight format on this machine: fp32" in result.stdout
+    data = json.loads(run_cli("bench", probe, other, "--buffers", "256", "--calls", "100", "--quiet", "--json").stdout)
+    assert len(data["reports"]) == 2 and set(data["recommended_by_format"]) == {"fp32"}

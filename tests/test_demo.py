@@ -28,8 +28,22 @@ def test_demo_runs_every_stage(smoke, tmp_path, capsys):
     sidecar = json.loads(out["sidecar"].read_text())
     assert sidecar["buffer"] == demo.DEMO_BUFFER and sidecar["nn_object"] == f"nn~ {out['model'].name} forward 0"
     assert out["plugin"].stat().st_size > 0
-    assert demo.DEMO_BUFFER in {t.buffer for t in out["bench"].timings}
-    assert (work / "bench.txt").is_file() and (work / "latency.json").is_file() and (work / "latency.png").is_file()
+    # both weight formats exported (where this machine has fp16), timed side by side; the one the
+    # benchmark recommends at the smallest buffer is the one played, and the demo says so
+    from brave_export.bench import file_to_play
+    from brave_export.export.weights import half_precision_unavailable
+
+    formats = [r.weights for r in out["bench"]]
+    assert formats == (["fp32"] if half_precision_unavailable() else ["fp32", "fp16"])
+    assert all(demo.DEMO_BUFFER in {t.buffer for t in r.timings} for r in out["bench"])
+    assert [p.name for p in out["models"]] == [f"brave_b128{'' if w == 'fp32' else '_' + w}.ts" for w in formats]
+    best = file_to_play(out["bench"])
+    assert str(out["model"]) == (best.path if best else str(out["models"][0]))
+    played = json.loads(out["model"].with_suffix(".json").read_text())["weights"]
+    bench_txt = (work / "bench.txt").read_text()
+    assert "recommended buffer per weight format on this machine: fp32 " in bench_txt
+    assert all(f"{w} weights" in bench_txt for w in formats)
+    assert (work / "latency.json").is_file() and (work / "latency.png").is_file()
 
     sr, wav = wavfile.read(out["pd_forward"])
     assert sr == sidecar["sample_rate"] and len(wav) == math.ceil(demo.PD_SECONDS * sr)
@@ -39,6 +53,7 @@ def test_demo_runs_every_stage(smoke, tmp_path, capsys):
     assert pd["trials_run"] == demo.PD_TRIALS and pd["detected"] >= 1
     assert math.isfinite(pd["mean"])
     err = capsys.readouterr().err
+    assert f"playing the {played} export" in err
     expected = 64 + sidecar["latency_samples"]  # brave~ buffering at buffer 128, block 64 + model delay
     assert f"latency, measured in Pd:        {pd['mean']:.0f} samples" in err
     like = out["pd_latency_offline"]

@@ -133,10 +133,39 @@ def test_fit_gives_object_text_and_latency(probes, presets):
     f = P.fit(by_name(presets)["lowest-128"], probes[128])
     assert f.object_text == "brave~ probe128.ts forward 128"
     assert f.max_object_text == "nn~ probe128.ts forward 0"
-    assert f.ratio == 128 and f.sample_rate == 44100 and f.model_delay == 37 and not f.notes
+    assert f.ratio == 128 and f.sample_rate == 44100 and f.model_delay == 37
+    assert f.weights == "fp32" and len(f.notes) == 1 and "tuned for fp16 exports" in f.notes[0]
     assert f.latency["pd_samples"] == 64
     text = P.format_fit(f)
     assert "[brave~ probe128.ts forward 128]" in text and "64 samples" in text and "-audiobuf 5" in text
+
+
+def test_weight_format_per_preset(probes, presets, tmp_path):
+    """The 128-sample presets are tuned for fp16 exports: an fp32 file gets the advice, an fp16
+    one does not, and the roomier presets take any format; bad data is refused."""
+    ps = by_name(presets)
+    assert ps["lowest-128"].weights == ps["stage-128"].weights == "fp16" and ps["safe-128"].weights == "any"
+    assert not P.fit(ps["safe-128"], probes[128]).notes
+    assert P.weight_notes(ps["lowest-128"], "fp16", 128) == []
+    assert "--weights fp16" in P.weight_notes(ps["lowest-128"], "fp32", 128)[0]
+    assert "weights" in P.format_presets(presets).splitlines()[0]
+    path = tmp_path / "presets.toml"
+    path.write_text(P.presets_path().read_text().replace('weights = "fp16"', 'weights = "int8"', 1))
+    with pytest.raises(UserError, match="weights must be one of any, fp16"):
+        P.load_presets(path)
+
+
+def test_fit_times_the_call_when_asked(probes, presets):
+    """`preset --time`: the call timed at the preset's buffer, judged by the preset's threading."""
+    ps = by_name(presets)
+    f = P.fit(ps["lowest-128"], probes[128], timed_calls=100)
+    assert f.timing["buffer"] == 128 and f.timing["calls"] == 100 and f.timing["median_ms"] > 0
+    # the probe copies its input: far faster than real time whatever the machine
+    assert f.timing["verdict"].startswith("keeps up") and "audio callback" in f.timing["verdict"]
+    assert "worker thread" in P.fit(ps["stage-128"], probes[128], timed_calls=100).timing["verdict"]
+    assert "Timed here (100 calls" in P.format_fit(f)
+    r = run_cli("preset", "lowest-128", probes[128], "--time", "50")
+    assert_one_line_error(r, "--time 50", "at least 100")
 
 
 def test_fit_notes_a_preset_for_another_ratio(probes, presets):
@@ -213,7 +242,7 @@ def test_smoke_brave_export_fits_the_128_presets(brave_ts, presets):
     ps = by_name(presets)
     f = P.fit(ps["lowest-128"], brave_ts.path)
     assert f.ratio == brave_ts.ratio == 128 and f.sample_rate == brave_ts.sample_rate
-    assert f.model_delay == brave_ts.model_delay and not f.notes
+    assert f.model_delay == brave_ts.model_delay and f.weights == "fp32" and "tuned for fp16" in f.notes[0]
     assert f.object_text == f"brave~ {brave_ts.path.name} forward 128"
     assert P.fit(ps["safe-128"], brave_ts.path).latency["pd_samples"] == 512 - 64
     assert "targets ratio-2048" in P.fit(ps["ratio-2048"], brave_ts.path).notes[0]
