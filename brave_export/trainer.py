@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -259,6 +261,40 @@ def _callbacks():
             if isinstance(exception, KeyboardInterrupt):
                 self.save(trainer, collective=False)
 
+    class StopOnCtrlC(pl.Callback):
+        """Ctrl-C ends training after the current step, through Lightning's own stop (so the end
+        checkpoint is written), rather than as a KeyboardInterrupt that a bare `except:` in
+        the data pipeline can swallow; a second Ctrl-C interrupts at once. One process only:
+        under DDP every rank would have to stop at the same step."""
+
+        def __init__(self):
+            self.requested = False
+            self.previous = None
+
+        def _handle(self, signum, frame):
+            if self.requested:
+                raise KeyboardInterrupt
+            self.requested = True
+
+        def on_train_start(self, trainer, pl_module):
+            if threading.current_thread() is threading.main_thread():
+                self.previous = signal.signal(signal.SIGINT, self._handle)
+
+        def on_train_batch_end(self, trainer, *args):
+            if self.requested:
+                trainer.should_stop = True
+
+        def _restore(self):
+            if self.previous is not None:
+                signal.signal(signal.SIGINT, self.previous)
+                self.previous = None
+
+        def on_train_end(self, trainer, pl_module):
+            self._restore()
+
+        def on_exception(self, trainer, pl_module, exception):
+            self._restore()
+
     class Progress(pl.Callback):
         """One status line on a terminal, rewritten in place; nothing when output is not a TTY."""
 
@@ -298,7 +334,7 @@ def _callbacks():
             if self.tty:
                 self.stream.write("\r\033[K")
 
-    return Checkpoints, Progress
+    return Checkpoints, Progress, StopOnCtrlC
 
 
 def status_line(step: int, end: int, to_checkpoint: int, per_step: float, metrics: dict) -> str:
@@ -376,7 +412,8 @@ def train(s: Settings, scale: Scale = Scale(), resume: bool = False, check_only:
         + (f" x {scale.nodes} nodes" if scale.nodes > 1 else "") + f" -> {run}")
     with contextlib.redirect_stdout(sys.stderr):  # rave prints its receptive field; stdout is for the run dir
         trainer.fit(model, train_loader, val_loader, ckpt_path=str(ckpt) if resume else None)
-    return Outcome(run, ckpt if ckpt.exists() else None, trainer.global_step, trainer.interrupted)
+    stopped = any(getattr(c, "requested", False) for c in trainer.callbacks)  # StopOnCtrlC's Ctrl-C
+    return Outcome(run, ckpt if ckpt.exists() else None, trainer.global_step, trainer.interrupted or stopped)
 
 
 def write_run_files(run: Path, s: Settings) -> None:
@@ -408,8 +445,8 @@ def make_trainer(s: Settings, scale: Scale, run: Path):
 
         # rave's discriminator takes no gradient in phase 1: DDP must expect unused parameters.
         strategy = DDPStrategy(find_unused_parameters=True, process_group_backend="nccl" if kind == "gpu" else "gloo")
-    Checkpoints, Progress = _callbacks()
-    callbacks = [Checkpoints(run / "checkpoints"), Progress(s.val_every),
+    Checkpoints, Progress, StopOnCtrlC = _callbacks()
+    callbacks = [*([] if distributed else [StopOnCtrlC()]), Checkpoints(run / "checkpoints"), Progress(s.val_every),
                  rave.model.WarmupCallback(), rave.model.QuantizeCallback(), rave.model.BetaWarmupCallback()]
     quiet_lightning()
     return pl.Trainer(
