@@ -83,7 +83,7 @@ def _evaluate(model: _Model, b: int, block: int, trials: int, seed: int, method:
     rng = np.random.default_rng(seed)
     span = max(1024, 4 * math.lcm(b, block))       # onset positions: every phase of buffer and block
     pre = int(PRE_ROLL_S * sr)
-    window = host.latency + (model.delay or 0) + int(search_s * sr)
+    window = host.latency + (model.model_delay or 0) + int(search_s * sr)
     records: list[Trial] = []
     calls = 0
     with _progress(len(tests) * trials, progress) as bar:
@@ -120,8 +120,8 @@ def _evaluate(model: _Model, b: int, block: int, trials: int, seed: int, method:
         model=str(model.path), method=method, sample_rate=sr, sample_rate_known=model.sample_rate_known,
         ratio=model.ratio, buffer=b, block=block, host="brave~ -thread" if worker else "brave~",
         buffering_latency=host.latency,
-        model_delay=model.delay,
-        expected_latency=host.latency + model.delay if model.delay is not None else None,
+        model_delay=model.model_delay,
+        expected_latency=host.latency + model.model_delay if model.model_delay is not None else None,
         trials_per_test=trials, seed=seed, settings=asdict(settings), tests=summaries,
         overall=_summary("overall", None, records, sr, settings.flux_hop), trials=records, model_calls=calls)
 

@@ -22,7 +22,7 @@ class _Model:
     ratio: int
     sample_rate: int
     sample_rate_known: bool
-    delay: int | None
+    model_delay: int | None  # the model's own delay (get_latency_samples()), when it says
     has_reset: bool
 
 
