@@ -355,34 +355,32 @@ const ModelInfo &model_info(const Model &m) { return m.info; }
 
 namespace {
 
-// Calls an optional `NAME() -> int` method; false when absent or not an int.
-bool optional_int(torch::jit::Module &m, const char *name, long &out) {
+// Calls an optional no-argument method; None when the model lacks it or the call fails.
+c10::IValue call_optional(torch::jit::Module &m, const char *name) {
     auto method = m.find_method(name);
-    if (!method) return false;
+    if (!method) return c10::IValue();
     try {
         c10::InferenceMode guard;
-        c10::IValue v = (*method)(std::vector<c10::IValue>{});
-        if (!v.isInt()) return false;
-        out = (long)v.toInt();
-        return true;
+        return (*method)(std::vector<c10::IValue>{});
     } catch (const std::exception &) {
-        return false;
+        return c10::IValue();
     }
 }
 
-// Calls an optional `NAME() -> str` method; false when absent or not a string.
+// An optional `NAME() -> int` method's value; false when absent or not an int.
+bool optional_int(torch::jit::Module &m, const char *name, long &out) {
+    c10::IValue v = call_optional(m, name);
+    if (!v.isInt()) return false;
+    out = (long)v.toInt();
+    return true;
+}
+
+// An optional `NAME() -> str` method's value; false when absent or not a string.
 bool optional_text(torch::jit::Module &m, const char *name, std::string &out) {
-    auto method = m.find_method(name);
-    if (!method) return false;
-    try {
-        c10::InferenceMode guard;
-        c10::IValue v = (*method)(std::vector<c10::IValue>{});
-        if (!v.isString()) return false;
-        out = v.toStringRef();
-        return true;
-    } catch (const std::exception &) {
-        return false;
-    }
+    c10::IValue v = call_optional(m, name);
+    if (!v.isString()) return false;
+    out = v.toStringRef();
+    return true;
 }
 
 bool fbgemm_available() {
