@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -80,6 +81,24 @@ struct Clock {
     bool real_time() const { return started && logical_ms > 0 && max_behind_ms > 0; }
 };
 Clock g_clock;
+
+// Pd runs with -batch (as fast as it can, no real time: nothing is late for a listener). Pd does
+// not export its flag: its command line says it.
+bool pd_batch() {
+    static int batch = -1;
+    if (batch < 0) {
+        batch = 0;
+        if (FILE *f = std::fopen("/proc/self/cmdline", "rb")) {
+            char buf[4096];
+            size_t n = std::fread(buf, 1, sizeof(buf) - 1, f);
+            std::fclose(f);
+            buf[n] = 0;
+            for (size_t i = 0; i < n; i += std::strlen(buf + i) + 1)
+                if (std::strcmp(buf + i, "-batch") == 0) batch = 1;
+        }
+    }
+    return batch == 1;
+}
 
 // Samples Pd's scheduler computes back to back: one block with an audio callback (JACK
 // -callback), else its sleep grain (a quarter of -audiobuf, at most 5 ms).
@@ -305,7 +324,7 @@ static void brave_tick(t_brave *x) {
             break;
         case brave::Event::Overload:
             // Only where real time applies: not in -batch runs, nor with `sync 1` (offline)
-            if (st->sync || !g_clock.real_time()) break;
+            if (st->sync || pd_batch() || !g_clock.real_time()) break;
             post("brave~: warning: %s; Pd is now %.1f ms behind real time (at most %.1f ms since 'stats reset'); "
                  "try %s", ev.text.c_str(), g_clock.behind_ms, g_clock.max_behind_ms,
                  st->engine->worker() ? "a larger lookahead ('lookahead N') or buffer"
