@@ -55,9 +55,11 @@ def readelf_dynamic(path) -> tuple[list[str], list[str]]:
     return needed, runpath[0].split(":") if runpath else []
 
 
-def test_archive_made_by_deken(package):
+def check_archive(package, cpu: str):
+    """deken's name, checksum and object list; the object, help, README, example patches with their
+    abstractions and libtorch's CPU libraries inside, none of the CUDA ones."""
     version = pdpackage.project_version()
-    assert package.dek.name == f"brave~[v{version}](Linux-amd64-32).dek"
+    assert package.dek.name == f"brave~[v{version}](Linux-{cpu}-32).dek"
     assert package.sha256.read_text().split()[0] == pdpackage.sha256_of(package.dek)
     objects = dict(line.split("\t", 1) for line in package.objects.read_text().splitlines())
     assert objects["brave~"] == pdpackage.help_description(package.folder / "brave~-help.pd")
@@ -71,6 +73,10 @@ def test_archive_made_by_deken(package):
     assert not [l for l in libs if NOT_WANTED.match(l)], libs
 
 
+def test_archive_made_by_deken(package):
+    check_archive(package, "amd64")
+
+
 def test_readme_holds_install_and_messages(package):
     text = " ".join((package.folder / "README.txt").read_text().split())
     for words in ["Find externals", "Documents/Pd/externals", "load PATH", "reset", "latency", "stats",
@@ -79,14 +85,13 @@ def test_readme_holds_install_and_messages(package):
     assert "\\," not in text and "\\;" not in text  # Pd's escapes undone
 
 
-def test_links_only_what_the_cpu_path_needs(externals):
+def check_links(folder, arch=pdpackage.AMD64):
     """The binary needs libtorch_cpu and libc10 (not libtorch.so, which loads libtorch_cuda), finds
     them through $ORIGIN/lib, and lib/ holds exactly what the binary loads, nothing else."""
-    folder = externals / "brave~"
     needed, runpath = readelf_dynamic(folder / "brave~.pd_linux")
     assert {"libtorch_cpu.so", "libc10.so"} <= set(needed) and "libtorch.so" not in needed, needed
     assert runpath == ["$ORIGIN/lib"], runpath
-    assert pdpackage.foreign_libraries(folder) == {}
+    assert pdpackage.foreign_libraries(folder, arch) == {}
     # lib/ = the closure of NEEDED over the binary and lib/, minus the system's libraries
     shipped = {p.name for p in (folder / "lib").iterdir()}
     reached, todo = set(), [folder / "brave~.pd_linux"]
@@ -96,6 +101,10 @@ def test_links_only_what_the_cpu_path_needs(externals):
                 reached.add(soname)
                 todo.append(folder / "lib" / soname)
     assert reached == shipped, shipped - reached
+
+
+def test_links_only_what_the_cpu_path_needs(externals):
+    check_links(externals / "brave~")
 
 
 def loader_trace(folder) -> list[str]:
