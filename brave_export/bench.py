@@ -108,10 +108,11 @@ def ops_per_call(module, method: Method, buffer: int, calls: int = 20) -> float:
 
 
 # Matrix products: op -> (argument index of x (..., K), of the weights, whether those are (N, K)
-# rather than (K, N)): linear(x, W), addmm(b, x, W.T), mm(x, W.T), matmul(x, W.T). Nested ones
-# (linear runs addmm) are counted once, at the outermost.
-PRODUCT_OPS = {"aten::linear": (0, 1, True), "aten::addmm": (1, 2, False), "aten::mm": (0, 1, False),
-               "aten::matmul": (0, 1, False)}
+# rather than (K, N)): linear(x, W), and x, W.T last for addmm(b, x, W.T), mm and matmul (the
+# graph executor runs addmm as an mm that records addmm's three shapes). Nested ones (linear runs
+# matmul, which runs mm) are counted once, at the outermost.
+PRODUCT_OPS = {"aten::linear": (0, 1, True), "aten::addmm": (-2, -1, False), "aten::mm": (-2, -1, False),
+               "aten::matmul": (-2, -1, False)}
 
 
 @dataclass

@@ -113,18 +113,18 @@ def loader_trace(folder) -> list[str]:
     return re.findall(r"(?:trying file|calling init): ?(\S+)", text.replace("trying file=", "trying file: "))
 
 
-def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch):
-    """Pd with `env -i`: [brave~] loads from the unzipped package; a delaying probe comes out exactly
-    B - gcd(B, N) + its own delay late; the smoke-trained BRAVE export gives finite, non-silent audio
-    starting B - gcd(B, N) samples in and reports its own delay; the loader opened nothing of the
-    checkout (no venv) and the package's libtorch_cpu."""
+def play_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch, arch=pdpackage.AMD64,
+                                n: int = SR // 2, timeout: float = 120) -> None:
+    """Pd for `arch` with `env -i`: [brave~] loads from the unzipped package; a delaying probe comes
+    out exactly B - gcd(B, N) + its own delay late; the smoke-trained BRAVE export gives finite,
+    non-silent audio starting B - gcd(B, N) samples in and reports its own delay; the loader opened
+    nothing of the checkout (no venv) and the package's libtorch_cpu. `n` samples are recorded."""
     shutil.copy(brave_ts.path, tmp_path / "brave.ts")
     write_probe(tmp_path / "probe37.ts", ratio=R, delay=D)
     ld = tmp_path / "ld"
     ld.mkdir()
-    monkeypatch.setenv("PD_COMMAND", f"env -i LD_DEBUG=libs LD_DEBUG_OUTPUT={ld}/ld {shutil.which('pd')}")
-    n = SR // 2
-    patch = Patch(duration_ms=600)
+    monkeypatch.setenv("PD_COMMAND", f"env -i LD_DEBUG=libs LD_DEBUG_OUTPUT={ld}/ld {arch.pd()}")
+    patch = Patch(duration_ms=1000 * n // SR + 100)
     sub = patch.subpatch("dsp", block=BLOCK)
     src = sub.obj("noise~")
     sub.record(src, "in", n)
@@ -136,7 +136,7 @@ def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, m
     sub.receive("ctl", brave)
     sub.connect(brave, 1, sub.obj("print info"), 0)
     patch.at(10, "ctl latency")
-    run = run_pd(patch, tmp_path, paths=[externals], timeout=120)
+    run = run_pd(patch, tmp_path, paths=[externals], timeout=timeout)
     check_stderr(run)
 
     L = brave_latency(R, BLOCK)
@@ -157,6 +157,10 @@ def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, m
     assert not [p for p in tried if str(REPO) in p or ".venv" in p or "site-packages" in p], tried
     torch_cpu = [p for p in tried if p.endswith("/libtorch_cpu.so")]
     assert torch_cpu and all(p.startswith(str(externals / "brave~" / "lib")) for p in torch_cpu), torch_cpu
+
+
+def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch):
+    play_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch)
 
 
 def test_budgets(package, externals, tmp_path):
