@@ -204,7 +204,8 @@ def bundled_libraries(binary: Path, arch: Arch = AMD64) -> dict[str, Path]:
     libs = resolved_libraries(binary, arch=arch)
     missing = [name for name, path in libs.items() if path == "not found"]
     if missing:
-        raise UserError(f"{binary} cannot resolve {', '.join(missing)}: run make external again")
+        target = "external" if arch is AMD64 else f"external-{arch.name}"
+        raise UserError(f"{binary} cannot resolve {', '.join(missing)}: run make {target} again")
     return {name: Path(path) for name, path in libs.items() if not is_system_library(path)}
 
 
