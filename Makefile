@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv external package demo test test-fast clean
+.PHONY: setup system venv external package arm64 external-arm64 package-arm64 demo test test-fast clean
 
 # setup = system packages, the venv, then the brave~ Pd external (it links the venv's torch).
 setup: system venv external
@@ -29,6 +29,20 @@ external: system venv
 # CPU libraries in lib/, README.txt) and brave~[vVERSION](Linux-amd64-32).dek made by deken.
 package: external
 	$(PY) -m brave_export.pdpackage
+
+# 64-bit ARM Linux (Raspberry Pi OS 64-bit), cross-built and run here under qemu; not part of
+# setup (tests/test_package_arm64.py runs the same script when make test gets there).
+# arm64: the cross compiler and qemu (Debian), the aarch64 torch wheel's libtorch, and an arm64
+# sysroot with Debian's Pd: build/arm64/pd runs that Pd emulated (scripts/setup-arm64.sh).
+arm64: venv
+	@bash scripts/setup-arm64.sh
+
+external-arm64: system arm64
+	@ARCH=arm64 bash scripts/build-external.sh
+
+# build/package-arm64/: brave~/ and brave~[vVERSION](Linux-arm64-32).dek, laid out as the amd64 one.
+package-arm64: external-arm64
+	$(PY) -m brave_export.pdpackage --arch arm64
 
 demo: setup
 	$(VENV)/bin/brave-export demo --workdir demo

@@ -107,6 +107,54 @@ def ops_per_call(module, method: Method, buffer: int, calls: int = 20) -> float:
     return sum(1 for e in prof.events() if e.cpu_parent is not None and e.cpu_parent.cpu_parent is None) / calls
 
 
+# Matrix products: op -> (argument index of x (..., K), of the weights, whether those are (N, K)
+# rather than (K, N)): linear(x, W), and x, W.T last for addmm(b, x, W.T), mm and matmul (the
+# graph executor runs addmm as an mm that records addmm's three shapes). Nested ones (linear runs
+# matmul, which runs mm) are counted once, at the outermost.
+PRODUCT_OPS = {"aten::linear": (0, 1, True), "aten::addmm": (-2, -1, False), "aten::mm": (-2, -1, False),
+               "aten::matmul": (-2, -1, False)}
+
+
+@dataclass
+class Arithmetic:
+    products: int  # matrix products per call
+    macs: int  # multiply-adds per call
+    weight_bytes: int  # bytes of weight operands read per call (one read per product)
+
+
+def arithmetic_per_call(module, method: Method, buffer: int) -> Arithmetic:
+    """The matrix products of one call of `method` at `buffer` (after a warm-up call, which sizes
+    the streaming state), from the profiler's recorded shapes: what a CPU must compute and read per
+    call, whatever it is. Counts float products only: fp16 products (fbgemm's) and convolutions
+    (rave export's) are not in it."""
+    from torch.profiler import ProfilerActivity, profile
+
+    x = method_input(method, buffer)
+    fn = getattr(module, method.name)
+    reset(module)
+    with torch.inference_mode():
+        fn(x)
+        with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
+            fn(x)
+    reset(module)
+    products = macs = weight_bytes = 0
+    for e in prof.events():
+        parent, nested = e.cpu_parent, False
+        while parent is not None:
+            nested |= parent.name in PRODUCT_OPS
+            parent = parent.cpu_parent
+        if e.name not in PRODUCT_OPS or nested:
+            continue
+        xi, wi, out_first = PRODUCT_OPS[e.name]
+        x_shape, w_shape = e.input_shapes[xi], e.input_shapes[wi]
+        rows, k = int(np.prod(x_shape[:-1])), x_shape[-1]
+        n = w_shape[0] if out_first else w_shape[-1]
+        products += 1
+        macs += rows * k * n
+        weight_bytes += k * n * 4  # float32
+    return Arithmetic(products, macs, weight_bytes)
+
+
 def sample_rate_of(facts: ModelFacts) -> int:
     sr = facts.sample_rate
     if sr is None:

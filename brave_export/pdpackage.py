@@ -1,6 +1,7 @@
-"""The self-contained Pd package of brave~ and its deken archive (`make package`).
+"""The self-contained Pd package of brave~ and its deken archive (`make package`, `make package-arm64`).
 
-    python -m brave_export.pdpackage        # -> build/package/brave~/ and build/package/brave~[v...](...).dek
+    python -m brave_export.pdpackage              # -> build/package/brave~/ and build/package/brave~[v...](...).dek
+    python -m brave_export.pdpackage --arch arm64 # -> the same for 64-bit ARM Linux in build/package-arm64/
 
 build/package/ then holds:
 
@@ -11,6 +12,7 @@ build/package/ then holds:
         lib/                      libtorch_cpu.so, libc10.so and what they load, from the torch wheel
         README.txt                generated: README.md's install section + the help patch's text
     brave~[vVERSION](Linux-amd64-32).dek      made by deken's own `deken package` (a zip file);
+                                              (Linux-arm64-32) for the arm64 package
     ....dek.sha256, ....dek.txt               deken's checksum and object list
 
 The folder is the CMake install of externals/ (binary, help, patches; the binary's RUNPATH is
@@ -18,6 +20,11 @@ rewritten to $ORIGIN/lib) plus the libraries the in-tree build resolves from the
 wheel (found with ldd, copied without their static symbol tables). The archive's name, OS, CPU
 and float size tags come from deken reading the binary. deken signs with GPG by default: the
 archive is made unsigned (--no-sign-gpg), as there is no key to sign with here.
+
+The arm64 package is cross-built (ARCH=arm64 scripts/build-external.sh, against PyPI's aarch64
+torch wheel) and laid out the same way; its libraries are listed by the arm64 dynamic loader run
+under qemu (`ld.so --list`, what ldd runs) in the sysroot of scripts/setup-arm64.sh, which also
+makes build/arm64/pd, the arm64 Pd under emulation that measures and tests it.
 """
 
 from __future__ import annotations
@@ -38,9 +45,6 @@ from .errors import UserError
 from .pdrun import REPO, patch_dir
 
 NAME = "brave~"
-BUILD_DIR = REPO / "build" / "external"  # scripts/build-external.sh's CMake build folder
-IN_TREE = REPO / "build" / "pd" / NAME  # the in-tree build, linked against the venv's torch
-PACKAGE_ROOT = REPO / "build" / "package"
 README = REPO / "README.md"
 INSTALL_HEADING = "## Installing brave~ in Pd"  # README.md's section for the Pd user, copied into README.txt
 EXAMPLES = ("forward-brave.pd", "latent-brave.pd", "latency-brave.pd")
@@ -51,6 +55,46 @@ UNPACKED_BUDGET_MB = 400
 OBJECT_RSS_BUDGET_MB = 250  # one [brave~] in an otherwise empty patch, whole Pd process
 
 SYSTEM_LIB_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/")
+ARM64_DIR = REPO / "build" / "arm64"  # scripts/setup-arm64.sh: sysroot/, torch-site/, pd (the runner)
+
+
+@dataclass(frozen=True)
+class Arch:
+    """A CPU the package is built for: where scripts/build-external.sh (ARCH=name) builds brave~,
+    where the package goes, and the tools that read and run its aarch64 or x86-64 binaries here."""
+    name: str  # deken's CPU tag, as in brave~[v0.1.0](Linux-NAME-32).dek
+    build_dir: Path  # the CMake build folder
+    in_tree: Path  # the in-tree build's Pd package folder, linked against that build's libtorch
+    package_root: Path  # what build_package (re)creates by default
+    strip: str  # binutils' strip for this CPU
+    sysroot: Path | None = None  # a foreign CPU's system libraries and Pd, run under qemu
+
+    def list_libraries(self) -> list[str]:
+        """The command that prints what the dynamic loader resolves for a binary (ldd's format)."""
+        if self.sysroot is None:
+            return ["ldd"]
+        # ldd is the loader's --list; the foreign loader runs under qemu with the sysroot as its /
+        return [*self.qemu(), str(self.sysroot / "lib" / "ld-linux-aarch64.so.1"), "--list"]
+
+    def qemu(self) -> list[str]:
+        qemu = shutil.which("qemu-aarch64-static")
+        if not qemu or not (self.sysroot / "lib").is_dir():
+            raise UserError("the arm64 sysroot or qemu-aarch64-static is missing: run make arm64")
+        return [qemu, "-L", str(self.sysroot)]
+
+    def pd(self) -> str:
+        """Pd for this CPU: the host's, or the emulated one (build/arm64/pd)."""
+        pd = shutil.which("pd") if self.sysroot is None else str(ARM64_DIR / "pd")
+        if not pd or not os.access(pd, os.X_OK):
+            raise UserError("Pure Data (pd) not found: install puredata-core (make system)" if self.sysroot is None
+                            else f"{pd} not found: run make arm64")
+        return pd
+
+
+AMD64 = Arch("amd64", REPO / "build" / "external", REPO / "build" / "pd" / NAME, REPO / "build" / "package", "strip")
+ARM64 = Arch("arm64", ARM64_DIR / "external", ARM64_DIR / NAME, REPO / "build" / "package-arm64",
+             "aarch64-linux-gnu-strip", sysroot=ARM64_DIR / "sysroot")
+ARCHS = {a.name: a for a in (AMD64, ARM64)}
 
 
 @dataclass
@@ -136,11 +180,12 @@ def package_readme(version: str, help_patch: Path, patches: Path, readme: Path =
 
 # ---------------------------------------------------------------------------- the libraries
 
-def resolved_libraries(binary: Path, env: dict | None = None) -> dict[str, str]:
+def resolved_libraries(binary: Path, env: dict | None = None, arch: Arch = AMD64) -> dict[str, str]:
     """What the dynamic loader resolves for `binary` (ldd): soname -> path, or "not found"."""
-    r = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, env=env)
+    cmd = [*arch.list_libraries(), str(binary)]
+    r = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if r.returncode != 0:
-        raise UserError(f"ldd {binary} failed: {r.stderr.strip()}")
+        raise UserError(f"{' '.join(cmd)} failed: {r.stderr.strip()}")
     libs = {}
     for line in r.stdout.splitlines():
         m = re.match(r"\s*(\S+) => (not found|\S+)", line)
@@ -153,21 +198,22 @@ def is_system_library(path: str) -> bool:
     return os.path.realpath(path).startswith(SYSTEM_LIB_DIRS)
 
 
-def bundled_libraries(binary: Path) -> dict[str, Path]:
+def bundled_libraries(binary: Path, arch: Arch = AMD64) -> dict[str, Path]:
     """The libraries `binary` (the in-tree build) loads from outside the system's folders: libtorch
     and what it needs from the wheel. soname -> file."""
-    libs = resolved_libraries(binary)
+    libs = resolved_libraries(binary, arch=arch)
     missing = [name for name, path in libs.items() if path == "not found"]
     if missing:
-        raise UserError(f"{binary} cannot resolve {', '.join(missing)}: run make external again")
+        target = "external" if arch is AMD64 else f"external-{arch.name}"
+        raise UserError(f"{binary} cannot resolve {', '.join(missing)}: run make {target} again")
     return {name: Path(path) for name, path in libs.items() if not is_system_library(path)}
 
 
-def foreign_libraries(package_folder: Path) -> dict[str, str]:
+def foreign_libraries(package_folder: Path, arch: Arch = AMD64) -> dict[str, str]:
     """Libraries the package's binary resolves, in an empty environment, from anywhere but its own
     lib/ folder and the system's library folders (or does not find). Empty = self-contained."""
     own = str(package_folder.resolve() / "lib") + "/"
-    libs = resolved_libraries(package_folder / f"{NAME}.pd_linux", env={})
+    libs = resolved_libraries(package_folder / f"{NAME}.pd_linux", env={}, arch=arch)
     return {name: path for name, path in libs.items()
             if path == "not found" or not (os.path.realpath(path).startswith(own) or is_system_library(path))}
 
@@ -197,27 +243,30 @@ def deken_command() -> list[str]:
     return [deken]
 
 
-def build_package(out: Path = PACKAGE_ROOT, log=print) -> Package:
-    """Builds brave~ (a no-op when up to date), lays out the package folder and makes the .dek with
-    deken, all in a temporary folder inside `out`'s parent, then puts them in place as `out`."""
+def build_package(out: Path | None = None, log=print, arch: Arch = AMD64) -> Package:
+    """Builds brave~ for `arch` (a no-op when up to date), lays out the package folder and makes the
+    .dek with deken, all in a temporary folder inside `out`'s parent (default: the arch's package
+    root), then puts them in place as `out`."""
     version = project_version()
-    _run(["bash", REPO / "scripts" / "build-external.sh"], "scripts/build-external.sh", cwd=REPO)
-    libs = bundled_libraries(IN_TREE / f"{NAME}.pd_linux")
+    out = out or arch.package_root
+    _run(["bash", REPO / "scripts" / "build-external.sh"], "scripts/build-external.sh", cwd=REPO,
+         env={**os.environ, "ARCH": arch.name})
+    libs = bundled_libraries(arch.in_tree / f"{NAME}.pd_linux", arch)
     deken = deken_command()
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}."))
     stage.chmod(0o755)  # mkdtemp's 0700 would stay on build/package
     try:
         folder = stage / NAME
-        _run(["cmake", "--install", BUILD_DIR, "--prefix", folder, "--strip"], "cmake --install")
+        _run(["cmake", "--install", arch.build_dir, "--prefix", folder, "--strip"], "cmake --install")
         (folder / "lib").mkdir()
         for soname, path in sorted(libs.items()):
             log(f"package: lib/{soname} <- {path}")
             # Their static symbol tables are for debuggers only (a fifth of libtorch_cpu).
-            _run(["strip", "--strip-unneeded", "-o", folder / "lib" / soname, path], f"strip {path.name}")
+            _run([arch.strip, "--strip-unneeded", "-o", folder / "lib" / soname, path], f"strip {path.name}")
         help_patch, patches = folder / f"{NAME}-help.pd", patch_dir()
         (folder / "README.txt").write_text(package_readme(version, help_patch, patches))
-        foreign = foreign_libraries(folder)
+        foreign = foreign_libraries(folder, arch)
         if foreign:
             raise UserError("the package is not self-contained: " +
                             ", ".join(f"{n} => {p}" for n, p in foreign.items()))
@@ -272,15 +321,15 @@ ONE_OBJECT_PATCH = ("#N canvas 0 0 450 300 12;\n#X obj 10 10 loadbang;\n#X msg 1
                     f"#X obj 10 70 {NAME};\n#X connect 0 0 1 0;\n")
 
 
-def measure_pd(patch_text: str, search_path: Path, workdir: Path, timeout: float = 60) -> tuple[float, int, str]:
+def measure_pd(patch_text: str, search_path: Path, workdir: Path, timeout: float = 60,
+               arch: Arch = AMD64) -> tuple[float, int, str]:
     """Runs Pd headless on the patch in an empty environment (`env -i`) under /usr/bin/time:
-    (wall seconds, peak resident KB, Pd's stderr)."""
+    (wall seconds, peak resident KB, Pd's stderr). For arm64 that Pd is emulated: the figures
+    are qemu's, not a board's."""
     workdir.mkdir(parents=True, exist_ok=True)
     patch, timing = workdir / "measure.pd", workdir / "measure.time"
     patch.write_text(patch_text)
-    pd = shutil.which("pd")
-    if not pd:
-        raise UserError("Pure Data (pd) not found: install puredata-core (make system)")
+    pd = arch.pd()
     cmd = ["env", "-i", "/usr/bin/time", "-o", str(timing), "-f", "%e %M", pd, "-nogui", "-nosound", "-noprefs",
            "-batch", "-stderr", "-path", str(search_path), "-open", str(patch)]
     timing.unlink(missing_ok=True)
@@ -293,16 +342,21 @@ def measure_pd(patch_text: str, search_path: Path, workdir: Path, timeout: float
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m brave_export.pdpackage", description=__doc__.split("\n")[0])
-    ap.add_argument("--output", type=Path, default=PACKAGE_ROOT, help="folder to (re)create (default build/package)")
+    ap.add_argument("--arch", choices=sorted(ARCHS), default=AMD64.name,
+                    help="the CPU to build for (default amd64; arm64 is cross-built and measured under qemu)")
+    ap.add_argument("--output", type=Path, help="folder to (re)create (default build/package, build/package-arm64)")
     args = ap.parse_args(argv)
+    arch = ARCHS[args.arch]
+    # Emulated, Pd and libtorch take tens of seconds to start.
+    timeout = 60 if arch.sysroot is None else 300
     try:
-        pkg = build_package(args.output.resolve())
+        pkg = build_package(args.output.resolve() if args.output else None, arch=arch)
         # Measured as installed: the resident figure counts libtorch's file pages, and how many of
         # those a process maps depends on how the file was written (strip's output: 60 MB more).
         with tempfile.TemporaryDirectory() as tmp:
             externals = unpack(pkg.dek, Path(tmp) / "externals").parent
-            _, empty_kb, _ = measure_pd(EMPTY_PATCH, externals, Path(tmp))
-            seconds, kb, err = measure_pd(ONE_OBJECT_PATCH, externals, Path(tmp))
+            _, empty_kb, _ = measure_pd(EMPTY_PATCH, externals, Path(tmp), timeout, arch)
+            seconds, kb, err = measure_pd(ONE_OBJECT_PATCH, externals, Path(tmp), timeout, arch)
     except UserError as exc:
         print(f"package: error: {exc}", file=sys.stderr)
         return 2
@@ -311,9 +365,10 @@ def main(argv=None) -> int:
         return 2
     mb, kib = 1e6, 1024  # sizes in MB; /usr/bin/time's %M is in KiB
     print(f"package: {pkg.dek.relative_to(Path.cwd()) if pkg.dek.is_relative_to(Path.cwd()) else pkg.dek}")
+    emulated = " (emulated by qemu on this machine, not a board's figures)" if arch.sysroot else ""
     print(f"package: archive {pkg.archive_bytes / mb:.0f} MB, unpacked {pkg.unpacked_bytes / mb:.0f} MB; "
           f"Pd with one [{NAME}] from the unpacked archive: {seconds:.2f} s, {kb * kib / mb:.0f} MB resident "
-          f"(empty patch: {empty_kb * kib / mb:.0f} MB)")
+          f"(empty patch: {empty_kb * kib / mb:.0f} MB){emulated}")
     return 0
 
 

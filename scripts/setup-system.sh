@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Install the Debian packages the project needs, only those missing.
+# Install the Debian packages the project needs, only those missing: the ones named as arguments
+# (scripts/setup-arm64.sh passes its cross toolchain and qemu), else the list below.
 # As root: installs them with apt. Otherwise: prints the exact command and fails.
 set -euo pipefail
 # deken: Pd's package tool (make package); its first run installs its Python part (hy) from PyPI
 # into ~/.local/share/deken-debian. binutils: strip, for the packaged libraries. time: /usr/bin/time,
 # which measures the package's memory.
 packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time)
+[ $# -gt 0 ] && packages=("$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -77,6 +77,34 @@ def test_node_count_inlines_submodule_calls():
     assert twice - once >= 3 and once >= 3
 
 
+def test_arithmetic_counts_each_product_once():
+    """A call's multiply-adds and weight bytes from the recorded shapes, whichever way a product is
+    written: linear (which runs addmm inside: counted once), addmm, mm; elementwise work is not."""
+    import torch
+    import torch.nn.functional as F
+
+    from brave_export.modelfacts import Method
+
+    class Products(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.a = torch.randn(32, 4)  # linear's (out, in)
+            self.b = torch.randn(32, 8)  # addmm's and mm's (in, out)
+            self.c = torch.randn(8, 2)
+            self.bias = torch.zeros(8)
+
+        def forward(self, x):
+            rows = x.reshape(-1, 4)  # (1, 1, 128) -> 32 rows of 4
+            h = torch.relu(F.linear(rows, self.a))  # 32 x 4 -> 32: 4096 multiply-adds
+            h = torch.addmm(self.bias, h, self.b)  # 32 x 32 -> 8: 8192
+            return torch.mm(h * 2, self.c).reshape(1, 1, -1)  # 32 x 8 -> 2: 512
+
+    module = torch.jit.script(Products())
+    a = bench.arithmetic_per_call(module, Method("forward", 1, 1, 1, 2), 128)
+    assert (a.products, a.macs) == (3, 32 * 4 * 32 + 32 * 32 * 8 + 32 * 8 * 2)
+    assert a.weight_bytes == 4 * (4 * 32 + 32 * 8 + 8 * 2)
+
+
 def test_cli_json_and_errors(probe, tmp_path):
     result = run_cli("bench", probe, "--buffers", "256", "--calls", "100", "--json", "--quiet")
     assert result.returncode == 0, result.stderr

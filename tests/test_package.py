@@ -55,9 +55,11 @@ def readelf_dynamic(path) -> tuple[list[str], list[str]]:
     return needed, runpath[0].split(":") if runpath else []
 
 
-def test_archive_made_by_deken(package):
+def check_archive(package, cpu: str):
+    """deken's name, checksum and object list; the object, help, README, example patches with their
+    abstractions and libtorch's CPU libraries inside, none of the CUDA ones."""
     version = pdpackage.project_version()
-    assert package.dek.name == f"brave~[v{version}](Linux-amd64-32).dek"
+    assert package.dek.name == f"brave~[v{version}](Linux-{cpu}-32).dek"
     assert package.sha256.read_text().split()[0] == pdpackage.sha256_of(package.dek)
     objects = dict(line.split("\t", 1) for line in package.objects.read_text().splitlines())
     assert objects["brave~"] == pdpackage.help_description(package.folder / "brave~-help.pd")
@@ -71,6 +73,10 @@ def test_archive_made_by_deken(package):
     assert not [l for l in libs if NOT_WANTED.match(l)], libs
 
 
+def test_archive_made_by_deken(package):
+    check_archive(package, "amd64")
+
+
 def test_readme_holds_install_and_messages(package):
     text = " ".join((package.folder / "README.txt").read_text().split())
     for words in ["Find externals", "Documents/Pd/externals", "load PATH", "reset", "latency", "stats",
@@ -79,14 +85,13 @@ def test_readme_holds_install_and_messages(package):
     assert "\\," not in text and "\\;" not in text  # Pd's escapes undone
 
 
-def test_links_only_what_the_cpu_path_needs(externals):
+def check_links(folder, arch=pdpackage.AMD64):
     """The binary needs libtorch_cpu and libc10 (not libtorch.so, which loads libtorch_cuda), finds
     them through $ORIGIN/lib, and lib/ holds exactly what the binary loads, nothing else."""
-    folder = externals / "brave~"
     needed, runpath = readelf_dynamic(folder / "brave~.pd_linux")
     assert {"libtorch_cpu.so", "libc10.so"} <= set(needed) and "libtorch.so" not in needed, needed
     assert runpath == ["$ORIGIN/lib"], runpath
-    assert pdpackage.foreign_libraries(folder) == {}
+    assert pdpackage.foreign_libraries(folder, arch) == {}
     # lib/ = the closure of NEEDED over the binary and lib/, minus the system's libraries
     shipped = {p.name for p in (folder / "lib").iterdir()}
     reached, todo = set(), [folder / "brave~.pd_linux"]
@@ -98,24 +103,28 @@ def test_links_only_what_the_cpu_path_needs(externals):
     assert reached == shipped, shipped - reached
 
 
+def test_links_only_what_the_cpu_path_needs(externals):
+    check_links(externals / "brave~")
+
+
 def loader_trace(folder) -> list[str]:
     """Every file the dynamic loader tried or initialised, from LD_DEBUG=libs output files."""
     text = "".join(p.read_text(errors="replace") for p in folder.glob("ld.*"))
     return re.findall(r"(?:trying file|calling init): ?(\S+)", text.replace("trying file=", "trying file: "))
 
 
-def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch):
-    """Pd with `env -i`: [brave~] loads from the unzipped package; a delaying probe comes out exactly
-    B - gcd(B, N) + its own delay late; the smoke-trained BRAVE export gives finite, non-silent audio
-    starting B - gcd(B, N) samples in and reports its own delay; the loader opened nothing of the
-    checkout (no venv) and the package's libtorch_cpu."""
+def play_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch, arch=pdpackage.AMD64,
+                                n: int = SR // 2, timeout: float = 120) -> None:
+    """Pd for `arch` with `env -i`: [brave~] loads from the unzipped package; a delaying probe comes
+    out exactly B - gcd(B, N) + its own delay late; the smoke-trained BRAVE export gives finite,
+    non-silent audio starting B - gcd(B, N) samples in and reports its own delay; the loader opened
+    nothing of the checkout (no venv) and the package's libtorch_cpu. `n` samples are recorded."""
     shutil.copy(brave_ts.path, tmp_path / "brave.ts")
     write_probe(tmp_path / "probe37.ts", ratio=R, delay=D)
     ld = tmp_path / "ld"
     ld.mkdir()
-    monkeypatch.setenv("PD_COMMAND", f"env -i LD_DEBUG=libs LD_DEBUG_OUTPUT={ld}/ld {shutil.which('pd')}")
-    n = SR // 2
-    patch = Patch(duration_ms=600)
+    monkeypatch.setenv("PD_COMMAND", f"env -i LD_DEBUG=libs LD_DEBUG_OUTPUT={ld}/ld {arch.pd()}")
+    patch = Patch(duration_ms=1000 * n // SR + 100)
     sub = patch.subpatch("dsp", block=BLOCK)
     src = sub.obj("noise~")
     sub.record(src, "in", n)
@@ -127,7 +136,7 @@ def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, m
     sub.receive("ctl", brave)
     sub.connect(brave, 1, sub.obj("print info"), 0)
     patch.at(10, "ctl latency")
-    run = run_pd(patch, tmp_path, paths=[externals], timeout=120)
+    run = run_pd(patch, tmp_path, paths=[externals], timeout=timeout)
     check_stderr(run)
 
     L = brave_latency(R, BLOCK)
@@ -148,6 +157,10 @@ def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, m
     assert not [p for p in tried if str(REPO) in p or ".venv" in p or "site-packages" in p], tried
     torch_cpu = [p for p in tried if p.endswith("/libtorch_cpu.so")]
     assert torch_cpu and all(p.startswith(str(externals / "brave~" / "lib")) for p in torch_cpu), torch_cpu
+
+
+def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch):
+    play_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch)
 
 
 def test_budgets(package, externals, tmp_path):

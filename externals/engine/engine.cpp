@@ -327,8 +327,12 @@ bool check_archive(const std::string &path, std::string &err) {
 // torch::jit::load's error, said for a musician: an operator or type this libtorch lacks means a
 // newer torch wrote the file.
 std::string load_error(const std::string &path, const std::string &what) {
-    // fp16 exports hold fbgemm-packed products, which only x86-64 builds of libtorch have.
-    if (what.find("linear_prepack_fp16") != std::string::npos || what.find("linear_dynamic_fp16") != std::string::npos)
+    // fp16 exports hold fbgemm-packed products, which only x86-64 builds of libtorch have. Without
+    // fbgemm (ARM) their packed weights fail as they are unpickled, in the quantized engine in use
+    // (ONEDNN or QNNPACK: "... only supports INT8 bit width currently. Got Float"): only an fp16
+    // product's packed weights are kept as float.
+    if (what.find("linear_prepack_fp16") != std::string::npos || what.find("linear_dynamic_fp16") != std::string::npos ||
+        what.find("bit width currently. Got Float") != std::string::npos)
         return path + " has fp16 weights, which need x86-64 and libtorch's fbgemm: this brave~ cannot run them (" +
                short_error(what) + "); export the model with --weights fp32";
     for (const char *key : {"Unknown builtin op: ", "Unknown type name '", "Unknown type constructor "}) {
