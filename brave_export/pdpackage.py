@@ -7,6 +7,7 @@ build/package/ then holds:
     brave~/                       the package folder, what the .dek unpacks to
         brave~.pd_linux           RUNPATH $ORIGIN/lib: finds libtorch in lib/, nowhere else
         brave~-help.pd            the help patch
+        brave-demo.ts, .json      the demo model the help and example patches play (DEMO_MODEL)
         *-brave.pd, bx-*.pd       the example patches and the abstractions they use
         lib/                      libtorch_cpu.so, libc10.so and what they load, from the torch wheel
         README.txt                generated: README.md's install section + the help patch's text
@@ -14,7 +15,9 @@ build/package/ then holds:
     ....dek.sha256, ....dek.txt               deken's checksum and object list
 
 The folder is the CMake install of externals/ (binary, help, patches; the binary's RUNPATH is
-rewritten to $ORIGIN/lib) plus the libraries the in-tree build resolves from the venv's torch
+rewritten to $ORIGIN/lib), the demo model (BRAVE's cached smoke training run - brave_export.smoke,
+reused from BRAVE_EXPORT_TEST_CACHE or --cache - exported with fp16 weights, fp32 where this machine
+cannot make fp16; next to the help patch, so Pd finds it relative to the patch), plus the libraries the in-tree build resolves from the venv's torch
 wheel (found with ldd, copied without their static symbol tables). The archive's name, OS, CPU
 and float size tags come from deken reading the binary. deken signs with GPG by default: the
 archive is made unsigned (--no-sign-gpg), as there is no key to sign with here.
@@ -44,6 +47,9 @@ PACKAGE_ROOT = REPO / "build" / "package"
 README = REPO / "README.md"
 INSTALL_HEADING = "## Installing brave~ in Pd"  # README.md's section for the Pd user, copied into README.txt
 EXAMPLES = ("forward-brave.pd", "latent-brave.pd", "latency-brave.pd")
+DEMO_MODEL = "brave-demo.ts"  # the help patch's [brave~ brave-demo.ts forward 128] and the examples' model message
+# The smoke run's cache (the tests' too): a package build trains only when it is empty.
+SMOKE_CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"))
 
 # Budgets (checked by tests/test_package.py; README.md's install section gives the measured figures).
 ARCHIVE_BUDGET_MB = 150
@@ -71,10 +77,13 @@ class Package:
 
 # -------------------------------------------------------------------------------- the README
 
-def pd_comments(patch: Path, meta: bool = False) -> list[str]:
+def pd_comments(patch: Path, meta: bool = False, subpatch: str | None = None) -> list[str]:
     """The comments (`#X text`) of a .pd file's main canvas in file order, as plain text (Pd's
     escapes undone); with `meta`, those of its [pd META] subpatch instead (Pd's help-file
-    convention: "DESCRIPTION ...", which deken reads for its object list)."""
+    convention: "DESCRIPTION ...", which deken reads for its object list); with `subpatch`,
+    those of the [pd SUBPATCH] inside the main canvas."""
+    if meta:
+        subpatch = "META"
     records = re.split(r"(?<!\\);\s*\n", patch.read_text())
     out, canvases = [], []
     for rec in records:
@@ -85,7 +94,7 @@ def pd_comments(patch: Path, meta: bool = False) -> list[str]:
             canvases.pop()
             continue
         m = re.match(r"#X text -?\d+ -?\d+ (.*)", rec, re.S)
-        wanted = len(canvases) == 2 and canvases[-1] == "META" if meta else len(canvases) == 1
+        wanted = len(canvases) == 2 and canvases[-1] == subpatch if subpatch else len(canvases) == 1
         if not (m and wanted):
             continue
         text = re.sub(r"\s+", " ", m[1])
@@ -132,6 +141,36 @@ def package_readme(version: str, help_patch: Path, patches: Path, readme: Path =
     parts += ["EXAMPLE PATCHES (open them from this folder; they use the bx-*.pd abstractions beside them)", ""]
     parts += [para(f"{p}: {pd_comments(patches / p)[0].split(': ', 1)[-1]}") + "\n" for p in EXAMPLES]
     return "\n".join(parts).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------- the demo model
+
+def demo_weights() -> str:
+    """fp16 where this machine makes and runs half-precision products (x86-64), else fp32."""
+    from .export.weights import half_precision_unavailable
+
+    return "fp32" if half_precision_unavailable() else "fp16"
+
+
+def demo_model(cache: Path = SMOKE_CACHE, log=print) -> Path:
+    """The package's demo model: BRAVE's smoke run (trained once per cache: a few minutes on a CPU)
+    exported at its ratio's buffer (128), kept beside the run in the cache. Returns the .ts (its sidecar
+    .json is beside it)."""
+    from .export import export_nn
+    from .export.sidecar import sidecar_path
+    from .smoke import smoke_run
+
+    run = smoke_run(cache)
+    weights = demo_weights()
+    if weights != "fp16":
+        log("package: this machine cannot make fp16 weights: the demo model is fp32")
+    # its own name inside (the sidecar names the file in its object text)
+    model = run.run_dir.parent.parent / f"package-demo-{weights}" / DEMO_MODEL
+    model.parent.mkdir(exist_ok=True)
+    if not (model.is_file() and sidecar_path(model).is_file()):
+        log(f"package: exporting the demo model ({weights}) from {run.run_dir}")
+        export_nn(run.run_dir, output=model, weights=weights, force=True, log=lambda m: None)
+    return model
 
 
 # ---------------------------------------------------------------------------- the libraries
@@ -197,11 +236,15 @@ def deken_command() -> list[str]:
     return [deken]
 
 
-def build_package(out: Path = PACKAGE_ROOT, log=print) -> Package:
+def build_package(out: Path = PACKAGE_ROOT, log=print, cache: Path = SMOKE_CACHE) -> Package:
     """Builds brave~ (a no-op when up to date), lays out the package folder and makes the .dek with
-    deken, all in a temporary folder inside `out`'s parent, then puts them in place as `out`."""
+    deken, all in a temporary folder inside `out`'s parent, then puts them in place as `out`.
+    The demo model comes from the smoke run cached in `cache` (trained there when missing)."""
+    from .export.sidecar import sidecar_path
+
     version = project_version()
     _run(["bash", REPO / "scripts" / "build-external.sh"], "scripts/build-external.sh", cwd=REPO)
+    model = demo_model(cache, log)
     libs = bundled_libraries(IN_TREE / f"{NAME}.pd_linux")
     deken = deken_command()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -215,6 +258,8 @@ def build_package(out: Path = PACKAGE_ROOT, log=print) -> Package:
             log(f"package: lib/{soname} <- {path}")
             # Their static symbol tables are for debuggers only (a fifth of libtorch_cpu).
             _run(["strip", "--strip-unneeded", "-o", folder / "lib" / soname, path], f"strip {path.name}")
+        shutil.copyfile(model, folder / DEMO_MODEL)
+        shutil.copyfile(sidecar_path(model), sidecar_path(folder / DEMO_MODEL))
         help_patch, patches = folder / f"{NAME}-help.pd", patch_dir()
         (folder / "README.txt").write_text(package_readme(version, help_patch, patches))
         foreign = foreign_libraries(folder)
@@ -294,9 +339,11 @@ def measure_pd(patch_text: str, search_path: Path, workdir: Path, timeout: float
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m brave_export.pdpackage", description=__doc__.split("\n")[0])
     ap.add_argument("--output", type=Path, default=PACKAGE_ROOT, help="folder to (re)create (default build/package)")
+    ap.add_argument("--cache", type=Path, default=SMOKE_CACHE,
+                    help="the smoke run's cache, for the demo model (default $BRAVE_EXPORT_TEST_CACHE or .cache/smoke)")
     args = ap.parse_args(argv)
     try:
-        pkg = build_package(args.output.resolve())
+        pkg = build_package(args.output.resolve(), cache=args.cache)
         # Measured as installed: the resident figure counts libtorch's file pages, and how many of
         # those a process maps depends on how the file was written (strip's output: 60 MB more).
         with tempfile.TemporaryDirectory() as tmp:

@@ -1082,9 +1082,9 @@ USAGE = {
     "forward": "{obj} plays MODEL's forward method on the built-in test sound (plucks and drums) or live input, "
                "with on/off, dry/wet (`delay N` delays the dry path by N samples) and output gain. Open it, click "
                "[model brave-demo.ts {buffer}( (the model that comes with brave~, next to this patch) and switch DSP "
-               "on - or use it as an abstraction: [forward-{kind} MODEL BUFFER] (MODEL relative to your patch; no "
+               "on - or use it as an abstraction: [forward-{kind} MODEL BUFFER] (MODEL relative to your patch, no "
                "BUFFER: {obj}'s default). Its outlet~ is the output.",
-    "latent": "{obj}: encode -> scale and offset per latent dimension (sliders: dimensions 0 to {last}; messages "
+    "latent": "{obj}: encode -> scale and offset per latent dimension (sliders: dimensions 0 to {last} - messages "
               "dim K scale V / dim K offset V for any K from 0) -> decode. Click [model brave-demo.ts {buffer}( "
               "and switch DSP on, or use [latent-{kind} MODEL BUFFER].",
     "latency": "Measures how late {obj} really is: bursts through [{obj} MODEL forward BUFFER] - onsets in input "
@@ -1098,7 +1098,7 @@ NOTES = {
              "(BUFFER 128 at block 64: 64 samples = 1.45 ms). brave~'s help patch says more.",
     "nn": "nn~ (IRCAM's nn_tilde) must be installed (brave-demo.ts comes with brave~'s package: copy it here). "
           "BUFFER 0 runs the model in the audio callback, BUFFER > 0 in a worker thread (about one more buffer "
-          "of latency) - no BUFFER: nn~'s default 4096. The latency patch tells what you really get.",
+          "of latency) - no BUFFER: nn~'s default of 4096 samples. The latency patch tells what you really get.",
 }
 EXTRA = {  # messages only one object understands, in its variants only
     "brave": ["reload", "reset", "latency", "stats", "set latent_noise 0"],
@@ -1128,6 +1128,7 @@ def variant(what: str, kind: str) -> Canvas:
     usage = f"{what}-{kind}: " + USAGE[what].format(obj=obj, kind=kind, last=LATENT_GUI_DIMS - 1,
                                                      buffer=DEMO_BUFFER[kind])
     width = 124
+    assert ";" not in usage + NOTES[kind], "a ; in a comment starts a new line: _lines would not count it"
     c.comment(usage, 10, 10, width=width)
     y = 10 + LINE_H * _lines(usage, width) + 10
     c.comment(NOTES[kind], 10, y, width=width)
