@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from brave_export.pdrun.gui import gui_layout
+from brave_export.pdrun.gui import gui_layout, parse_dump
 from brave_export.probe import write_probe
 
 from .pd_util import EXTERNAL_DIR, PATCH_DIR, REPO, build_external, check_stderr
@@ -88,3 +88,38 @@ def test_example_patch_layout(external, rendered, what, kind, tmp_path):
     assert not w.outside(), [(b.kind, b.bbox, b.text) for b in w.outside()]
     # the graph-on-parent panel is drawn (its controls inside it)
     assert [b for b in w.boxes if b.kind == "graph"], w.boxes
+
+
+@pytest.mark.fast
+def test_layout_reading_of_a_canvas_dump():
+    """parse_dump and Window.overlaps on a dump as the plugin writes it (Pd 0.53's item tags): an
+    object's items are one box, an IEM GUI's label another, cords and [cnv] backgrounds are left out, what a graph-on-parent
+    box holds is not an overlap, two comments printing over each other are."""
+    W = ".x55a0"
+    items = [
+        ("text", "21 15 625 45", f"{W}.t1 text text", "a comment"),
+        ("text", "21 40 600 70", f"{W}.t2 text text", "the next comment, placed too high"),
+        ("line", "18 100 157 124", f"{W}.t3R obj", ""),
+        ("text", "21 104 149 119", f"{W}.t3 obj text", "brave~ x.ts"),
+        ("rectangle", "19 119 28 123", f"{W}.t3o0 outlet", ""),
+        ("line", "21 120 25 300", "l0xa cord", ""),
+        ("rectangle", "9 90 400 200", "0xcOBJ 0xcRECT", ""),
+        ("rectangle", "9 90 26 107", "0xcOBJ 0xcBASE", ""),
+        ("text", "12 92 40 100", "0xcOBJ 0xcLABEL label text", ""),
+        ("line", "300 210 560 380", "graph9 graph", ""),
+        ("rectangle", "310 220 327 237", "0xdOBJ 0xdBASE", ""),
+        ("text", "330 222 380 236", "0xdOBJ 0xdLABEL label text", "DSP"),
+        ("rectangle", "300 376 309 380", "graph9o0 outlet", ""),
+    ]
+    dump = "window\tp.pd  - /x\t900\t300\t/x/w0.png\n" + "".join(
+        f"item\t{kind}\t{bbox}\t{tags}\t{text}\n" for kind, bbox, tags, text in items)
+    [w] = parse_dump(dump)
+    kinds = sorted(b.kind for b in w.boxes)
+    assert kinds == ["cnv", "graph", "iemgui", "label", "obj", "text", "text"], kinds  # the [cnv]'s empty label: none
+    obj = next(b for b in w.boxes if b.kind == "obj")
+    assert obj.bbox == (18, 100, 157, 124) and obj.text == "brave~ x.ts"
+    toggle = next(b for b in w.boxes if b.kind == "iemgui")
+    assert toggle.bbox == (310, 220, 327, 237)  # its label is a box of its own (it may sit on a [cnv])
+    pairs = [(a.text, b.text) for a, b in w.overlaps()]
+    assert pairs == [("a comment", "the next comment, placed too high")], pairs
+    assert [b.kind for b in w.outside()] == ["graph"]  # 380 > the window's 300
