@@ -133,11 +133,18 @@ def package_readme(version: str, help_patch: Path, patches: Path, readme: Path =
     def para(text: str) -> str:
         return textwrap.fill(text, 100)
 
-    comments = pd_comments(help_patch)
+    # the main canvas's paragraph, then [pd reference]: each message or argument with its text
+    description = max(pd_comments(help_patch), key=len)
     parts = [f"{NAME} {version} - {help_description(help_patch)}", "",
              "INSTALLING", "", markdown_section(readme.read_text(), INSTALL_HEADING), "",
-             "THE OBJECT (the text of brave~-help.pd)", ""]
-    parts += [para(c) + "\n" for c in comments[1:]]
+             "THE OBJECT (the text of brave~-help.pd and its [pd reference])", "", para(description) + "\n"]
+    reference, head = pd_comments(help_patch, subpatch="reference")[1:], None
+    for text in reference:
+        if head is None and len(text) < 32 and not text.endswith("."):
+            head = text  # "1st:", "load PATH [METHOD [BUFFER]]": the next comment explains it
+            continue
+        parts.append(para(f"{head.rstrip(':')}: {text}" if head else text) + "\n")
+        head = None
     parts += ["EXAMPLE PATCHES (open them from this folder; they use the bx-*.pd abstractions beside them)", ""]
     parts += [para(f"{p}: {pd_comments(patches / p)[0].split(': ', 1)[-1]}") + "\n" for p in EXAMPLES]
     return "\n".join(parts).rstrip() + "\n"
