@@ -31,6 +31,8 @@ from typing import Sequence
 from .process import PdError, console_tail, pd_command
 
 SCREEN = "1920x1200x24"
+# What the GUI prints when xvfb-run takes the display away as Pd quits: not Pd's console.
+X_TEARDOWN = re.compile(r"^(XIO: |\s+after \d+ requests|X connection to \S+ broken)")
 
 PLUGIN = r"""
 # bravegui-plugin.tcl: written by brave_export/pdrun/gui.py. Waits for the patch windows, writes
@@ -135,7 +137,7 @@ class Window:
     height: int
     screenshot: Path
     boxes: list[Box] = field(default_factory=list)
-    stderr: str = ""  # Pd's console
+    stderr: str = ""  # Pd's console (less the X display's teardown)
 
     @property
     def name(self) -> str:
@@ -264,6 +266,7 @@ def gui_layout(patch: Path, workdir: Path, *, paths: Sequence[Path] = (), open_s
     if not out.is_file():
         raise PdError(f"Pd's GUI wrote no layout (exit code {proc.returncode}): {' '.join(cmd)}\n{console_tail(err)}")
     windows = parse_dump(out.read_text())
+    console = "\n".join(line for line in err.splitlines() if not X_TEARDOWN.match(line))
     for w in windows:
-        w.stderr = err
+        w.stderr = console
     return windows
