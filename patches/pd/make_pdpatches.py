@@ -1016,12 +1016,16 @@ def latency_panel() -> Canvas:
         - [table $0-lat {TRIALS}]
         lbt [loadbang]
         st [set {TRIALS}(
+        rtr [route trials]
+        ttr [t f f]
+        sttr [set $1(
     """, f"""
-        inl > rb; rb > tbk; tbk:1 > setb; setb > blk; tbk > mb; rb:1 > rh; mb > meas; rh:3 > meas{cords}
+        inl > rb; rb > tbk; tbk:1 > setb; setb > blk; tbk > mb; rb:1 > rh; mb > meas; rh:3 > rtr; rtr:1 > meas{cords}
         run > rm; rm > meas; trials > tm; tm > meas; meas > rr; rr > up
         up:0 > res0; up:1 > res1; up:2 > res2; up:3 > res3
         bu > host; bu > w_in; host > w_out; rec > w_in; rec > w_out
-        lbt > st; st > trials  # the number box shows bx-measure's default
+        lbt > st; st > trials  # the number box shows bx-measure's default, and then what `trials K` set
+        rtr > ttr; ttr:1 > sttr; sttr > trials; ttr > tm
     """, names)
     c.graph_on_parent(250, 130)
     return c
