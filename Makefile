@@ -25,8 +25,10 @@ $(STAMP): pyproject.toml
 external: system venv
 	@bash scripts/build-external.sh
 
-# The deken package: build/package/brave~/ (the external, help, example patches, its libtorch
-# CPU libraries in lib/, README.txt) and brave~[vVERSION](Linux-amd64-32).dek made by deken.
+# The deken package: build/package/brave~/ (the external, help, example patches, the demo model
+# brave-demo.ts exported from the cached smoke run - trained into .cache/smoke or
+# $BRAVE_EXPORT_TEST_CACHE when missing -, its libtorch CPU libraries in lib/, README.txt) and
+# brave~[vVERSION](Linux-amd64-32).dek made by deken.
 package: external
 	$(PY) -m brave_export.pdpackage
 

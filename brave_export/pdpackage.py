@@ -8,6 +8,7 @@ build/package/ then holds:
     brave~/                       the package folder, what the .dek unpacks to
         brave~.pd_linux           RUNPATH $ORIGIN/lib: finds libtorch in lib/, nowhere else
         brave~-help.pd            the help patch
+        brave-demo.ts, .json      the demo model the help and example patches play (DEMO_MODEL)
         *-brave.pd, bx-*.pd       the example patches and the abstractions they use
         lib/                      libtorch_cpu.so, libc10.so and what they load, from the torch wheel
         README.txt                generated: README.md's install section + the help patch's text
@@ -16,7 +17,9 @@ build/package/ then holds:
     ....dek.sha256, ....dek.txt               deken's checksum and object list
 
 The folder is the CMake install of externals/ (binary, help, patches; the binary's RUNPATH is
-rewritten to $ORIGIN/lib) plus the libraries the in-tree build resolves from the venv's torch
+rewritten to $ORIGIN/lib), the demo model (BRAVE's cached smoke training run - brave_export.smoke,
+reused from BRAVE_EXPORT_TEST_CACHE or --cache - exported with fp16 weights, fp32 where this machine
+cannot make fp16; next to the help patch, so Pd finds it relative to the patch), plus the libraries the in-tree build resolves from the venv's torch
 wheel (found with ldd, copied without their static symbol tables). The archive's name, OS, CPU
 and float size tags come from deken reading the binary. deken signs with GPG by default: the
 archive is made unsigned (--no-sign-gpg), as there is no key to sign with here.
@@ -48,6 +51,9 @@ NAME = "brave~"
 README = REPO / "README.md"
 INSTALL_HEADING = "## Installing brave~ in Pd"  # README.md's section for the Pd user, copied into README.txt
 EXAMPLES = ("forward-brave.pd", "latent-brave.pd", "latency-brave.pd")
+DEMO_MODEL = "brave-demo.ts"  # the help patch's [brave~ brave-demo.ts forward 128] and the examples' model message
+# The smoke run's cache (the tests' too): a package build trains only when it is empty.
+SMOKE_CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"))
 
 # Budgets (checked by tests/test_package.py; README.md's install section gives the measured figures).
 ARCHIVE_BUDGET_MB = 150
@@ -115,10 +121,13 @@ class Package:
 
 # -------------------------------------------------------------------------------- the README
 
-def pd_comments(patch: Path, meta: bool = False) -> list[str]:
+def pd_comments(patch: Path, meta: bool = False, subpatch: str | None = None) -> list[str]:
     """The comments (`#X text`) of a .pd file's main canvas in file order, as plain text (Pd's
     escapes undone); with `meta`, those of its [pd META] subpatch instead (Pd's help-file
-    convention: "DESCRIPTION ...", which deken reads for its object list)."""
+    convention: "DESCRIPTION ...", which deken reads for its object list); with `subpatch`,
+    those of the [pd SUBPATCH] inside the main canvas."""
+    if meta:
+        subpatch = "META"
     records = re.split(r"(?<!\\);\s*\n", patch.read_text())
     out, canvases = [], []
     for rec in records:
@@ -129,7 +138,7 @@ def pd_comments(patch: Path, meta: bool = False) -> list[str]:
             canvases.pop()
             continue
         m = re.match(r"#X text -?\d+ -?\d+ (.*)", rec, re.S)
-        wanted = len(canvases) == 2 and canvases[-1] == "META" if meta else len(canvases) == 1
+        wanted = len(canvases) == 2 and canvases[-1] == subpatch if subpatch else len(canvases) == 1
         if not (m and wanted):
             continue
         text = re.sub(r"\s+", " ", m[1])
@@ -168,14 +177,51 @@ def package_readme(version: str, help_patch: Path, patches: Path, readme: Path =
     def para(text: str) -> str:
         return textwrap.fill(text, 100)
 
-    comments = pd_comments(help_patch)
+    # the main canvas's paragraph, then [pd reference]: each message or argument with its text
+    description = max(pd_comments(help_patch), key=len)
     parts = [f"{NAME} {version} - {help_description(help_patch)}", "",
              "INSTALLING", "", markdown_section(readme.read_text(), INSTALL_HEADING), "",
-             "THE OBJECT (the text of brave~-help.pd)", ""]
-    parts += [para(c) + "\n" for c in comments[1:]]
+             "THE OBJECT (the text of brave~-help.pd and its [pd reference])", "", para(description) + "\n"]
+    reference, head = pd_comments(help_patch, subpatch="reference")[1:], None
+    for text in reference:
+        if head is None and len(text) < 32 and not text.endswith("."):
+            head = text  # "1st:", "load PATH [METHOD [BUFFER]]": the next comment explains it
+            continue
+        parts.append(para(f"{head.rstrip(':')}: {text}" if head else text) + "\n")
+        head = None
     parts += ["EXAMPLE PATCHES (open them from this folder; they use the bx-*.pd abstractions beside them)", ""]
     parts += [para(f"{p}: {pd_comments(patches / p)[0].split(': ', 1)[-1]}") + "\n" for p in EXAMPLES]
     return "\n".join(parts).rstrip() + "\n"
+
+
+# --------------------------------------------------------------------------- the demo model
+
+def demo_weights() -> str:
+    """fp16 where this machine makes and runs half-precision products (x86-64), else fp32."""
+    from .export.weights import half_precision_unavailable
+
+    return "fp32" if half_precision_unavailable() else "fp16"
+
+
+def demo_model(cache: Path = SMOKE_CACHE, log=print, weights: str | None = None) -> Path:
+    """The package's demo model: BRAVE's smoke run (trained once per cache: a few minutes on a CPU)
+    exported at its ratio's buffer (128), kept beside the run in the cache. Returns the .ts (its sidecar
+    .json is beside it). `weights`: the format (default: fp16 where this machine makes it)."""
+    from .export import export_nn
+    from .export.sidecar import sidecar_path
+    from .smoke import smoke_run
+
+    run = smoke_run(cache)
+    weights = weights or demo_weights()
+    if weights != "fp16":
+        log("package: this machine cannot make fp16 weights: the demo model is fp32")
+    # its own name inside (the sidecar names the file in its object text)
+    model = run.run_dir.parent.parent / f"package-demo-{weights}" / DEMO_MODEL
+    model.parent.mkdir(exist_ok=True)
+    if not (model.is_file() and sidecar_path(model).is_file()):
+        log(f"package: exporting the demo model ({weights}) from {run.run_dir}")
+        export_nn(run.run_dir, output=model, weights=weights, force=True, log=lambda m: None)
+    return model
 
 
 # ---------------------------------------------------------------------------- the libraries
@@ -243,14 +289,18 @@ def deken_command() -> list[str]:
     return [deken]
 
 
-def build_package(out: Path | None = None, log=print, arch: Arch = AMD64) -> Package:
+def build_package(out: Path | None = None, log=print, arch: Arch = AMD64, cache: Path = SMOKE_CACHE) -> Package:
     """Builds brave~ for `arch` (a no-op when up to date), lays out the package folder and makes the
     .dek with deken, all in a temporary folder inside `out`'s parent (default: the arch's package
-    root), then puts them in place as `out`."""
+    root), then puts them in place as `out`. The demo model comes from the smoke run cached in
+    `cache` (trained there when missing): fp32 for a CPU without fp16 products (arm64)."""
+    from .export.sidecar import sidecar_path
+
     version = project_version()
     out = out or arch.package_root
     _run(["bash", REPO / "scripts" / "build-external.sh"], "scripts/build-external.sh", cwd=REPO,
          env={**os.environ, "ARCH": arch.name})
+    model = demo_model(cache, log, weights=None if arch is AMD64 else "fp32")
     libs = bundled_libraries(arch.in_tree / f"{NAME}.pd_linux", arch)
     deken = deken_command()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -264,6 +314,8 @@ def build_package(out: Path | None = None, log=print, arch: Arch = AMD64) -> Pac
             log(f"package: lib/{soname} <- {path}")
             # Their static symbol tables are for debuggers only (a fifth of libtorch_cpu).
             _run([arch.strip, "--strip-unneeded", "-o", folder / "lib" / soname, path], f"strip {path.name}")
+        shutil.copyfile(model, folder / DEMO_MODEL)
+        shutil.copyfile(sidecar_path(model), sidecar_path(folder / DEMO_MODEL))
         help_patch, patches = folder / f"{NAME}-help.pd", patch_dir()
         (folder / "README.txt").write_text(package_readme(version, help_patch, patches))
         foreign = foreign_libraries(folder, arch)
@@ -345,12 +397,14 @@ def main(argv=None) -> int:
     ap.add_argument("--arch", choices=sorted(ARCHS), default=AMD64.name,
                     help="the CPU to build for (default amd64; arm64 is cross-built and measured under qemu)")
     ap.add_argument("--output", type=Path, help="folder to (re)create (default build/package, build/package-arm64)")
+    ap.add_argument("--cache", type=Path, default=SMOKE_CACHE,
+                    help="the smoke run's cache, for the demo model (default $BRAVE_EXPORT_TEST_CACHE or .cache/smoke)")
     args = ap.parse_args(argv)
     arch = ARCHS[args.arch]
     # Emulated, Pd and libtorch take tens of seconds to start.
     timeout = 60 if arch.sysroot is None else 300
     try:
-        pkg = build_package(args.output.resolve() if args.output else None, arch=arch)
+        pkg = build_package(args.output.resolve() if args.output else None, arch=arch, cache=args.cache)
         # Measured as installed: the resident figure counts libtorch's file pages, and how many of
         # those a process maps depends on how the file was written (strip's output: 60 MB more).
         with tempfile.TemporaryDirectory() as tmp:

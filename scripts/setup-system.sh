@@ -5,8 +5,10 @@
 set -euo pipefail
 # deken: Pd's package tool (make package); its first run installs its Python part (hy) from PyPI
 # into ~/.local/share/deken-debian. binutils: strip, for the packaged libraries. time: /usr/bin/time,
-# which measures the package's memory.
-packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time)
+# which measures the package's memory. puredata-gui, xvfb (with xauth for xvfb-run) and imagemagick
+# (import): tests/test_gui_layout.py opens the help and example patches in Pd's real GUI on a
+# virtual display and takes screenshots.
+packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time puredata-gui xvfb xauth imagemagick)
 [ $# -gt 0 ] && packages=("$@")
 missing=()
 for p in "${packages[@]}"; do

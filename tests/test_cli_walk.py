@@ -1,12 +1,10 @@
 """The smaller things a new user met on a walk through the README: each does what it says."""
 
-import re
 import subprocess
 import sys
 
 import pytest
 
-from brave_export.demo import DEMO_BUFFER
 from brave_export.probe import write_probe
 
 from .conftest import REPO, assert_one_line_error, run_cli, tree
@@ -62,13 +60,6 @@ def test_existing_plugin_file_names_the_plugin_flag(tmp_path):
 def test_inspect_names_a_buffer_that_does_not_fit(probe128):
     result = run_cli("inspect", probe128, "--buffer", "100")
     assert_one_line_error(result, "buffer 100 does not fit a model of ratio 128", "power of two")
-
-
-def test_help_patch_loads_the_file_the_demo_writes():
-    text = (REPO / "externals" / "brave~-help.pd").read_text()
-    assert set(re.findall(r"load (\S+\.ts)", text)) == {f"brave_b{DEMO_BUFFER}.ts"}
-    demo = (REPO / "brave_export" / "demo.py").read_text()
-    assert 'f"brave_b{DEMO_BUFFER}.ts"' in demo  # what run_demo writes into demo/models/
 
 
 def test_what_the_readme_commands_leave_is_ignored():

@@ -8,6 +8,7 @@ model's own delay.
 
 import math
 import re
+import shutil
 import zipfile
 
 import numpy as np
@@ -408,11 +409,17 @@ def test_sample_rate_mismatch_warns(external, models, tmp_path):
 
 
 def test_help_patch_opens_cleanly(external, tmp_path):
+    """The help patch as built (next to the binary) opens without an error when its bundled model is
+    beside it (the package puts brave-demo.ts there; a probe stands in for it here)."""
     help_patch = EXTERNAL_DIR / "brave~-help.pd"
     assert help_patch.exists()
+    folder = tmp_path / "help"
+    folder.mkdir()
+    shutil.copy(help_patch, folder)
+    write_probe(folder / "brave-demo.ts", ratio=128)
     quitter = Patch(duration_ms=20)
     quitter.write(tmp_path / "quit.pd")
-    run = run_pd(help_patch, tmp_path, extra_args=["-open", str(tmp_path / "quit.pd")])
+    run = run_pd(folder / "brave~-help.pd", tmp_path, extra_args=["-open", str(tmp_path / "quit.pd")])
     check_stderr(run)
     text = help_patch.read_text()
     for word in ["load", "reload", "method", "buffer", "reset", "enable", "threads", "latency", "stats",

@@ -65,7 +65,8 @@ def check_archive(package, cpu: str):
     assert objects["brave~"] == pdpackage.help_description(package.folder / "brave~-help.pd")
     names = set(zipfile.ZipFile(package.dek).namelist())
     for f in ["brave~.pd_linux", "brave~-help.pd", "README.txt", "forward-brave.pd", "latent-brave.pd",
-              "latency-brave.pd", "bx-host~.pd", "lib/libtorch_cpu.so", "lib/libc10.so"]:
+              "latency-brave.pd", "bx-host~.pd", "lib/libtorch_cpu.so", "lib/libc10.so",
+              pdpackage.DEMO_MODEL, "brave-demo.json"]:
         assert f"brave~/{f}" in names, f
     abstractions = {p.name for p in (REPO / "patches" / "pd").glob("bx-*.pd")}
     assert abstractions <= {n.split("/")[-1] for n in names}
@@ -79,8 +80,9 @@ def test_archive_made_by_deken(package):
 
 def test_readme_holds_install_and_messages(package):
     text = " ".join((package.folder / "README.txt").read_text().split())
-    for words in ["Find externals", "Documents/Pd/externals", "load PATH", "reset", "latency", "stats",
-                  "BUFFER - gcd(BUFFER N)", "forward-brave.pd"]:
+    for words in ["Find externals", "Documents/Pd/externals", "~/.local/lib/pd/extra", "| sha256sum -c",
+                  "load PATH", "reset", "latency", "stats", "BUFFER - gcd(BUFFER N)", "forward-brave.pd",
+                  pdpackage.DEMO_MODEL]:
         assert words in text, words
     assert "\\," not in text and "\\;" not in text  # Pd's escapes undone
 
@@ -161,6 +163,52 @@ def play_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch, arch
 
 def test_plays_an_export_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch):
     play_in_a_clean_environment(externals, brave_ts, tmp_path, monkeypatch)
+
+
+def top_level_objects(patch_text: str) -> list[str]:
+    """The records of a .pd file's main canvas that Pd numbers (objects, messages, comments, atoms,
+    subpatches), in order: what `connect` messages to the canvas count."""
+    out, depth = [], 0
+    for rec in re.split(r"(?<!\\);\s*\n", patch_text):
+        if rec.startswith("#N canvas"):
+            depth += 1
+        elif rec.startswith("#X restore"):
+            depth -= 1
+            if depth == 1:
+                out.append(rec)
+        elif depth == 1 and re.match(r"#X (obj|msg|text|floatatom|symbolatom|listbox) ", rec):
+            out.append(rec)
+    return out
+
+
+def test_help_patch_plays_its_model_from_a_fresh_home(package, tmp_path, monkeypatch):
+    """The .dek unzipped into a fresh HOME's ~/.local/lib/pd/extra (a folder Pd searches without
+    any -path), Pd started with only that HOME (`env -i`), the packaged help patch opened as it
+    is: its [brave~ brave-demo.ts ...] plays the bundled model on the help's test sound. The
+    test taps the help's [brave~] by dynamic patching (it adds a [tabwrite~] to the help canvas)."""
+    home = tmp_path / "home"
+    folder = pdpackage.unpack(package.dek, home / ".local" / "lib" / "pd" / "extra")
+    help_patch = folder / "brave~-help.pd"
+    records = top_level_objects(help_patch.read_text())
+    brave = [i for i, r in enumerate(records) if r.startswith("#X obj ") and f" brave~ {pdpackage.DEMO_MODEL}" in r]
+    assert len(brave) == 1, records
+    tap, go = len(records), len(records) + 1  # the numbers the two objects added below get
+    canvas = "pd-brave~-help.pd"
+    monkeypatch.setenv("PD_COMMAND", f"env -i HOME={home} {shutil.which('pd')}")
+    n = SR  # one second
+    patch = Patch(duration_ms=2500)
+    patch.obj(f"table tap {n}")
+    patch.arrays.append("tap")
+    for message in (f"{canvas} obj 10 2000 tabwrite~ tap", f"{canvas} obj 10 1970 r tapgo",
+                    f"{canvas} connect {brave[0]} 0 {tap} 0", f"{canvas} connect {go} 0 {tap} 0"):
+        patch.at(0, message)
+    patch.at(1000, "tapgo bang")  # after the model's first calls and a few notes of the test sound
+    run = run_pd(patch, tmp_path / "run", paths=[], extra_args=["-open", str(help_patch)], timeout=120)
+    check_stderr(run)
+    y = run.arrays["tap"]
+    assert np.isfinite(y).all()
+    rms = float(np.sqrt(np.mean(y.astype(np.float64) ** 2)))
+    assert rms > 1e-3 and np.abs(y).max() > 1e-2, f"the help patch's model is nearly silent (rms {rms:.2e})"
 
 
 def test_budgets(package, externals, tmp_path):

@@ -13,7 +13,8 @@ the package (brave_export/patches/pd when installed, patches/pd in a checkout); 
 through `external_dir` (an explicit path, $BRAVE_PD_EXTERNAL, or build/pd/brave~ of a checkout).
 
 One module per concern: `pdfile` writes .pd files (`Canvas`, `Patch`), `process` runs Pd
-(`run_pd`), `locate` finds the patches and brave~, `examples` drives the example patches.
+(`run_pd`), `locate` finds the patches and brave~, `examples` drives the example patches; `gui` (imported on its
+own) opens a patch in Pd's real GUI under Xvfb and reports where its boxes land.
 
 Lower level: `Patch` / `Canvas` build .pd files object by object, `run_pd` runs one and returns
 Pd's console output (stderr) and the arrays the patch recorded:

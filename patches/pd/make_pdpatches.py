@@ -965,7 +965,7 @@ def latent_panel() -> Canvas:
     for k in range(LATENT_GUI_DIMS):
         y = 25 + 18 * k
         names["offset"] = c.hslider(-3, 3, "empty", 258, y, width=100)
-        names["scale"] = c.hslider(0, 3, str(k + 1), 385, y, width=100)
+        names["scale"] = c.hslider(0, 3, str(k), 385, y, width=100)  # dimension K, as `dim K` counts
         for what, init in (("offset", 0), ("scale", 1)):
             g.draw(f"""
                 m{k}{what} [dim {k} {what} $1(
@@ -1014,11 +1014,18 @@ def latency_panel() -> Canvas:
         - [table $0-in {table}]
         - [table $0-out {table}]
         - [table $0-lat {TRIALS}]
+        lbt [loadbang]
+        st [set {TRIALS}(
+        rtr [route trials]
+        ttr [t f f]
+        sttr [set $1(
     """, f"""
-        inl > rb; rb > tbk; tbk:1 > setb; setb > blk; tbk > mb; rb:1 > rh; mb > meas; rh:3 > meas{cords}
+        inl > rb; rb > tbk; tbk:1 > setb; setb > blk; tbk > mb; rb:1 > rh; mb > meas; rh:3 > rtr; rtr:1 > meas{cords}
         run > rm; rm > meas; trials > tm; tm > meas; meas > rr; rr > up
         up:0 > res0; up:1 > res1; up:2 > res2; up:3 > res3
         bu > host; bu > w_in; host > w_out; rec > w_in; rec > w_out
+        lbt > st; st > trials  # the number box shows bx-measure's default, and then what `trials K` set
+        rtr > ttr; ttr:1 > sttr; sttr > trials; ttr > tm
     """, names)
     c.graph_on_parent(250, 130)
     return c
@@ -1077,58 +1084,85 @@ def args() -> Canvas:
 
 USAGE = {
     "forward": "{obj} plays MODEL's forward method on the built-in test sound (plucks and drums) or live input, "
-               "with on/off, dry/wet (`delay N` delays the dry path by N samples) and output gain. Open it and send it "
-               "[model FILE BUFFER( - or use it as an "
-               "abstraction: [forward-{kind} MODEL BUFFER] (MODEL relative to your patch; no BUFFER: {obj}'s "
-               "default). Its outlet~ is the output.",
-    "latent": "{obj}: encode -> scale and offset per latent dimension (sliders: the first {dims}; messages dim K "
-              "scale V / dim K offset V for any K from 0) -> decode. [latent-{kind} MODEL BUFFER] or a [model "
-              "FILE BUFFER( message.",
+               "with on/off, dry/wet (`delay N` delays the dry path by N samples) and output gain. Open it, click "
+               "[model brave-demo.ts {buffer}( (the model that comes with brave~, next to this patch) and switch DSP "
+               "on - or use it as an abstraction: [forward-{kind} MODEL BUFFER] (MODEL relative to your patch, no "
+               "BUFFER: {obj}'s default). Its outlet~ is the output.",
+    "latent": "{obj}: encode -> scale and offset per latent dimension (sliders: dimensions 0 to {last} - messages "
+              "dim K scale V / dim K offset V for any K from 0) -> decode. Click [model brave-demo.ts {buffer}( "
+              "and switch DSP on, or use [latent-{kind} MODEL BUFFER].",
     "latency": "Measures how late {obj} really is: bursts through [{obj} MODEL forward BUFFER] - onsets in input "
                "and output found to the sample - per-trial and summary figures (mean, min, max, std = jitter) in "
-               "samples and ms on the Pd console and in latency-results.txt next to your patch. "
-               "[latency-{kind} MODEL BUFFER] then [run( - headless: send trials K, file PATH, quit 1, run.",
+               "samples and ms on the Pd console and in latency-results.txt next to your patch. Click [model "
+               "brave-demo.ts {buffer}( then run, or use [latency-{kind} MODEL BUFFER]. Headless runs also send "
+               "file PATH and quit 1 (quit Pd when done).",
 }
 NOTES = {
     "brave": "brave~ runs the model in Pd's DSP callback: added latency = BUFFER - gcd(BUFFER, block) samples "
-             "(BUFFER 128 at block 64: 64 samples = 1.45 ms). Start Pd with -path build/pd/brave~.",
-    "nn": "nn~ (IRCAM's nn_tilde) must be installed. BUFFER 0 runs the model in the audio callback, BUFFER > 0 in "
-          "a worker thread (about one more buffer of latency); no BUFFER: nn~'s default 4096. The latency "
-          "patch tells what you really get.",
+             "(BUFFER 128 at block 64: 64 samples = 1.45 ms). brave~'s help patch says more.",
+    "nn": "nn~ (IRCAM's nn_tilde) must be installed (brave-demo.ts comes with brave~'s package: copy it here). "
+          "BUFFER 0 runs the model in the audio callback, BUFFER > 0 in a worker thread (about one more buffer "
+          "of latency) - no BUFFER: nn~'s default of 4096 samples. The latency patch tells what you really get.",
 }
 EXTRA = {  # messages only one object understands, in its variants only
     "brave": ["reload", "reset", "latency", "stats", "set latent_noise 0"],
     "nn": ["reload"],
 }
+DEMO_BUFFER = {"brave": 128, "nn": 0}  # the `model brave-demo.ts BUFFER` message of each variant
+CHAR_W, LINE_H = 7, 16  # Pd's default font (DejaVu Sans Mono 12) as its GUI draws it
+
+
+def _lines(text: str, width: int) -> int:
+    """How many lines a comment `width` characters wide wraps to (words are not split)."""
+    lines, col = 1, 0
+    for word in text.split():
+        if col and col + 1 + len(word) > width:
+            lines, col = lines + 1, len(word)
+        else:
+            col += (1 if col else 0) + len(word)
+    return lines
 
 
 def variant(what: str, kind: str) -> Canvas:
+    """A patch users open: the two comments, a row of example messages, the plumbing that makes
+    `model PATH` relative to the patch (bx-args), then the panel. Messages sit above what they
+    feed, so no cord crosses a box."""
     obj = HOSTS[kind]
-    c = Canvas(size=(900, 520))
-    c.comment(f"{what}-{kind}: " + USAGE[what].format(obj=obj, kind=kind, dims=LATENT_GUI_DIMS), 10, 10,
-              width=120)
-    c.comment(NOTES[kind], 10, 60, width=120)
-    f = Flow(c, 580, 110)
+    c = Canvas(size=(900, 600))
+    usage = f"{what}-{kind}: " + USAGE[what].format(obj=obj, kind=kind, last=LATENT_GUI_DIMS - 1,
+                                                     buffer=DEMO_BUFFER[kind])
+    width = 124
+    assert ";" not in usage + NOTES[kind], "a ; in a comment starts a new line: _lines would not count it"
+    c.comment(usage, 10, 10, width=width)
+    y = 10 + LINE_H * _lines(usage, width) + 10
+    c.comment(NOTES[kind], 10, y, width=width)
+    y += LINE_H * _lines(NOTES[kind], width) + 16
+    examples = [f"model brave-demo.ts {DEMO_BUFFER[kind]}"] + EXTRA[kind]
+    if what == "latency":
+        examples = [f"model brave-demo.ts {DEMO_BUFFER[kind]}", "trials 20", "block 64", "run"]
+    rows = {"msgs": y, "route": y + 56, "lists": y + 86, "trims": y + 116, "args": y + 156, "panel": y + 196}
     boxes, cords = _restore_selectors("rt", ((0, "model"), (1, "file")), "ba")
-    ending = ("""
-        lb [loadbang]
-        fm [file latency-results.txt(
-    """, "lb > fm; fm > ba") if what == "latency" else ("out [outlet~]", "panel > out")
-    names = f.draw(f"""
-        panel [bx-{what} {obj}] @10,110
-        inl [inlet]
-        rt [route model file]
-        ba [bx-args]
+    boxes = boxes.replace("lp_model [list prepend model]", f"lp_model [list prepend model] @180,{rows['lists']}")
+    boxes = boxes.replace("lt_model [list trim]", f"lt_model [list trim] @180,{rows['trims']}")
+    boxes = boxes.replace("lp_file [list prepend file]", f"lp_file [list prepend file] @340,{rows['lists']}")
+    boxes = boxes.replace("lt_file [list trim]", f"lt_file [list trim] @340,{rows['trims']}")
+    ending = (f"""
+        lb [loadbang] @500,{rows['route']}
+        fm [file latency-results.txt( @500,{rows['trims']}
+    """, "lb > fm; fm > ba") if what == "latency" else (f"out [outlet~] @10,{rows['panel'] + 190}", "panel > out")
+    names = Flow(c).draw(f"""
+        panel [bx-{what} {obj}] @10,{rows['panel']}
+        inl [inlet] @10,{rows['msgs']}
+        rt [route model file] @10,{rows['route']}
+        ba [bx-args] @180,{rows['args']}
         {boxes}
         {ending[0]}
     """, f"inl > rt{cords}; rt:2 > panel; ba > panel; {ending[1]}")  # panel: object 2, loaded before bx-args
-    g = Flow(c, 10, 330)
-    g.comment(f"messages for {obj}:")
-    examples = ["model brave.ts 128"] + EXTRA[kind]
-    if what == "latency":
-        examples = ["model brave.ts 128", "trials 20", "block 64", "run"] + ["quit 1"]
-    for k, text in enumerate(examples):  # `model` goes through bx-args (paths relative to the patch)
-        g.draw(f"m{k} [{text}(", f"m{k} > {'ba' if text.startswith('model') else 'panel'}", names)
+    x = 80
+    for k, text in enumerate(examples):  # all through rt: `model` and `file` paths relative to the patch
+        names[f"m{k}"] = c.msg(text, x, rows["msgs"])
+        c.connect(names[f"m{k}"], 0, names["rt"])
+        x += CHAR_W * len(text) + 30
     return c
 
 
