@@ -54,7 +54,7 @@ def test_output_fields_are_documented(selector):
     """The reference names one field per number the message outputs (e.g. stats CALLS MEAN_MS ...)."""
     count = int(re.search(rf'gensym\("{selector}"\), (\d+), av\)', SOURCE)[1]) if selector == "stats" else \
         len(re.search(r'info_out\(x, "latency", \{(.*?)\}\);', SOURCE, re.S)[1].split(","))
-    m = re.search(rf"output: {selector} ((?:[A-Z_]+ )+)", reference())
+    m = re.search(rf"output: {selector} ((?:[A-Z0-9_]+ )+)", reference())
     assert m, f"no '{selector} FIELDS...' in [pd reference]"
     assert len(m[1].split()) == count, (m[1], count)
 
