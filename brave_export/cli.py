@@ -133,6 +133,24 @@ def cmd_plugin(args) -> int:
     return 0
 
 
+def cmd_card(args) -> int:
+    from .latency.card import CARD_TRIALS, card_model
+
+    log = (lambda msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    card = card_model(args.model, trials=CARD_TRIALS if args.trials is None else args.trials, seed=args.seed,
+                      progress=not args.quiet, store=not args.dry_run, log=log)
+    if args.json:
+        print(json.dumps(card.as_dict(), indent=2))
+    else:
+        print(f"latency card: {card.describe()}")
+        if not card.measurable:
+            print("consumers (inspect, preset, patches, brave~'s latency message) use the nominal delay "
+                  f"{card.nominal if card.nominal is not None else '(unstated)'} and say so")
+    if not args.dry_run:
+        print(f"stored in {args.model}", file=sys.stderr)
+    return 0
+
+
 def cmd_inspect(args) -> int:
     from .modelfacts import format_report, inspect_model
 
@@ -373,6 +391,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--buffer", type=int, help="buffer for the protocol check (default: max(ratio, 2048))")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("card", help="measure a model's own latency (its latency card) and store it in the .ts "
+                                     "and its sidecar; any nn~ file, also one `rave export` made")
+    p.add_argument("model", help=".ts file (rewritten atomically; the original stays on any failure)")
+    p.add_argument("--trials", type=int, help="trials per test burst (12 bursts; default 6)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dry-run", action="store_true", help="measure and print; write nothing")
+    p.add_argument("--json", action="store_true", help="print the whole card as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress")
+    p.set_defaults(func=cmd_card)
 
     p = sub.add_parser("bench", help="time a model per call at small buffers; recommends a buffer")
     p.add_argument("model", nargs="+", help=".ts file (any nn~ model); several (e.g. the fp32 and fp16 exports of "
