@@ -230,7 +230,8 @@ def cmd_latency(args) -> int:
                                         detector=args.detector, peak_fraction=args.peak_fraction)
     noise = {"on": True, "off": False, "model": None}[args.latent_noise]
     result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
-                              method=args.method, settings=settings, search_s=args.search_ms / 1000.0,
+                              method=args.method, settings=settings,
+                              search_s=None if args.search_ms is None else args.search_ms / 1000.0,
                               latent_noise=noise, progress=not args.quiet, worker=args.thread)
     print(latency.format_result(result))
     if args.json:
@@ -446,8 +447,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--highpass-hz", type=float, default=40.0, help="envelope detector: high-pass cutoff")
     p.add_argument("--fast-ms", type=float, default=1.0, help="envelope detector: fast follower time constant")
     p.add_argument("--slow-ms", type=float, default=30.0, help="envelope detector: slow follower time constant")
-    p.add_argument("--search-ms", type=float, default=500.0,
-                   help="how long after buffering + model delay an output onset is looked for (default 500)")
+    p.add_argument("--search-ms", type=float,
+                   help="how long after buffering + model delay an output onset is looked for (default: the "
+                        "response window, buffering + 2 x the model's nominal delay + 1024 samples; 500 ms when "
+                        "the model states no delay)")
     p.add_argument("--latent-noise", choices=("model", "on", "off"), default="model",
                    help="set_latent_noise before measuring, where the model has it (default: as exported)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -13,7 +13,7 @@ from brave_export import modelpatches, presets
 from brave_export.export.sidecar import ExportFacts, read_sidecar, sidecar_path, write_sidecar
 from brave_export.latency import card as C
 from brave_export.modelfacts import inspect_model, read_model
-from brave_export.probe import save_module, write_probe
+from brave_export.probe import SilentModel, save_module, write_probe
 
 from .conftest import assert_one_line_error, run_cli
 
@@ -30,15 +30,6 @@ def probe_card():
 
     with tempfile.TemporaryDirectory() as d:
         return C.measure_card(write_probe(Path(d) / "p.ts", ratio=R, delay=D))
-
-
-class _Silent(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
-
-    def forward(self, x):
-        return torch.zeros_like(x)
 
 
 class _Hiss(torch.nn.Module):
@@ -64,7 +55,7 @@ def test_pure_delay_probe_gets_its_delay_exactly(delay, tmp_path, probe_card):
 
 
 def test_silence_and_noise_are_not_measurable(tmp_path):
-    silent = C.measure_card(save_module(_Silent(), tmp_path / "silent.ts"), trials=1)
+    silent = C.measure_card(save_module(SilentModel(), tmp_path / "silent.ts"), trials=1)
     assert not silent.measurable and silent.median is None and "silence" in silent.reason
     hiss = C.measure_card(save_module(_Hiss(), tmp_path / "hiss.ts"), trials=2)
     assert not hiss.measurable and hiss.median is None and hiss.p10 is None
@@ -190,3 +181,24 @@ def test_export_measures_the_card_and_brave_plays_the_file(brave_ts, tmp_path):
     else:
         assert card.reason
     assert np.isfinite(torch.jit.load(str(brave_ts.path)).forward(torch.zeros(1, 1, 128))).all()
+
+
+@pytest.mark.slow
+def test_card_command_on_a_rave_export_file(smoke, tmp_path):
+    """`brave-export card` on a file `rave export --streaming` made: the card is stored, the file
+    still loads and runs the same (no sidecar to update)."""
+    from .conftest import rave_export_streaming
+
+    path = rave_export_streaming(smoke.run_dir, tmp_path)
+    x = torch.randn(1, 1, 2048, generator=torch.Generator().manual_seed(0)) * 0.1
+    m = torch.jit.load(str(path))
+    methods = list(m.get_methods()) if hasattr(m, "get_methods") else None
+    r = run_cli("card", str(path), "--trials", "1", "--quiet")
+    assert r.returncode == 0, r.stderr
+    card = C.read_card(path)
+    assert card is not None and card.trials == 12 and r.stdout.startswith("latency card: ")
+    assert card.measurable or card.reason
+    again = torch.jit.load(str(path))
+    assert (list(again.get_methods()) if methods is not None else None) == methods
+    assert again.forward(x).shape == m.forward(x).shape
+    assert not list(tmp_path.glob(".*.part"))

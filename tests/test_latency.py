@@ -10,7 +10,7 @@ import torch
 
 from brave_export import latency as L
 from brave_export.errors import UserError
-from brave_export.probe import NotNNModel, save_module, write_probe
+from brave_export.probe import NotNNModel, SilentModel, save_module, write_probe
 
 from .conftest import assert_one_line_error, run_cli
 
@@ -197,15 +197,6 @@ def test_seed_makes_runs_repeatable(probes):
     assert [t["onset"] for t in a["trials"]] != [t["onset"] for t in c["trials"]]
 
 
-class _Silent(torch.nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
-
-    def forward(self, x):
-        return torch.zeros_like(x)
-
-
 class _Forgetful(torch.nn.Module):
     """Passes audio only for its first `calls` calls after reset(), then outputs silence."""
 
@@ -225,7 +216,7 @@ class _Forgetful(torch.nn.Module):
 
 
 def test_missed_onsets_are_counted_not_fatal(tmp_path):
-    r = L.evaluate(save_module(_Silent(), tmp_path / "silent.ts"), buffer=128, trials=1)  # not 1 call per sample
+    r = L.evaluate(save_module(SilentModel(), tmp_path / "silent.ts"), buffer=128, trials=1)  # not 1 call per sample
     assert r.overall.detected == 0 and r.overall.detection_rate == 0.0 and r.overall.trials == 12
     assert r.overall.latency["mean"] is None and all(t.latency is None for t in r.trials)
     assert "0/12" in L.format_result(r)
