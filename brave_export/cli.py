@@ -121,7 +121,11 @@ def cmd_nn(args) -> int:
     else:
         print(result.path)
         print(f"object: [{result.object_text}]  (ratio {result.ratio}, buffer {result.buffer}, "
-              f"model delay {result.model_delay} samples)")
+              f"model delay {result.model_delay} samples, nominal)")
+        if result.measured_latency is not None:
+            from .latency.card import LatencyCard
+
+            print(f"latency card: {LatencyCard.from_dict(result.measured_latency).describe()}")
     return 0
 
 

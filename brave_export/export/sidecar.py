@@ -64,7 +64,7 @@ class ExportFacts:
     def as_dict(self) -> dict:
         """What `brave-export nn --json` prints (its keys predate this record: `latency_samples`)."""
         d = {k: v for k, v in asdict(self).items()
-             if k not in ("platforms", "torch_version", "checkpoint", "config", "model_delay", "measured_latency")}
+             if k not in ("platforms", "torch_version", "checkpoint", "config", "model_delay")}
         d["path"], d["sidecar"] = str(self.path), str(self.sidecar)
         d["latency_samples"] = self.model_delay
         return d
