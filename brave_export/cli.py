@@ -400,7 +400,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("card", help="measure a model's own latency (its latency card) and store it in the .ts "
                                      "and its sidecar; any nn~ file, also one `rave export` made")
     p.add_argument("model", help=".ts file (rewritten atomically; the original stays on any failure)")
-    p.add_argument("--trials", type=int, help="trials per test burst (12 bursts; default 6)")
+    p.add_argument("--trials", type=int, help="trials per test burst (12 bursts; default 4)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--dry-run", action="store_true", help="measure and print; write nothing")
     p.add_argument("--json", action="store_true", help="print the whole card as JSON")

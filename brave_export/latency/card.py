@@ -34,8 +34,11 @@ from .signals import TESTS
 
 CARD_FILE = "latency_card.json"  # the TorchScript extra file's name
 CARD_VERSION = 1
-CARD_TRIALS = 6  # per test burst: 72 trials, about 10 s for BRAVE on a busy 2-core machine
-CARD_PRE_ROLL_S = 0.1  # silence before each burst: the output settles, its noise floor is taken
+# per test burst: 48 trials of about 40 calls each at ratio 128, some 2,000 BRAVE calls: 4-10 s on
+# a 2-core machine with free cores, far longer when it is contended (142 s at load average 10 with
+# 6 trials and a longer pre-roll: 50 ms a call)
+CARD_TRIALS = 4
+CARD_PRE_ROLL_S = 0.06  # silence before each burst: more than FLOOR_SPAN samples, where the noise floor is taken
 MEASURED_TESTS_NEEDED = 0.5  # the share of the tests that must be measured for a card with figures
 
 
