@@ -273,7 +273,7 @@ def _measure_card(saved: Path, log):
     from ..latency.signals import TESTS
 
     log(f"measuring the latency card: {len(TESTS)} test bursts x {CARD_TRIALS} trials through the model at its "
-        "ratio, no host buffering (about 10-20 s)")
+        "ratio, no host buffering (about 2,000 calls: seconds on free cores, a minute on a busy machine)")
     card = measure_card(saved, progress=True)
     log(f"latency card: {card.describe()}")
     return card
