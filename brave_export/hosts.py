@@ -69,12 +69,12 @@ def nn_nominal_latency(buffer: int, block: int, threaded: bool) -> int:
     return max(0, (2 * buffer if threaded else buffer) - block)
 
 
-def brave_chain_latency(buffer: int, block: int, ratio: int, worker: bool = False) -> int:
+def brave_chain_latency(buffer: int, block: int, ratio: int, worker: bool = False, lookahead: int = 1) -> int:
     """Samples an encode -> decode chain of two brave~ objects adds to the model's own delay:
-    L + ratio x ceil(L / ratio), L = brave_latency(buffer, block, worker). The decoder keeps the
+    L + ratio x ceil(L / ratio), L = brave_latency(buffer, block, worker, lookahead). The decoder keeps the
     first latent sample of each chunk, which holds the frame from ceil(L / ratio) frames before.
     Both objects must start collecting together (loaded with the patch, or `reset` in one message)."""
-    lat = brave_latency(buffer, block, worker)
+    lat = brave_latency(buffer, block, worker, lookahead)
     return lat + ratio * -(-lat // ratio)
 
 
