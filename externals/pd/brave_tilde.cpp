@@ -572,11 +572,11 @@ static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     }
     brave::Stats t = st->engine->stats();
     double buffer_ms = t.buffer_ms > 0 ? t.buffer_ms : 1000.0 * st->engine->buffer() / sys_getsr();
-    post("brave~: stats: %ld calls, compute median %.3f, p99 %.3f, mean %.3f, max %.3f ms per call; %ld overruns "
-         "(calls longer than the buffer's %.3f ms%s), %ld of them late results; %ld errors; %ld NaN/inf samples "
-         "silenced; %.1f ms behind; Pd (every object) at most %.1f ms behind real time",
-         t.calls, t.median_ms, t.p99_ms, t.mean_ms, t.max_ms, t.overruns, buffer_ms,
-         st->engine->worker() ? " or late from the worker" : "", t.late, t.errors, t.nonfinite, t.behind_ms,
+    post("brave~: stats: %ld calls, compute mean %.3f ms, max %.3f ms per call (median %.3f, p99 %.3f); %ld overruns "
+         "(calls longer than the buffer's %.3f ms%s); %ld errors; %ld NaN/inf samples silenced; %.1f ms behind; %ld "
+         "buffers late from the worker (silence); Pd (every object) at most %.1f ms behind real time",
+         t.calls, t.mean_ms, t.max_ms, t.median_ms, t.p99_ms, t.overruns, buffer_ms,
+         st->engine->worker() ? " or late from the worker" : "", t.errors, t.nonfinite, t.behind_ms, t.late,
          g_clock.max_behind_ms);
     // Pd's 32-bit floats hold whole numbers exactly up to 2^24 only: larger counts (a day of
     // calls) go out as symbols with every digit, times rounded to the microsecond
