@@ -121,7 +121,11 @@ def cmd_nn(args) -> int:
     else:
         print(result.path)
         print(f"object: [{result.object_text}]  (ratio {result.ratio}, buffer {result.buffer}, "
-              f"model delay {result.model_delay} samples)")
+              f"model delay {result.model_delay} samples, nominal)")
+        if result.measured_latency is not None:
+            from .latency.card import LatencyCard
+
+            print(f"latency card: {LatencyCard.from_dict(result.measured_latency).describe()}")
     return 0
 
 
@@ -130,6 +134,24 @@ def cmd_plugin(args) -> int:
     from .export.plugin import export_plugin
 
     print(export_plugin(args.run, args.output, force=args.force))
+    return 0
+
+
+def cmd_card(args) -> int:
+    from .latency.card import CARD_TRIALS, card_model
+
+    log = (lambda msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
+    card = card_model(args.model, trials=CARD_TRIALS if args.trials is None else args.trials, seed=args.seed,
+                      progress=not args.quiet, store=not args.dry_run, log=log)
+    if args.json:
+        print(json.dumps(card.as_dict(), indent=2))
+    else:
+        print(f"latency card: {card.describe()}")
+        if not card.measurable:
+            print("consumers (inspect, preset, patches, brave~'s latency message) use the nominal delay "
+                  f"{card.nominal if card.nominal is not None else '(unstated)'} and say so")
+    if not args.dry_run:
+        print(f"stored in {args.model}", file=sys.stderr)
     return 0
 
 
@@ -212,7 +234,8 @@ def cmd_latency(args) -> int:
                                         detector=args.detector, peak_fraction=args.peak_fraction)
     noise = {"on": True, "off": False, "model": None}[args.latent_noise]
     result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
-                              method=args.method, settings=settings, search_s=args.search_ms / 1000.0,
+                              method=args.method, settings=settings,
+                              search_s=None if args.search_ms is None else args.search_ms / 1000.0,
                               latent_noise=noise, progress=not args.quiet, worker=args.thread)
     print(latency.format_result(result))
     if args.json:
@@ -374,6 +397,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_inspect)
 
+    p = sub.add_parser("card", help="measure a model's own latency (its latency card) and store it in the .ts "
+                                     "and its sidecar; any nn~ file, also one `rave export` made")
+    p.add_argument("model", help=".ts file (rewritten atomically; the original stays on any failure)")
+    p.add_argument("--trials", type=int, help="trials per test burst (12 bursts; default 4)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--dry-run", action="store_true", help="measure and print; write nothing")
+    p.add_argument("--json", action="store_true", help="print the whole card as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress")
+    p.set_defaults(func=cmd_card)
+
     p = sub.add_parser("bench", help="time a model per call at small buffers; recommends a buffer")
     p.add_argument("model", nargs="+", help=".ts file (any nn~ model); several (e.g. the fp32 and fp16 exports of "
                                             "one run) are timed side by side, with a recommendation per weight format")
@@ -418,8 +451,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--highpass-hz", type=float, default=40.0, help="envelope detector: high-pass cutoff")
     p.add_argument("--fast-ms", type=float, default=1.0, help="envelope detector: fast follower time constant")
     p.add_argument("--slow-ms", type=float, default=30.0, help="envelope detector: slow follower time constant")
-    p.add_argument("--search-ms", type=float, default=500.0,
-                   help="how long after buffering + model delay an output onset is looked for (default 500)")
+    p.add_argument("--search-ms", type=float,
+                   help="how long after buffering + model delay an output onset is looked for (default: the "
+                        "response window, buffering + 2 x the model's nominal delay + 1024 samples; 500 ms when "
+                        "the model states no delay)")
     p.add_argument("--latent-noise", choices=("model", "on", "off"), default="model",
                    help="set_latent_noise before measuring, where the model has it (default: as exported)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

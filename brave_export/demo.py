@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from .fileio import write_atomic, write_text_atomic
+from .latency.card import read_card
 from .modelfacts import ModelFacts, model_facts, read_model
 from .smoke import SMOKE_STEPS, smoke_run
 
@@ -59,7 +60,7 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     else:
         say(f"      fp16 weights are not available here ({reason}): the demo exports fp32 only")
     for weights, path in exports.items():
-        if _fresh(path, ckpt) and _fresh(path.with_suffix(".json"), ckpt):
+        if _fresh(path, ckpt) and _fresh(path.with_suffix(".json"), ckpt) and read_card(path) is not None:
             say(f"[2/{STAGES}] nn~ export ({weights} weights) up to date: {path}")
         else:
             say(f"[2/{STAGES}] exporting for nn~ at buffer {DEMO_BUFFER} with {weights} weights "
@@ -110,24 +111,60 @@ def pick_model(candidates: list[ModelFacts], reports) -> ModelFacts:
 
 
 def offline_latency(model: ModelFacts, workdir: Path, preset_name: str, trials: int = 4):
-    """Run the offline evaluator with the preset's host settings; print it beside the preset's figure."""
+    """Stage 5: the model's latency card (measured at export: its own latency, no host buffering)
+    and the offline evaluator with the preset's host settings, one figure each: medians over the
+    tests measured, or plainly that the model is too little trained to measure."""
     from . import latency
     from .presets import fit, get_preset
 
     preset = get_preset(preset_name)
     expected = fit(preset, model)
+    card = model.card
+    say("latency card (the model's own latency, measured at export with no host buffering): "
+        + (card.describe() if card is not None else "none in the file"))
     result = latency.evaluate(model, buffer=expected.buffer, block=preset.pd_block, trials=trials, progress=True)
     latency.write_json(result, workdir / "latency.json")
     latency.write_plot(result, workdir / "latency.png")
     print(latency.format_result(result), flush=True)
-    o = result.overall
-    measured = (f"{o.latency['mean']:.0f} samples ({o.latency['mean_ms']:.1f} ms), jitter "
-                f"{o.latency['std']:.0f} samples, onsets found in {o.detection_rate:.0%} of trials"
-                if o.detected else "no output onset detected")
-    say(f"latency, measured offline: {measured}")
-    say(f"latency, expected from the {preset_name} preset: {result.expected_latency} samples "
-        f"(brave~ buffering {result.buffering_latency} + model delay {result.model_delay})")
+    say(f"latency through brave~ ({preset_name}), offline: {_offline_figure(result)}")
+    say(f"latency, expected ({preset_name}): {_expected_line(expected)}")
     return result
+
+
+def _offline_figure(result) -> str:
+    o = result.overall
+    if o.missed:
+        return (f"not measurable: the demo model is too little trained to reproduce the test bursts (onsets in "
+                f"{o.detection_rate:.0%} of trials, every test missed)")
+    return (f"{o.latency['median']:.0f} samples ({o.latency['median_ms']:.1f} ms) median, p10 {o.latency['p10']:.0f}, "
+            f"p90 {o.latency['p90']:.0f}, over {o.measured_tests} of {len(result.tests)} tests")
+
+
+def _expected_line(expected) -> str:
+    """brave~'s buffering + the model's own delay (the card's median, else nominal, saying which)."""
+    if expected.model_delay is None:
+        return f"brave~ buffering {expected.latency['pd_samples']} samples + an unstated model delay"
+    ms = 1000.0 / expected.sample_rate
+    return (f"{expected.expected_latency} samples ({expected.expected_latency * ms:.1f} ms) = brave~ buffering "
+            f"{expected.latency['pd_samples']} + model delay {expected.model_delay}, {expected.delay_source}")
+
+
+def agreement(pd_median: float | None, expected, card) -> str:
+    """Whether the Pd figure agrees with the card's: within the card's spread (p90 - p10) plus one
+    Pd block. The detectors differ: the card's envelope detector marks where the output's rise
+    begins, the patch's where it reaches 20% of the burst's peak, later on a smeared onset."""
+    if card is None or not card.measurable:
+        why = card.reason if card is not None else "the file has no latency card"
+        return (f"no measured figure to compare: the demo model is too little trained to measure ({why}); the "
+                f"expected figure uses the nominal delay")
+    if pd_median is None:
+        return "Pd found no onset: nothing to compare"
+    tol = (card.p90 - card.p10) + expected.preset.pd_block
+    diff = pd_median - expected.expected_latency
+    verdict = "agree" if abs(diff) <= tol else "DISAGREE"
+    return (f"Pd and the card {verdict}: Pd's median is {diff:+.0f} samples from buffering + the card's median "
+            f"(stated detector difference: up to the card's p90 - p10 ({card.p90 - card.p10:g}) + one "
+            f"{expected.preset.pd_block}-sample block = {tol:g})")
 
 
 def pd_stages(model: str | Path | ModelFacts, workdir: Path, preset_name: str) -> dict:
@@ -166,22 +203,19 @@ def pd_stages(model: str | Path | ModelFacts, workdir: Path, preset_name: str) -
     for line in measured["console"]:
         if line.startswith("latency: "):
             print(line, flush=True)
-    buffering = expected.latency["pd_samples"]
-    delay = expected.model_delay or 0
     ms = 1000.0 / expected.sample_rate
-    if measured["detected"]:
-        say(f"latency, measured in Pd:        {measured['mean']:.0f} samples ({measured['mean_ms']:.1f} ms), "
-            f"jitter {measured['std']:.0f} samples, onsets found in {measured['detected']}/{measured['trials_run']} "
-            f"trials (results: {measured['results']})")
+    pd_median = float(np.median(measured["latencies"])) if measured["latencies"] else None
+    if pd_median is not None:
+        say(f"latency, measured in Pd:        {pd_median:.0f} samples ({pd_median * ms:.1f} ms) median, "
+            f"min {measured['min']:.0f}, max {measured['max']:.0f}, onsets found in "
+            f"{measured['detected']}/{measured['trials_run']} trials (results: {measured['results']})")
     else:
         say(f"latency, measured in Pd:        no output onset detected in {measured['trials_run']} trials")
     like = latency.evaluate_as_pd_patch(model, buffer=expected.buffer, block=preset.pd_block, trials=PD_TRIALS)
-    if like.overall.detected:
-        say(f"latency, measured offline:      {like.overall.latency['mean']:.0f} samples "
-            f"({like.overall.latency['mean_ms']:.1f} ms), jitter {like.overall.latency['std']:.0f} samples "
-            f"(the patch's burst and onset detector through the simulated brave~ host)")
-    say(f"latency, expected ({preset_name}): {buffering + delay} samples ({(buffering + delay) * ms:.1f} ms) = "
-        f"brave~ buffering {buffering} + model delay {delay}")
+    say(f"latency, measured offline:      {_offline_figure(like)} (the patch's burst and onset detector "
+        "through the simulated brave~ host)")
+    say(f"latency, expected ({preset_name}): {_expected_line(expected)}")
+    say(agreement(pd_median, expected, model.card))
     return {"pd_forward": wav, "pd_latency": measured, "pd_latency_offline": like}
 
 

@@ -9,6 +9,13 @@ host mode, the one home of these formulas (latency, presets and the export's sid
   larger), plus one buffer when threaded (BUFFER > 0), minus the block.
 - nn~, Max frontend (not measured here): nn~'s nominal figure, B - N, or 2B - N threaded.
 
+Latent chains (`encode` into one object, `decode` in a second, as the latent patches do): the
+encoder's frame for a `ratio`-sample chunk reaches the decoder one host's buffering L later and is
+held for `ratio` samples; the decoder keeps one latent sample per `ratio`, so when the frame is
+decoded depends on which sample it keeps. brave~ keeps the first of each chunk
+(externals/engine/engine.cpp's collect), nn~'s backend the last (`select(-1, -1)`): one formula
+each, `brave_chain_latency` and `nn_chain_latency`, on top of the model's own delay.
+
 The sizes hosts take (nn~ buffers, Pd blocks, Max signal vectors) are powers of two: the one
 check of that is `is_power_of_two`.
 """
@@ -60,3 +67,21 @@ def nn_pd_latency(buffer: int, block: int, threaded: bool) -> int:
 def nn_nominal_latency(buffer: int, block: int, threaded: bool) -> int:
     """nn~'s nominal buffering (used for Max, where nothing was measured): B - N, 2B - N threaded."""
     return max(0, (2 * buffer if threaded else buffer) - block)
+
+
+def brave_chain_latency(buffer: int, block: int, ratio: int, worker: bool = False, lookahead: int = 1) -> int:
+    """Samples an encode -> decode chain of two brave~ objects adds to the model's own delay:
+    L + ratio x ceil(L / ratio), L = brave_latency(buffer, block, worker, lookahead). The decoder keeps the
+    first latent sample of each chunk, which holds the frame from ceil(L / ratio) frames before.
+    Both objects must start collecting together (loaded with the patch, or `reset` in one message)."""
+    lat = brave_latency(buffer, block, worker, lookahead)
+    return lat + ratio * -(-lat // ratio)
+
+
+def nn_chain_latency(host_latency: int, ratio: int) -> int:
+    """Samples an encode -> decode chain of two nn~ objects adds to the model's own delay, each
+    object buffering `host_latency` (nn_nominal_latency in Max, nn_pd_latency in Pd):
+    L + ratio x floor(L / ratio). nn~ hands the decoder the last sample of each ratio chunk, so the
+    encoder's frame for a block reaches the decoder in the same vector: with a host latency of
+    B - N or 2B - N (nn~ in Max, signal vector N <= ratio) this is 2 x host - (ratio - N), not 2 x host."""
+    return host_latency + ratio * (host_latency // ratio)

@@ -2,7 +2,10 @@
 could run it (`inspect_model`).
 
 The nn~ protocol names the model's own delay `get_latency_samples()` (and the export's sidecar
-`latency_samples`); in Python it is `model_delay` everywhere.
+`latency_samples`); in Python it is `model_delay` everywhere. That is the delay the model declares
+(for our exports, the nominal PQMF round trip); the delay it was measured to have is its latency
+card (`card`, brave_export.latency.card), and `own_delay()` is the one choice between the two that
+every latency figure uses.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import torch
 
 from .errors import UserError
 from .export.sidecar import ExportFacts, read_sidecar
+from .latency.card import read_card
 
 INFO_METHODS = ("get_sample_rate", "get_ratio", "get_buffer_size", "get_latency_samples", "get_max_batch")
 TEXT_INFO_METHODS = ("get_weights", "get_platforms")
@@ -41,6 +45,9 @@ class ModelReport:
     higher_ratio: int
     problems: list[str]
     warnings: list[str] = field(default_factory=list)
+    # the latency card's figures (median, p10, p90 in samples, detection_rate 0..1); None with the reason
+    measured_latency: dict | None = None
+    measured_latency_reason: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -172,6 +179,7 @@ class ModelFacts:
     attributes: tuple[str, ...]
     info: dict = field(compare=False)  # every info getter's answer, by name without `get_`
     sidecar: ExportFacts | None = field(compare=False)  # the export's MODEL.json next to the file
+    card: Any = field(default=None, compare=False)  # the latency card inside the .ts (LatencyCard), if any
 
     @property
     def torch_version(self) -> str | None:
@@ -180,6 +188,17 @@ class ModelFacts:
 
     def has(self, name: str) -> bool:
         return _has(self.module, name)
+
+    def own_delay(self) -> tuple[int | None, str]:
+        """The model's own delay for latency figures and dry delays, with what it is: the latency
+        card's median when the card has figures, else the nominal delay (saying why)."""
+        card = self.card
+        if card is not None and card.measurable:
+            return card.median_samples, (f"measured (latency card: median of {card.trials} trials; nominal "
+                                         f"{self.model_delay if self.model_delay is not None else 'unstated'})")
+        why = (f"latency card: {card.reason}" if card is not None
+               else f"no latency card: `brave-export card {self.path.name}` measures one")
+        return self.model_delay, f"nominal ({why})"
 
     def method(self, name: str) -> Method:
         """The method called `name`; a clear error when the model has no methods or not that one."""
@@ -204,7 +223,7 @@ def read_model(path: str | Path) -> ModelFacts:
         model_delay=info.get("latency_samples"), buffer_size=info.get("buffer_size"),
         max_batch=info.get("max_batch"), weights=info.get("weights"), platforms=info.get("platforms"),
         attributes=tuple(module.get_attributes()) if _has(module, "get_attributes") else (),
-        info=info, sidecar=read_sidecar(p))
+        info=info, sidecar=read_sidecar(p), card=read_card(p))
 
 
 def model_facts(model: str | Path | ModelFacts) -> ModelFacts:
@@ -236,8 +255,11 @@ def inspect_model(model: str | Path | ModelFacts, buffer: int | None = None) -> 
                 problems.append(f"{m.name} returned {y.dtype}, nn~ needs float32")
         if _has(module, "reset"):
             module.reset()
+    card = facts.card
+    reason = None if card is not None and card.measurable else facts.own_delay()[1]
     return ModelReport(str(facts.path), facts.path.stat().st_size, list(facts.methods), list(facts.attributes),
-                       dict(facts.info), facts.ratio, problems, torch_warnings(facts))
+                       dict(facts.info), facts.ratio, problems, torch_warnings(facts),
+                       measured_latency=card.public() if card is not None else None, measured_latency_reason=reason)
 
 
 def format_report(r: ModelReport) -> str:
@@ -253,6 +275,11 @@ def format_report(r: ModelReport) -> str:
     lines.append(f"{'attributes:':<17}{', '.join(r.attributes) or '-'}")
     for k, v in r.metadata.items():
         lines.append(f"{k + ':':<17}{v}")
+    m = r.measured_latency
+    lines.append("measured latency: " + (
+        f"median {m['median']:g} samples, p10 {m['p10']:g}, p90 {m['p90']:g}, detection rate "
+        f"{m['detection_rate']:.0%} of {m['trials']} trials (latency card; nominal {m['nominal']})" if m
+        else f"none; using the {r.measured_latency_reason}"))
     lines += [f"warning: {w}" for w in r.warnings]
     lines.append(f"{'protocol:':<17}" + ("ok" if not r.problems else "FAILED"))
     lines += [f"  - {p}" for p in r.problems]

@@ -1,7 +1,10 @@
 """`brave-export patches MODEL.ts --max DIR --pd DIR`: the forward, latent and latency patches
 sized to one model: its latent size, channels, ratio, sample rate, buffer and object text (from the
 sidecar JSON `brave-export nn` writes next to the .ts, else from the model itself), and the dry
-path delayed by the model's own delay plus the host's buffering.
+path delayed by the model's own delay plus the host's buffering. The model's own delay is its
+latency card's median when the file has a measured card, else its nominal delay (ModelFacts.own_delay);
+through encode and decode the hosts add their latent-chain latency (hosts.brave_chain_latency,
+hosts.nn_chain_latency), not twice their buffering.
 
 Max: brave_export.maxpatches with a MaxModel for this model (nn~ / mcs.nn~).
 Pd: the patches of patches/pd copied into DIR, plus three small patches that open the variants
@@ -20,7 +23,8 @@ from .fileio import write_texts_atomic
 from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
 # The host-latency formulas have one home, brave_export.hosts: every host figure of this module
 # comes through this import and the two functions below.
-from .hosts import brave_latency, is_power_of_two, nn_nominal_latency, nn_pd_latency
+from .hosts import (brave_chain_latency, brave_latency, is_power_of_two, nn_chain_latency, nn_nominal_latency,
+                    nn_pd_latency)
 from .presets import PD_TOP_BLOCK, effective_buffer
 
 PD_OBJECTS = {"brave": "brave~", "nn": "nn~"}
@@ -31,11 +35,23 @@ def max_host_latency(buffer_arg: int, ratio: int, signal_vector: int) -> int:
     return nn_nominal_latency(effective_buffer("nn~", buffer_arg, ratio), signal_vector, threaded=buffer_arg != 0)
 
 
+def max_chain_latency(buffer_arg: int, ratio: int, signal_vector: int) -> int:
+    """Samples nn~'s encode -> decode chain adds in Max (nominal buffering, nn~'s last-sample pick)."""
+    return nn_chain_latency(max_host_latency(buffer_arg, ratio, signal_vector), ratio)
+
+
 def pd_host_latency(kind: str, buffer_arg: int, ratio: int, block: int) -> int:
     """Samples brave~ (or nn~, as measured) adds in Pd at this block size."""
     if kind == "brave":
         return brave_latency(effective_buffer("brave~", buffer_arg, ratio), block)
     return nn_pd_latency(effective_buffer("nn~", buffer_arg, ratio), block, threaded=buffer_arg != 0)
+
+
+def pd_chain_latency(kind: str, buffer_arg: int, ratio: int, block: int) -> int:
+    """Samples an encode -> decode chain of two brave~ (or nn~) objects adds in Pd at this block."""
+    if kind == "brave":
+        return brave_chain_latency(effective_buffer("brave~", buffer_arg, ratio), block, ratio)
+    return nn_chain_latency(pd_host_latency(kind, buffer_arg, ratio, block), ratio)
 
 
 @dataclass
@@ -46,10 +62,11 @@ class PatchFacts:
     ratio: int
     latent_size: int | None       # None: the model has no encode / decode
     channels: tuple[int, int]     # forward: in, out
-    model_delay: int              # the model's own delay, samples
+    model_delay: int              # the model's own delay, samples: the card's median, else nominal
     nn_buffer: int                # nn~'s BUFFER argument (0: the ratio, no thread)
     brave_buffer: int             # brave~'s BUFFER argument
     sidecar: Path | None
+    delay_source: str = ""        # which delay model_delay is: "measured (latency card ...)" or "nominal (...)"
 
 
 def patch_facts(path, buffer: int | None = None) -> PatchFacts:
@@ -82,8 +99,9 @@ def patch_facts(path, buffer: int | None = None) -> PatchFacts:
             raise UserError(f"--buffer {buffer} is not a multiple of the model's ratio {ratio}")
         nn_buffer = 0 if buffer in (0, ratio) else buffer
         brave_buffer = buffer or ratio
+    delay, source = facts.own_delay()
     return PatchFacts(path=path, name=path.name, sample_rate=facts.sample_rate, ratio=ratio, latent_size=latent,
-                      channels=(fwd.in_channels, fwd.out_channels), model_delay=facts.model_delay or 0,
+                      channels=(fwd.in_channels, fwd.out_channels), model_delay=delay or 0, delay_source=source,
                       nn_buffer=nn_buffer, brave_buffer=brave_buffer, sidecar=meta.sidecar if meta else None)
 
 
@@ -107,23 +125,26 @@ def max_spec(facts: PatchFacts, signal_vector: int = 64) -> MaxModel:
         raise UserError(f"nn~ would disable itself: Max's signal vector {signal_vector} is larger than its buffer {b}; "
                         f"use --signal-vector {b} or less (and set it so in Max), or a larger --buffer")
     host = max_host_latency(facts.nn_buffer, facts.ratio, signal_vector)
-    if facts.model_delay + 2 * host >= MAX_DRY_DELAY:
-        raise UserError(f"{facts.name} is {facts.model_delay + 2 * host} samples late through encode and decode, more "
+    chain = max_chain_latency(facts.nn_buffer, facts.ratio, signal_vector)
+    if facts.model_delay + chain >= MAX_DRY_DELAY:
+        raise UserError(f"{facts.name} is {facts.model_delay + chain} samples late through encode and decode, more "
                         f"than the patches' dry delay line ({MAX_DRY_DELAY}): use a smaller --buffer")
     return MaxModel(model=facts.name, buffer=facts.nn_buffer, latent_size=facts.latent_size or 1,
                     in_channels=facts.channels[0], out_channels=facts.channels[1], ratio=facts.ratio,
                     sample_rate=facts.sample_rate,
                     dry_delay=facts.model_delay + host,
-                    latent_dry_delay=facts.model_delay + 2 * host,  # encode, then decode: two objects buffering
+                    latent_dry_delay=facts.model_delay + chain,  # encode, then decode: hosts.nn_chain_latency
                     signal_vector=signal_vector, prefix=facts.path.stem)
 
 
-def pd_dry_delay(facts: PatchFacts, kind: str = "brave", block: int = PD_TOP_BLOCK, objects: int = 1) -> int:
-    """The model's delay plus the buffering of `objects` hosts in a row (2: encode, then decode)."""
+def pd_dry_delay(facts: PatchFacts, kind: str = "brave", block: int = PD_TOP_BLOCK, chain: bool = False) -> int:
+    """The model's delay plus one host's buffering (forward), or the latent chain's (`chain`:
+    encode, then decode)."""
     if not is_power_of_two(block):
         raise UserError(f"--pd-block {block}: give a power of two (Pd's block size)")
     buffer_arg = facts.brave_buffer if kind == "brave" else facts.nn_buffer
-    return facts.model_delay + objects * pd_host_latency(kind, buffer_arg, facts.ratio, block)
+    added = (pd_chain_latency if chain else pd_host_latency)(kind, buffer_arg, facts.ratio, block)
+    return facts.model_delay + added
 
 
 def _pd_model_atom(model: Path, folder: Path) -> str:
@@ -148,12 +169,12 @@ def pd_wrappers(facts: PatchFacts, folder: Path, kind: str = "brave", block: int
     out = {}
     whats = ["forward", "latency"] + (["latent"] if facts.latent_size else [])
     for what in whats:
-        delay = pd_dry_delay(facts, kind, PD_TOP_BLOCK, objects=2 if what == "latent" else 1)
+        delay = pd_dry_delay(facts, kind, PD_TOP_BLOCK, chain=what == "latent")
         c = Canvas(size=(760, 420))
         note = {"forward": f"dry path delayed by {delay} samples = the model's {facts.model_delay} + {obj}'s "
                            f"{delay - facts.model_delay} at block {PD_TOP_BLOCK}",
                 "latent": f"{facts.latent_size} latent dimensions; dry path delayed by {delay} samples = the "
-                          f"model's {facts.model_delay} + encode's and decode's buffering",
+                          f"model's {facts.model_delay} + the encode -> decode chain's {delay - facts.model_delay}",
                 "latency": f"click run: bursts through [{obj} {model} forward {buffer_arg}] at block {block}, "
                            "results in the Pd window and latency-results.txt"}[what]
         c.comment(f"{facts.path.stem}-{what}: {what}-{kind} on {facts.name} (ratio {facts.ratio}, "
@@ -224,10 +245,11 @@ def write_pd(facts: PatchFacts, folder, kind: str = "brave", block: int = PD_TOP
 def summary(facts: PatchFacts, signal_vector: int, kind: str, block: int) -> str:
     lines = [f"{facts.name}: ratio {facts.ratio}, {facts.sample_rate or 'unknown'} Hz, latent size "
              f"{facts.latent_size or 'none (no encode/decode)'}, forward {facts.channels[0]} in / "
-             f"{facts.channels[1]} out, own delay {facts.model_delay} samples"
+             f"{facts.channels[1]} out, own delay {facts.model_delay} samples, {facts.delay_source or 'nominal'}"
              + (f" (sidecar {facts.sidecar.name})" if facts.sidecar else " (no sidecar: from the model)")]
     spec = max_spec(facts, signal_vector)
-    lines.append(f"Max: [{spec.nn('forward')}], dry delay {spec.dry_delay} samples at signal vector {signal_vector}")
+    lines.append(f"Max: [{spec.nn('forward')}], dry delay {spec.dry_delay} samples at signal vector {signal_vector}"
+                 + (f"; latent {spec.latent_dry_delay}" if facts.latent_size else ""))
     lines.append(f"Pd:  [{PD_OBJECTS[kind]} {facts.name} forward "
                  f"{facts.brave_buffer if kind == 'brave' else facts.nn_buffer}], dry delay "
                  f"{pd_dry_delay(facts, kind)} samples (players at block {PD_TOP_BLOCK}; latency patch at "

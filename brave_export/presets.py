@@ -232,17 +232,25 @@ class Fit:
     sample_rate: int
     sample_rate_known: bool
     buffer: int
-    model_delay: int | None
+    model_delay: int | None  # the model's own delay: its latency card's median, else the nominal delay
     object_text: str
     max_object_text: str
     latency: dict
     notes: list[str] = field(default_factory=list)
     weights: str = "fp32"  # the model's weight format
     timing: dict | None = None  # `fit(..., timed_calls=N)`: the call timed at the preset's buffer here
+    nominal_delay: int | None = None  # get_latency_samples(): what the model declares
+    delay_source: str = ""  # "measured (latency card ...)" or "nominal (why)"
+
+    @property
+    def expected_latency(self) -> int | None:
+        """Samples from input to output in Pd: the host's buffering + the model's own delay."""
+        return None if self.model_delay is None else self.latency["pd_samples"] + self.model_delay
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["preset"] = self.preset.as_dict()
+        d["expected_latency"] = self.expected_latency
         return d
 
 
@@ -301,7 +309,7 @@ def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward",
     if preset.host == "nn~" and not preset.threaded and preset.pd_block > buffer:
         raise UserError(f"{path} does not fit preset {preset.name}: nn~ with BUFFER 0 and Pd block "
                         f"{preset.pd_block} > buffer {buffer} outputs silence")
-    delay = facts.model_delay
+    delay, source = facts.own_delay()
     notes = []
     if ratio != preset.ratio:
         better = [p.name for p in load_presets() if p.ratio == ratio]
@@ -322,7 +330,8 @@ def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward",
                sample_rate_known=sr is not None, buffer=buffer, model_delay=delay,
                object_text=preset.object_text(name, method, ratio),
                max_object_text=preset.max_object_text(name, method, ratio),
-               latency=preset.latency_table(ratio), notes=notes, weights=weights, timing=timing)
+               latency=preset.latency_table(ratio), notes=notes, weights=weights, timing=timing,
+               nominal_delay=facts.model_delay, delay_source=source)
 
 
 # ------------------------------------------------------------------------------ text output
@@ -374,10 +383,11 @@ def format_fit(f: Fit) -> str:
         f"  added latency: {t['max_samples']} samples = {t['max_ms']['44100']:.2f} ms at 44.1 kHz, "
         f"{t['max_ms']['48000']:.2f} ms at 48 kHz  [{t['max_basis']}]",
     ]
-    if f.model_delay:
-        total = t["pd_samples"] + f.model_delay
-        lines += ["", f"With the model's own delay of {f.model_delay} samples, sound comes out {total} samples "
-                      f"({ms(total, f.sample_rate):.2f} ms) after it goes in, in Pd (before the audio interface)."]
+    if f.model_delay is not None:
+        total = f.expected_latency
+        lines += ["", f"With the model's own delay of {f.model_delay} samples, {f.delay_source}, sound comes out "
+                      f"{total} samples ({ms(total, f.sample_rate):.2f} ms) after it goes in, in Pd (before the audio "
+                      "interface)."]
     if f.timing:
         tm = f.timing
         lines += ["", f"Timed here ({tm['calls']} calls, one thread): {tm['median_ms']:.3f} ms per call, p99 "

@@ -11,7 +11,8 @@ than the channel count), `encode` puts the channels' frame mean on every latent 
 `decode` averages the dimensions back onto every channel.
 
 The faulty models that hosts must survive live here too, one home for the Pd tests and the C++
-engine tests: `NaNModel` (NaN out), `SlowModel` (slow calls), `SpikeModel` (one slow call on demand), `NotNNModel` (no nn~ protocol).
+engine tests: `NaNModel` (NaN out), `SilentModel` (silence out), `SlowModel` (slow calls),
+`SpikeModel` (one slow call on demand), `NotNNModel` (no nn~ protocol).
 """
 
 from __future__ import annotations
@@ -113,6 +114,17 @@ class NaNModel(torch.nn.Module):
 
     def forward(self, x):
         return x * float("nan")
+
+
+class SilentModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1 at audio rate, returns silence whatever comes in."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+
+    def forward(self, x):
+        return torch.zeros_like(x)
 
 
 class SlowModel(torch.nn.Module):

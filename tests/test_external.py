@@ -257,9 +257,9 @@ def test_latency_and_stats_messages(external, models, tmp_path):
 
     # latency: post and info outlet
     assert run.lines(r"brave~: latency: added 64 samples \(1\.451 ms at 44100 Hz\) = buffer 128 - "
-                     r"gcd\(buffer, block 64\); model's own delay 37 samples \(0\.839 ms\); "
-                     r"total 101 samples \(2\.290 ms\)"), run.stderr
-    assert run.lines(r"^info: latency 64 1\.45125 37 101 2\.29025$"), run.stderr
+                     r"gcd\(buffer, block 64\); model's own delay 37 samples \(0\.839 ms\), nominal \(no latency "
+                     r"card\); total 101 samples \(2\.290 ms\)"), run.stderr
+    assert run.lines(r"^info: latency 64 1\.45125 37 101 2\.29025 37$"), run.stderr
     # stats: one call per completed buffer of 128 samples, counted from each (re)start
     s5 = effect_sample(t_report, block)
     calls = (s2 - s1) // R + (s3 - s2) // R + (s5 - s4) // R
@@ -305,7 +305,50 @@ def test_reset_without_model_reset_reloads(external, models, tmp_path):
     assert np.array_equal(out[s + lag:], inp[s:len(inp) - lag])
     assert len(run.lines(r"brave~: loaded .*bare\.ts: forward \(1 in, 1 out, ratios 1/1\)")) == 2
     assert run.lines(r"brave~: latency: added 64 samples .* the model does not report its own delay")
-    assert run.lines(r"^info: latency 64 1\.45125 -1 64 1\.45125$")
+    assert run.lines(r"^info: latency 64 1\.45125 -1 64 1\.45125 -1$")
+
+
+@pytest.mark.parametrize("measurable", [True, False])
+def test_latency_message_reports_the_card(external, models, tmp_path, measurable):
+    """A file with a latency card: brave~ still plays it (input delayed by exactly buffering + the
+    probe's 37 samples), and `latency` gives MODEL = the card's median (here a card saying 20, to
+    tell it from the nominal 37), the nominal figure beside it; a card without figures gives
+    the nominal delay and says why."""
+    import dataclasses
+
+    from brave_export.latency.card import measure_card, write_card
+
+    tmp = tmp_path / "w"
+    tmp.mkdir()
+    model = write_probe(tmp / "carded.ts", ratio=R, delay=D)
+    card = measure_card(model, trials=1)
+    assert card.median == D
+    card = (dataclasses.replace(card, median=20.0, p10=19.0, p90=24.0) if measurable else
+            dataclasses.replace(card, measurable=False, median=None, p10=None, p90=None,
+                                reason="the model does not reproduce the test bursts"))
+    write_card(model, card)
+    block, L = 64, added_latency(R, 64)
+    patch = Patch(duration_ms=120)
+    sub = patch.subpatch("dsp", block=block)
+    src = sub.obj("noise~")
+    b = sub.obj("brave~ carded.ts forward 128 -sync")
+    sub.connect(src, 0, b, 0)
+    sub.receive("ctl", b)
+    sub.connect(b, 1, sub.obj("print info"), 0)
+    sub.record(src, "in", N_REC)
+    sub.record(b, "out", N_REC)
+    patch.at(50, "ctl latency")
+    run = run_pd(patch, tmp)
+    check_stderr(run)
+    assert_delayed(run.arrays["out"], run.arrays["in"], L + D, "a file with a latency card")
+    if measurable:
+        assert run.lines(r"model's own delay 20 samples \(0\.454 ms\) measured \(latency card: median of 12 "
+                         r"trials, p10 19, p90 24\), nominal 37; total 84 samples"), run.stderr
+        assert run.lines(r"^info: latency 64 1\.45125 20 84 1\.90476 37$"), run.stderr
+    else:
+        assert run.lines(r"model's own delay 37 samples \(0\.839 ms\), nominal \(latency card: not measurable: "
+                         r"the model does not reproduce the test bursts\); total 101"), run.stderr
+        assert run.lines(r"^info: latency 64 1\.45125 37 101 2\.29025 37$"), run.stderr
 
 
 # ------------------------------------------------------------------------------------ bad input

@@ -10,6 +10,7 @@ import pytest
 from brave_export import maxcheck, modelpatches
 from brave_export.maxpatches import ONSET, presentation_overlaps
 from brave_export.pdrun import Patch, external_dir, run_pd
+from brave_export.hosts import nn_chain_latency
 from brave_export.presets import brave_latency, get_preset, nn_nominal_latency
 from brave_export.probe import write_probe
 from tests.conftest import assert_one_line_error, run_cli
@@ -60,9 +61,10 @@ def test_max_patches_sized_to_the_model(probes, size, tmp_path):
     want = D + nn_nominal_latency(R, 64, threaded=False)
     assert [b["text"] for b in _boxes(forward) if b.get("text", "").startswith("delay~")] == [f"delay~ 262144 {want}"]
     assert f"loadmess {want}" in [b.get("text") for b in _boxes(forward)]
-    # through encode and decode: two objects buffering
-    twice = D + 2 * nn_nominal_latency(R, 64, threaded=False)
-    assert [b["text"] for b in _boxes(latent) if b.get("text", "").startswith("delay~")] == [f"delay~ 262144 {twice}"]
+    # through encode and decode: nn~'s latent chain (tests/test_chains.py), not twice its buffering
+    chain = D + nn_chain_latency(nn_nominal_latency(R, 64, threaded=False), R)
+    assert chain == D + 2 * nn_nominal_latency(R, 64, threaded=False) - (R - 64)
+    assert [b["text"] for b in _boxes(latent) if b.get("text", "").startswith("delay~")] == [f"delay~ 262144 {chain}"]
 
 
 def test_sidecar_gives_the_object_text_and_must_match(probes, tmp_path):

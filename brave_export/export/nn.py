@@ -19,6 +19,7 @@ from . import convert as C
 from . import weights as W
 from .layers import half_weights
 from .model import StreamingRAVE
+from ..latency.card import save_with_card
 from .sidecar import ExportFacts, sidecar_path, write_sidecar
 
 MAX_BUFFER = 16384
@@ -257,10 +258,25 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
     )
     with atomic_paths(out, sidecar) as (tmp_model, tmp_meta):
         scripted.save(str(tmp_model))
+        card = _measure_card(tmp_model, log)
+        save_with_card(scripted, tmp_model, card)
         _check_reload(tmp_model, scripted, info["buffer"])
+        result = result.with_card(card)
         write_sidecar(result, tmp_meta)
     log(f"wrote {out} and {sidecar.name}")
     return result
+
+
+def _measure_card(saved: Path, log):
+    """The latency card of the file just saved (a fresh copy: the exported module keeps its state)."""
+    from ..latency.card import CARD_TRIALS, measure_card
+    from ..latency.signals import TESTS
+
+    log(f"measuring the latency card: {len(TESTS)} test bursts x {CARD_TRIALS} trials through the model at its "
+        "ratio, no host buffering (about 2,000 calls: seconds on free cores, a minute on a busy machine)")
+    card = measure_card(saved, progress=True)
+    log(f"latency card: {card.describe()}")
+    return card
 
 
 def _check_reload(path: Path, scripted, buffer: int) -> None:

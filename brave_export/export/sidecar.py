@@ -9,6 +9,9 @@ for the files already written and for readers outside this package:
     model_delay     latency_samples      (the protocol's get_latency_samples())
     object_text     nn_object
 
+`measured_latency` is the model's latency card (brave_export.latency.card: measured, not
+declared), the same record the .ts carries inside as its extra file `latency_card.json`.
+
 The file also carries figures derived from the record (`latency_ms`,
 `buffering_latency_samples_at_block_64`, `brave_object`), written for people and other tools
 and recomputed, never read back.
@@ -17,7 +20,7 @@ and recomputed, never read back.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from ..hosts import brave_latency
@@ -48,6 +51,11 @@ class ExportFacts:
     checkpoint: str | None = None
     config: str | None = None
     fp16_error_db: float | None = None
+    measured_latency: dict | None = None  # the latency card (LatencyCard.as_dict()), when measured
+
+    def with_card(self, card) -> "ExportFacts":
+        """The same facts with the latency card `card` (a LatencyCard)."""
+        return replace(self, measured_latency=card.as_dict())
 
     @property
     def brave_object(self) -> str:
@@ -73,6 +81,8 @@ class ExportFacts:
              "weights": self.weights, "platforms": self.platforms, "torch_version": self.torch_version}
         if self.fp16_error_db is not None:
             d["fp16_error_db"] = round(self.fp16_error_db, 2)
+        if self.measured_latency is not None:
+            d["measured_latency"] = self.measured_latency
         return d
 
 
@@ -84,8 +94,13 @@ def write_sidecar(facts: ExportFacts, path: Path | None = None) -> Path:
     """Write the sidecar JSON to `path` (default: `facts.sidecar`; the exporter passes a temporary
     file that it renames into place with the model)."""
     target = Path(path) if path is not None else facts.sidecar
-    target.write_text(json.dumps(facts.sidecar_dict(), indent=2) + "\n")
+    target.write_text(sidecar_text(facts))
     return target
+
+
+def sidecar_text(facts: ExportFacts) -> str:
+    """The sidecar file's text."""
+    return json.dumps(facts.sidecar_dict(), indent=2) + "\n"
 
 
 def read_sidecar(model: str | Path) -> ExportFacts | None:

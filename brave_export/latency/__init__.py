@@ -13,10 +13,12 @@ own detector, for comparing the two.
 
 One module per concern: `onsets` (the detectors), `signals` (the test bursts), `host` (the
 simulated brave~), `model` (opening the .ts and calling it), `results` (per-trial records and
-their statistics), `evaluate` (the trials), `report` (text, JSON and plot).
+their statistics), `evaluate` (the trials), `report` (text, JSON and plot), `card` (the model's
+own measured latency, stored in the .ts and its sidecar).
 """
 
 from ..hosts import brave_latency
+from .card import CARD_FILE, LatencyCard, measure_card, read_card, write_card
 from .evaluate import PRE_ROLL_S, WARMUP_CALLS, evaluate, evaluate_as_pd_patch
 from .host import BraveHost
 from .onsets import (DETECTORS, DetectorSettings, envelope_difference, envelope_onset, find_onset, flux_onset,
@@ -26,7 +28,7 @@ from .results import LatencyResult, Summary, Trial
 from .signals import LENGTHS_MS, LEVELS_DB, PD_PATCH_TEST, SIGNALS, TESTS, BurstTest, burst
 
 __all__ = [
-    "brave_latency", "PRE_ROLL_S", "WARMUP_CALLS", "evaluate", "evaluate_as_pd_patch", "BraveHost",
+    "brave_latency", "CARD_FILE", "LatencyCard", "measure_card", "read_card", "write_card", "PRE_ROLL_S", "WARMUP_CALLS", "evaluate", "evaluate_as_pd_patch", "BraveHost",
     "DETECTORS", "DetectorSettings", "envelope_difference", "envelope_onset", "find_onset", "flux_onset",
     "peak_onset", "spectral_flux", "format_result", "write_json", "write_plot", "LatencyResult", "Summary",
     "Trial", "LENGTHS_MS", "LEVELS_DB", "PD_PATCH_TEST", "SIGNALS", "TESTS", "BurstTest", "burst",

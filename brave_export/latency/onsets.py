@@ -13,6 +13,11 @@ Peak threshold (`detector="peak"`, what patches/pd/latency-*.pd does): the first
 search start whose magnitude reaches `peak_fraction` times the largest magnitude from there on
 and `peak_floor_factor` times the largest magnitude before the search start.
 
+Noise floor (every detector): an output onset counts only when the output's peak from the onset
+to the end of the search window is at least `floor_margin_db` above the output's own peak over the
+`FLOOR_SPAN` samples before the burst can reach it (both high-passed at `highpass_hz`): a model
+that hums, hisses or wanders gives no onset unless the burst really comes through.
+
 Spectral flux (second opinion, whichever detector is chosen): Hann frames of `flux_frame`
 samples every `flux_hop` samples, log-compressed magnitudes log(1 + 100 |X|), flux = sum of the
 positive increases from one frame to the next; the onset is the first frame whose flux reaches
@@ -31,6 +36,7 @@ import numpy as np
 from ..errors import UserError
 
 DETECTORS = ("envelope", "peak")
+FLOOR_SPAN = 2048  # samples of output before the burst can reach it: where its noise floor is taken
 
 
 @dataclass
@@ -49,6 +55,7 @@ class DetectorSettings:
     flux_ratio: float = 0.3
     flux_min: float = 1.0
     flux_contrast: float = 4.0
+    floor_margin_db: float = 10.0
 
     def check(self) -> None:
         if self.detector not in DETECTORS:
@@ -67,6 +74,8 @@ class DetectorSettings:
             raise UserError("detector: need 0 < flux_hop <= flux_frame")
         if not 0 < self.flux_ratio <= 1:
             raise UserError(f"detector: flux_ratio must be in (0, 1], got {self.flux_ratio}")
+        if self.floor_margin_db < 0:
+            raise UserError(f"detector: floor_margin_db must be >= 0 dB, got {self.floor_margin_db}")
 
 
 def _one_pole(x: np.ndarray, tau_ms: float, sr: int) -> np.ndarray:
@@ -76,15 +85,30 @@ def _one_pole(x: np.ndarray, tau_ms: float, sr: int) -> np.ndarray:
     return lfilter([1.0 - a], [1.0, -a], x)
 
 
-def envelope_difference(x: np.ndarray, sr: int, s: DetectorSettings) -> tuple[np.ndarray, np.ndarray]:
-    """(fast - slow in dB, fast in dBFS) for every sample of x."""
+def _highpassed(x: np.ndarray, sr: int, s: DetectorSettings) -> np.ndarray:
     from scipy.signal import butter, lfilter
 
     x = np.asarray(x, dtype=np.float64)
     if s.highpass_hz > 0:
         b, a = butter(2, s.highpass_hz / (sr / 2), btype="highpass")
         x = lfilter(b, a, x)
-    r = np.abs(x)
+    return x
+
+
+def above_floor(y: np.ndarray, sr: int, s: DetectorSettings, onset: int, stop: int | None, reach: int) -> bool:
+    """Whether the output rises `floor_margin_db` above its own noise floor: its peak in
+    [onset, stop) against its peak over the FLOOR_SPAN samples before `reach`, the first output
+    sample the burst can affect (high-passed alike, so a DC offset is no response)."""
+    a = np.abs(_highpassed(y, sr, s))
+    floor = float(a[max(0, reach - FLOOR_SPAN):reach].max()) if reach > 0 else 0.0
+    span = a[onset:stop]
+    peak = float(span.max()) if len(span) else 0.0
+    return peak > 0.0 and peak >= floor * 10 ** (s.floor_margin_db / 20)
+
+
+def envelope_difference(x: np.ndarray, sr: int, s: DetectorSettings) -> tuple[np.ndarray, np.ndarray]:
+    """(fast - slow in dB, fast in dBFS) for every sample of x."""
+    r = np.abs(_highpassed(x, sr, s))
     tiny = 1e-12
     fast = 20 * np.log10(_one_pole(r, s.fast_ms, sr) + tiny)
     slow = 20 * np.log10(_one_pole(r, s.slow_ms, sr) + tiny)

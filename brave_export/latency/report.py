@@ -23,24 +23,36 @@ def format_result(r: LatencyResult) -> str:
         f"({1000 * r.buffering_latency / r.sample_rate:.2f} ms)"
         + (f"; model delay {r.model_delay}; expected {r.expected_latency} samples "
            f"({1000 * r.expected_latency / r.sample_rate:.2f} ms)" if r.expected_latency is not None else ""),
-        f"{r.trials_per_test} trials per test, seed {r.seed}",
+        f"{r.trials_per_test} trials per test, seed {r.seed}; an output onset counts within {r.window} samples of "
+        f"the input's and {r.settings.get('floor_margin_db', 0):g} dB above the output's own noise floor",
         "",
-        f"{'test':<24}{'detected':>9}{'mean':>10}{'jitter':>9}{'min':>9}{'max':>9}   "
-        f"{'mean ms':>8}{'jit ms':>8}{'min ms':>8}{'max ms':>8}   {'flux (second opinion)':>21}",
+        f"{'test':<24}{'detected':>9}{'median':>9}{'p10':>8}{'p90':>8}{'jitter':>8}   "
+        f"{'median ms':>9}{'p10 ms':>8}{'p90 ms':>8}   {'flux (second opinion)':>21}",
     ]
     lines.append("-" * len(lines[-1]))
     for s in [*r.tests, r.overall]:
         L, F = s.latency, s.flux_latency
+        flag = "  missed" if s.missed and s is not r.overall else ""
         lines.append(
-            f"{s.name:<24}{s.detected:>4}/{s.trials:<4}{_fmt(L['mean']):>10}{_fmt(L['std']):>9}{_fmt(L['min'], 0):>9}"
-            f"{_fmt(L['max'], 0):>9}   {_fmt(L['mean_ms'], 2):>8}{_fmt(L['std_ms'], 2):>8}{_fmt(L['min_ms'], 2):>8}"
-            f"{_fmt(L['max_ms'], 2):>8}   {s.flux_detected:>6}/{s.trials:<4}{_fmt(F['mean']):>11}")
-    o = r.overall
-    lines += ["", f"latency ({r.settings['detector']} detector, samples): mean {_fmt(o.latency['mean'])}, jitter (std) "
-                  f"{_fmt(o.latency['std'])}, detection rate {o.detection_rate:.0%}; spectral flux agrees within "
-                  f"{r.settings['flux_hop']} samples in "
-                  + ("-" if o.agreement_rate is None else f"{o.agreement_rate:.0%}") + " of trials"]
+            f"{s.name:<24}{s.detected:>4}/{s.trials:<4}{_fmt(L['median']):>9}{_fmt(L['p10'], 0):>8}{_fmt(L['p90'], 0):>8}"
+            f"{_fmt(L['std']):>8}   {_fmt(L['median_ms'], 2):>9}{_fmt(L['p10_ms'], 2):>8}{_fmt(L['p90_ms'], 2):>8}   "
+            f"{s.flux_detected:>6}/{s.trials:<4}{_fmt(F['median']):>11}{flag}")
+    lines += ["", overall_line(r)]
     return "\n".join(lines)
+
+
+def overall_line(r: LatencyResult) -> str:
+    """One line: the overall median and spread over the tests measured, or why there is none."""
+    o, det = r.overall, r.settings["detector"]
+    head = f"latency ({det} detector, samples): "
+    if o.missed:
+        return head + (f"not measured: every test missed (onsets found in {o.detection_rate:.0%} of trials; "
+                       "a test counts when most of its trials find one)")
+    L = o.latency
+    return head + (f"median {_fmt(L['median'])} ({_fmt(L['median_ms'], 2)} ms), p10 {_fmt(L['p10'], 0)}, "
+                   f"p90 {_fmt(L['p90'], 0)}, over {o.measured_tests} of {len(r.tests)} tests; onsets found in "
+                   f"{o.detection_rate:.0%} of trials; spectral flux agrees within {r.settings['flux_hop']} samples "
+                   f"in " + ("-" if o.agreement_rate is None else f"{o.agreement_rate:.0%}") + " of trials")
 
 
 def write_json(r: LatencyResult, path) -> Path:
@@ -74,7 +86,7 @@ def write_plot(r: LatencyResult, path) -> Path:
     ax.axvline(1000.0 * r.buffering_latency / sr, color="grey", ls=":", label="host buffering")
     o = r.overall.latency
     ax.set_title(f"{Path(r.model).name}: brave~ buffer {r.buffer}, block {r.block}  "
-                 f"mean {_fmt(o['mean_ms'], 2)} ms, jitter {_fmt(o['std_ms'], 2)} ms, "
+                 f"median {_fmt(o['median_ms'], 2)} ms, p10-p90 {_fmt(o['p10_ms'], 2)}-{_fmt(o['p90_ms'], 2)} ms, "
                  f"detected {r.overall.detected}/{r.overall.trials}", fontsize=9)
     ax.set_xlabel("latency (ms)")
     ax.set_ylabel("trials")

@@ -12,6 +12,7 @@
 // perform. Loads run in the engine's loader thread (`sync 1` makes them block instead, for
 // offline runs); a clock polls the engine for what to say on the console and the info outlet.
 
+#include "../engine/card.hpp"
 #include "../engine/engine.hpp"
 
 #include <algorithm>
@@ -531,13 +532,22 @@ static void brave_latency(t_brave *x) {
     int block = e.block() > 0 ? e.block() : sys_getblksize();
     double sr = e.sample_rate() > 0 ? e.sample_rate() : sys_getsr();
     int added = brave::added_latency(e.buffer(), block, e.worker(), e.lookahead());
-    // get_latency_samples() is forward's delay: other methods' own delay is unknown
-    long delay = mi->name == "forward" ? e.info()->delay : -1;
+    // get_latency_samples() is forward's nominal delay; the latency card (card.hpp) its measured
+    // one. Other methods' own delay is unknown.
+    bool fwd = mi->name == "forward";
+    long nominal = fwd ? e.info()->delay : -1;
+    brave::LatencyCard card = fwd ? brave::read_latency_card(e.info()->path) : brave::LatencyCard{};
+    long delay = card.measurable ? std::lround(card.median) : nominal;
     long total = added + std::max(0L, delay);
-    char own[200] = "the model does not report its own delay";
-    if (delay >= 0)
-        snprintf(own, sizeof(own), "model's own delay %ld samples (%.3f ms); total %ld samples (%.3f ms)", delay,
-                 1000.0 * delay / sr, total, 1000.0 * total / sr);
+    char own[400] = "the model does not report its own delay";
+    if (card.measurable)
+        snprintf(own, sizeof(own), "model's own delay %ld samples (%.3f ms) measured (latency card: median of %ld "
+                 "trials, p10 %g, p90 %g), nominal %ld; total %ld samples (%.3f ms)", delay, 1000.0 * delay / sr,
+                 card.trials, card.p10, card.p90, nominal, total, 1000.0 * total / sr);
+    else if (delay >= 0)
+        snprintf(own, sizeof(own), "model's own delay %ld samples (%.3f ms), nominal (%s%s); total %ld samples (%.3f ms)",
+                 delay, 1000.0 * delay / sr, card.present ? "latency card: not measurable: " : "no latency card",
+                 card.present ? card.reason.substr(0, 160).c_str() : "", total, 1000.0 * total / sr);
     else if (e.info()->delay >= 0)
         snprintf(own, sizeof(own), "the model reports its own delay for forward only, not for '%s'", mi->name.c_str());
     std::string factor = e.worker() ? std::to_string(1 + e.lookahead()) + " x " : "";
@@ -546,7 +556,7 @@ static void brave_latency(t_brave *x) {
          1000.0 * added / sr, sr, factor.c_str(), e.buffer(), block, mode.c_str(),
          e.block() > 0 ? "" : " [DSP not started: Pd's default block]", own);
     info_out(x, "latency", {(t_float)added, (t_float)(1000.0 * added / sr), (t_float)delay, (t_float)total,
-                            (t_float)(1000.0 * total / sr)});
+                            (t_float)(1000.0 * total / sr), (t_float)nominal});
 }
 
 static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
