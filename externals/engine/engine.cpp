@@ -635,6 +635,7 @@ public:
     long since_reset = 1L << 40;  // samples since the last reset request
     long next_job = 0;            // the last job number handed out
     long first_due = 1;           // results of jobs before it are not wanted (stream restarted)
+    bool fresh_stream = false;    // at the swap, restart the stream rather than continue the old one
     long drain_last = 0;          // taken over from a runner: its jobs up to this one are its own,
     long drain_first = 1;         // and it wanted the results from this one on
 
@@ -1090,6 +1091,7 @@ struct Engine::Impl {
                 return nullptr;
             }
             auto r = std::make_unique<Runner>(m, *mi, b);
+            r->fresh_stream = req.restart;
             // Warm-up calls on silence: they check the output shape now rather than in perform,
             // and let the JIT profile and optimize here instead of on the first audio buffers.
             char e[512];
@@ -1189,7 +1191,7 @@ struct Engine::Impl {
         Runner *in = incoming.exchange(nullptr);
         if (!in) return;
         Runner *old = current.load();
-        bool go_on = continues(old, in, block, worker_mode);
+        bool go_on = !in->fresh_stream && continues(old, in, block, worker_mode);
         if (go_on) take_over(old, in);
         atomic_add(go_on ? gapless_swaps : restarting_swaps, 1L);
         current.store(in);

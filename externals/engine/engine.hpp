@@ -115,6 +115,8 @@ struct Request {                       // what to load or run
     std::shared_ptr<Model> model;      // a model already loaded (method / buffer changes)
     std::string method = "forward";
     int buffer = 0;                    // 0: the model's ratio
+    bool restart = false;              // the stream restarts at the swap (a reset by reloading),
+                                       // instead of the new model continuing it
 };
 
 class Engine {

@@ -359,7 +359,8 @@ static void brave_load(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     start_load(x, req, false);
 }
 
-static void brave_reload(t_brave *x) {
+// `fresh`: the stream restarts at the swap (reset by reloading) instead of going on.
+static void reload(t_brave *x, bool fresh) {
     State *st = x->x_st;
     const brave::ModelInfo *info = st->engine->info();
     if (!info) {
@@ -370,8 +371,11 @@ static void brave_reload(t_brave *x) {
     req.path = info->path;
     req.method = st->method;
     req.buffer = st->req_buffer;
+    req.restart = fresh;
     start_load(x, req, false);
 }
+
+static void brave_reload(t_brave *x) { reload(x, false); }
 
 static void brave_method(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     State *st = x->x_st;
@@ -420,7 +424,7 @@ static void brave_reset(t_brave *x) {
         pd_error(x, "brave~: reset: no model loaded");
         return;
     }
-    if (!st->engine->reset()) brave_reload(x);  // no reset() in the model: a fresh copy of the file
+    if (!st->engine->reset()) reload(x, true);  // no reset() in the model: a fresh copy of the file
     brave::reseed(st->seed);
     long merged = st->engine->merged_resets();  // said once: resets closer than one buffer
     if (merged > 0 && st->merged_said == 0)
