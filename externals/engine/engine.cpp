@@ -8,14 +8,15 @@
 // most the value B - gcd(B, N).
 //
 // Synchronous mode calls the model inside perform() as soon as a buffer is complete: least
-// latency, but the call must fit in the audio callback. Worker mode hands the buffer to this
-// object's worker thread and appends the result of the *previous* buffer instead, so every
-// output arrives exactly one buffer later (head start L + B) and the call has a whole buffer's
-// time. The handoff is one slot per runner, guarded by two counters (req written by perform,
-// done by the worker): perform writes the input slot and reads the output slot only while
-// done == req, the worker only while done != req. Perform never waits (unless the host asked for
-// wait mode, for offline runs) and never allocates: a late result means silence for that buffer,
-// counted as an overrun.
+// latency, but the call must fit in the audio callback. Worker mode hands each buffer to the
+// runner's worker thread and appends the result of the buffer K before it instead (K = the
+// lookahead), so every output arrives exactly K buffers later (head start L + K B) and each call
+// has K buffers of wall-clock time, plus what perform may wait for it (the host's deadline). See
+// Runner for the job slots. Perform never allocates in worker mode; a result that is not there by
+// the deadline means silence for that buffer, counted as late.
+//
+// A new model swaps in between two perform() calls. When it runs the same buffering as the old
+// one, it continues the old one's stream (no silence inserted); else the stream restarts.
 
 #include "engine.hpp"
 

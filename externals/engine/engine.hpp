@@ -10,9 +10,10 @@
 //                                              itself runs there, allocating inside libtorch).
 //
 // The host must not call the control side while perform() runs, except where noted (Pd runs
-// both in one thread, so that holds there). Background work runs in two threads the Engine owns:
-// the loader (builds and warms up new models, frees old ones) and, in worker mode, the worker
-// (runs the model calls). Nothing here throws to the host.
+// both in one thread, so that holds there). Background work runs in threads the Engine owns: the
+// loader (builds and warms up new models, frees old ones; a normal thread, never real-time) and,
+// per running model, a worker (runs the model calls in worker mode; just below the host's audio
+// thread in round-robin when that one runs at real-time priority). Nothing here throws to the host.
 #pragma once
 
 #include <atomic>
