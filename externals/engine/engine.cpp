@@ -29,6 +29,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
+#include <signal.h>
 
 #include <algorithm>
 #include <chrono>
@@ -602,6 +603,18 @@ void run_as_normal_thread() {
     pthread_setschedparam(pthread_self(), SCHED_OTHER, &p);
 }
 
+// Signals sent to the host process go to any thread that does not block them: the engine's
+// threads block them, so that no handler runs in the middle of a model call. Pd's watchdog sends
+// SIGHUP while Pd runs at real-time priority and misses its pings, and Pd's handler sleeps 30 ms:
+// in a worker, that is a 30 ms call.
+void block_host_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGALRM, SIGUSR1, SIGUSR2, SIGCHLD, SIGPIPE, SIGIO})
+        sigaddset(&set, sig);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
 // One method of one model at one buffer size: its model calls, its output FIFO, and in worker
 // mode its own worker thread with a ring of job slots.
 //
@@ -899,6 +912,7 @@ private:
     }
 
     void worker_loop() {
+        block_host_signals();
         c10::InferenceMode guard;
         int threads = 0, sched_gen = -1;
         long reset_done = 0;
@@ -1023,6 +1037,7 @@ struct Engine::Impl {
 
     void loader_loop() {
         run_as_normal_thread();
+        block_host_signals();
         int threads = 0;
         for (;;) {
             Job job;
