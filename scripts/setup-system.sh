@@ -4,8 +4,9 @@
 set -euo pipefail
 # deken: Pd's package tool (make package); its first run installs its Python part (hy) from PyPI
 # into ~/.local/share/deken-debian. binutils: strip, for the packaged libraries. time: /usr/bin/time,
-# which measures the package's memory.
-packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time)
+# which measures the package's memory. jackd2: JACK's server (its dummy driver is an audio server
+# without hardware) for make realtime and tests/test_realtime.py.
+packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time jackd2)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,6 +26,9 @@ def test_measure_lag_finds_an_exact_delay_and_ignores_silenced_buffers():
     out = np.concatenate([np.zeros(229, np.float32), inp[:-229]])
     out[5000:5128] = 0  # a late buffer output as silence
     assert measure_lag(inp, out) == (229, 1.0)
+    out[5128:5165] = inp[1000:1037]  # after it, a delay line that missed that buffer's input
+    assert measure_lag(inp, out)[1] < 1.0
+    assert measure_lag(inp, out, guard=128) == (229, 1.0)
     out[7000] += 0.5
     lag, match = measure_lag(inp, out)
     assert lag == 229 and match < 1.0

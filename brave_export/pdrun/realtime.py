@@ -186,10 +186,12 @@ def zero_runs(x: np.ndarray, min_len: int = MIN_GAP) -> np.ndarray:
     return np.stack([starts[keep], (ends - starts)[keep]], axis=1) if keep.any() else np.zeros((0, 2), int)
 
 
-def measure_lag(inp: np.ndarray, out: np.ndarray, max_lag: int = 8192) -> tuple[int | None, float]:
+def measure_lag(inp: np.ndarray, out: np.ndarray, max_lag: int = 8192, guard: int = 0) -> tuple[int | None, float]:
     """The lag (samples) at which `out` best matches `inp` delayed, by cross-correlation of the
     whole recording, and the fraction of out's non-zero samples exactly equal to the input at
-    that lag (1.0 for a pure-delay probe whose every buffer came through)."""
+    that lag (1.0 for a pure-delay probe). The `guard` samples after each gap (a run of zeros:
+    a buffer the model never got) are left out: a model's state (a probe's delay line) spans the
+    missing input there, so what it outputs next is rightly not the input at that lag."""
     inp, out = np.asarray(inp, np.float64), np.asarray(out, np.float64)
     n = min(len(inp), len(out))
     if n <= max_lag or not out.any():
@@ -199,6 +201,8 @@ def measure_lag(inp: np.ndarray, out: np.ndarray, max_lag: int = 8192) -> tuple[
     lag = int(np.argmax(xc))
     o, i = out[lag:n], inp[: n - lag]
     live = o != 0
+    for start, length in zero_runs(o):
+        live[start + length:start + length + guard] = False
     match = float(np.mean(o[live] == i[live])) if live.any() else 0.0
     return lag, match
 
@@ -642,7 +646,7 @@ def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], model: Path
             vr.zero_fraction = vr.zero_samples / max(1, len(out))
             vr.longest_zero_run = int(runs[:, 1].max()) if len(runs) else 0
             vr.gaps = [(int(s), int(n)) for s, n in runs[:50]]
-            vr.latency_measured, vr.latency_match = measure_lag(arrays["rtin"], out)
+            vr.latency_measured, vr.latency_match = measure_lag(arrays["rtin"], out, guard=buffer)
         result.voices.append(vr)
     if switch_every and record:
         result.switches = _switches(result, arrays, lines, switch_every)
