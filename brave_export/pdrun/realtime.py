@@ -42,9 +42,7 @@ import math
 import os
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -56,6 +54,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from ..background import hog, load_average, stop_group
 from ..errors import UserError
 from ..hosts import brave_latency
 from .locate import external_dir as find_external
@@ -63,19 +62,8 @@ from .pdfile import Patch
 from .process import PdError, console_tail, pd_command, read_wav
 
 HOSTS = ("jack", "nosound")
-HOGS = ("memory", "cpu")
 MIN_GAP = 32  # a run of at least this many exact zeros in the output is a gap
 TICK = 64  # Pd's block: the patch runs at the top level
-HOG_MB = 512  # twice a large L3: every pass of the memory hog goes to memory
-
-# The memory-bandwidth hog: copies a large array back and forth until killed.
-MEMORY_HOG = f"""
-import numpy as np
-a = np.ones({HOG_MB} * 2**20 // 8); b = np.empty_like(a)
-while True:
-    np.copyto(b, a); np.copyto(a, b)
-"""
-CPU_HOG = "while True:\n    pass\n"
 
 
 class RealtimeError(PdError):
@@ -264,51 +252,8 @@ def _spawn(cmd: Sequence[str], **kw) -> subprocess.Popen:
         raise RealtimeError(f"cannot run {cmd[0]}: {exc.strerror}") from exc
 
 
-def _stop(proc: subprocess.Popen | None, grace: float = 3.0) -> None:
-    """Ends proc's whole process group: SIGTERM, then SIGKILL after `grace` seconds."""
-    if proc is None or proc.poll() is not None and not _group_alive(proc.pid):
-        return
-    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=wait)
-            if not _group_alive(proc.pid):
-                return
-        except subprocess.TimeoutExpired:
-            pass
 
 
-def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-        return True
-    except (ProcessLookupError, PermissionError):
-        return False
-
-
-@contextmanager
-def hog(kind: str | None, procs: int | None = None) -> Iterator[list[subprocess.Popen]]:
-    """A background load for the duration of the block, always stopped: "memory" (`procs`
-    processes, default 1, each streaming a 512 MB array), "cpu" (`procs` busy loops, default one
-    per core), or None (nothing)."""
-    if kind is not None and kind not in HOGS:
-        raise UserError(f"unknown hog {kind!r}: use one of {', '.join(HOGS)} (or none)")
-    started: list[subprocess.Popen] = []
-    try:
-        if kind is not None:
-            n = procs or (1 if kind == "memory" else os.cpu_count() or 1)
-            code = MEMORY_HOG if kind == "memory" else CPU_HOG
-            for _ in range(n):
-                started.append(subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
-                                                stderr=subprocess.DEVNULL, start_new_session=True))
-            time.sleep(1.0)  # let it allocate and start streaming
-        yield started
-    finally:
-        for p in started:
-            _stop(p, grace=1.0)
 
 
 def jack_command() -> str:
@@ -365,7 +310,7 @@ def jack_server(sr: int = 44100, period: int = TICK, name: str | None = None, re
             time.sleep(0.2)
         yield server
     finally:
-        _stop(proc)
+        stop_group(proc)
         server.console.join()
 
 
@@ -377,11 +322,6 @@ def _policy(pid: int) -> str | None:
     return {os.SCHED_OTHER: "SCHED_OTHER", os.SCHED_FIFO: "SCHED_FIFO", os.SCHED_RR: "SCHED_RR"}.get(pol, str(pol))
 
 
-def _load_average() -> str | None:
-    try:
-        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-    except OSError:
-        return None
 
 
 # ------------------------------------------------------------------------------ the patch
@@ -567,7 +507,7 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
             host=host, audiobuf=None if host == "jack" else int(audiobuf), voices_n=voices, worker=workers,
             model=str(model), buffer=buffer, sr=sr, seconds=seconds, warmup=warmup, hog=hog_kind, voices=[],
             ticks=0, ticks_expected=int(seconds * sr / TICK), pd_behind_max_ms=None, pd_behind_final_ms=None,
-            stall_max_ms=None, pd_policy=pol, load_average=_load_average(), console=lines)
+            stall_max_ms=None, pd_policy=pol, load_average=load_average(), console=lines)
         if host == "jack":
             result.jack_console = jack_lines
             result.jack_xruns, result.jack_client_late = xr, late
@@ -601,7 +541,7 @@ def _run_pd(cmd: list[str], work: Path, env: dict, limit: float) -> tuple[_Conso
             time.sleep(0.1)
         return console, pol, proc.returncode
     finally:
-        _stop(proc)
+        stop_group(proc)
         console.join()
 
 
