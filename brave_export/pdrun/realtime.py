@@ -100,6 +100,9 @@ class VoiceResult:
     longest_zero_run: int = 0
     gaps: list = field(default_factory=list)  # (start sample, length) of the first 50 runs
     swaps: list = field(default_factory=list)  # tick index at which each `loaded 1` arrived
+    # with switches, brave~'s stats start afresh with each model: the fields above are the last
+    # model's; these are the earlier ones' (parse_stats dicts, asked just before each switch)
+    stats_segments: list = field(default_factory=list)
 
 
 @dataclass
@@ -299,8 +302,11 @@ def jack_server(sr: int = 44100, period: int = TICK, name: str | None = None, re
                 raise RealtimeError(f"jackd exited ({proc.returncode}) before it was up: "
                                     f"{' '.join(cmd)}\n{console_tail(chr(10).join(server.console.text()))}")
             if waiter:
-                up = subprocess.run([waiter, "-s", name, "-c"], capture_output=True, text=True, timeout=10,
-                                    env=env).stdout
+                try:
+                    up = subprocess.run([waiter, "-s", name, "-c"], capture_output=True, text=True, timeout=10,
+                                        env=env).stdout
+                except subprocess.TimeoutExpired:
+                    up = ""
                 if "running" in up and "not running" not in up:
                     break
             elif time.monotonic() > deadline - timeout + 2:  # no jack_wait: give it two seconds
@@ -400,7 +406,8 @@ def build_patch(voices: int, buffer: int, worker: Sequence[bool], seconds: float
         k, t_s = 0, switch_every
         while t_s < seconds - 1e-9:
             f = switch_files[k % len(switch_files)]
-            patch.at(start_ms + 1000.0 * t_s, f"rtmark switch {k}; rtctl load {f}")
+            # stats first: a swap starts the new model's statistics afresh
+            patch.at(start_ms + 1000.0 * t_s, f"rtmark switch {k}; rtctl stats; rtctl load {f}")
             k, t_s = k + 1, t_s + switch_every
     # end: close the gate, mark the console (closes the xrun window), ask the stats; then write
     # the arrays and say so (Pd under JACK in callback mode does not exit on `; pd quit`: the
@@ -569,10 +576,11 @@ def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], model: Path
     delay = _model_delay(model)
     for v, worker in enumerate(result.worker):
         vr = VoiceResult(worker=worker, latency_expected=brave_latency(buffer, TICK, worker) + delay)
-        stats = [l for l in lines if l.startswith(f"rtv{v}: stats ")]
+        stats = [parse_stats(l.split()[2:]) for l in lines if l.startswith(f"rtv{v}: stats ")]
         if stats:
-            for k, val in parse_stats(stats[-1].split()[2:]).items():
+            for k, val in stats[-1].items():
                 setattr(vr, k, val)
+        vr.stats_segments = stats[:-1]
         lat = [l for l in lines if l.startswith(f"rtv{v}: latency ")]
         if lat:
             f = lat[0].split()[2:]
