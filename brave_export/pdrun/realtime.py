@@ -643,7 +643,7 @@ def _f(v, fmt="{:.2f}") -> str:
 
 TABLE_HEAD = ("| model | host | mode | voices | hog | mean / median / p99 / max ms per call | overruns | silent "
               "| zero runs | Pd behind max ms | longest tick ms | JACK xruns net (client late; baseline) "
-              "| latency ok |")
+              "| latency exact (probes) |")
 
 
 def table_row(name: str, r: RealtimeResult) -> str:
@@ -654,10 +654,15 @@ def table_row(name: str, r: RealtimeResult) -> str:
     call = " / ".join([_f(worst.mean_ms), _f(worst.median_ms), _f(worst.p99_ms), _f(worst.max_ms, "{:.1f}")])
     xr = "-" if r.jack_xruns is None else (
         f"{_f(r.jack_xruns_net, '{}')} ({r.jack_client_late}; {r.jack_baseline_xruns} in {r.jack_baseline_s:g} s)")
-    lat = all(x.latency_measured == x.latency_expected == x.latency_reported and x.latency_match == 1.0 for x in v)
+    # only a pure-delay model (a probe) comes out as its input delayed: "-" for any other
+    if any(x.latency_match is None or x.latency_match < 0.5 for x in v):
+        lat = "-"
+    else:
+        lat = "yes" if all(x.latency_measured == x.latency_expected == x.latency_reported and x.latency_match == 1.0
+                           for x in v) else "no"
     return (f"| {name} | {host_label(r)} | {mode} | {r.voices_n} | {r.hog or 'idle'} | {call} | {r.lost_buffers} "
             f"| {100 * r.zero_fraction:.2f}% | {r.zero_runs} | {_f(r.pd_behind_max_ms, '{:.1f}')} "
-            f"| {_f(r.stall_max_ms, '{:.1f}')} | {xr} | {'yes' if lat else 'no'} |")
+            f"| {_f(r.stall_max_ms, '{:.1f}')} | {xr} | {lat} |")
 
 
 def matrix(models: dict, hosts: Sequence[str], modes: Sequence[str], voices: Sequence[int],
