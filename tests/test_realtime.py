@@ -53,7 +53,7 @@ def test_latency_is_exact_in_real_time(external, probes, host, tmp_path):
         assert v.latency_reported == expected, f"`latency` says {v.latency_reported}, hosts.py {expected}"
         assert v.model_delay_reported == D
         assert v.latency_measured == expected, describe(r)
-        assert v.latency_match == 1.0, f"only {v.latency_match:.4f} of the output is the input at {expected}"
+        assert v.latency_match == 1.0, f"only {v.latency_match} of the output is the input at {expected}: {describe(r)}"
         assert v.calls and v.calls > 0
 
 

@@ -177,16 +177,18 @@ def zero_runs(x: np.ndarray, min_len: int = MIN_GAP) -> np.ndarray:
     return np.stack([starts[keep], (ends - starts)[keep]], axis=1) if keep.any() else np.zeros((0, 2), int)
 
 
-def measure_lag(inp: np.ndarray, out: np.ndarray, max_lag: int = 8192, guard: int = 0) -> tuple[int | None, float]:
+def measure_lag(inp: np.ndarray, out: np.ndarray, max_lag: int = 8192,
+                guard: int = 0) -> tuple[int | None, float | None]:
     """The lag (samples) at which `out` best matches `inp` delayed, by cross-correlation of the
     whole recording, and the fraction of out's non-zero samples exactly equal to the input at
-    that lag (1.0 for a pure-delay probe). The `guard` samples after each gap (a run of zeros:
-    a buffer the model never got) are left out: a model's state (a probe's delay line) spans the
-    missing input there, so what it outputs next is rightly not the input at that lag."""
+    that lag (1.0 for a pure-delay probe; None when no sample is left to compare). The `guard`
+    samples after each gap (a run of zeros: the model may have missed that input) are left out:
+    a model's state (a probe's delay line of `guard` samples) spans the missing input there, so
+    what it outputs next is rightly not the input at that lag."""
     inp, out = np.asarray(inp, np.float64), np.asarray(out, np.float64)
     n = min(len(inp), len(out))
     if n <= max_lag or not out.any():
-        return None, 0.0
+        return None, None
     size = 1 << (2 * n - 1).bit_length()
     xc = np.fft.irfft(np.fft.rfft(out[:n], size) * np.conj(np.fft.rfft(inp[:n], size)), size)[:max_lag]
     lag = int(np.argmax(xc))
@@ -194,7 +196,7 @@ def measure_lag(inp: np.ndarray, out: np.ndarray, max_lag: int = 8192, guard: in
     live = o != 0
     for start, length in zero_runs(o):
         live[start + length:start + length + guard] = False
-    match = float(np.mean(o[live] == i[live])) if live.any() else 0.0
+    match = float(np.mean(o[live] == i[live])) if live.any() else None
     return lag, match
 
 
@@ -594,7 +596,7 @@ def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], model: Path
             vr.zero_fraction = vr.zero_samples / max(1, len(out))
             vr.longest_zero_run = int(runs[:, 1].max()) if len(runs) else 0
             vr.gaps = [(int(s), int(n)) for s, n in runs[:50]]
-            vr.latency_measured, vr.latency_match = measure_lag(arrays["rtin"], out, guard=buffer)
+            vr.latency_measured, vr.latency_match = measure_lag(arrays["rtin"], out, guard=delay)
         result.voices.append(vr)
     if switch_every and record:
         result.switches = _switches(result, arrays, lines, switch_every)
@@ -655,11 +657,11 @@ def table_row(name: str, r: RealtimeResult) -> str:
     xr = "-" if r.jack_xruns is None else (
         f"{_f(r.jack_xruns_net, '{}')} ({r.jack_client_late}; {r.jack_baseline_xruns} in {r.jack_baseline_s:g} s)")
     # only a pure-delay model (a probe) comes out as its input delayed: "-" for any other
-    if any(x.latency_match is None or x.latency_match < 0.5 for x in v):
+    if any(x.latency_match is not None and x.latency_match < 0.5 for x in v) or all(x.latency_match is None for x in v):
         lat = "-"
     else:
-        lat = "yes" if all(x.latency_measured == x.latency_expected == x.latency_reported and x.latency_match == 1.0
-                           for x in v) else "no"
+        lat = "yes" if all(x.latency_measured == x.latency_expected == x.latency_reported
+                           and x.latency_match in (1.0, None) for x in v) else "no"
     return (f"| {name} | {host_label(r)} | {mode} | {r.voices_n} | {r.hog or 'idle'} | {call} | {r.lost_buffers} "
             f"| {100 * r.zero_fraction:.2f}% | {r.zero_runs} | {_f(r.pd_behind_max_ms, '{:.1f}')} "
             f"| {_f(r.stall_max_ms, '{:.1f}')} | {xr} | {lat} |")
