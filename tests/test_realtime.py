@@ -60,13 +60,13 @@ def test_latency_is_exact_in_real_time(external, probes, host, tmp_path):
 @pytest.mark.parametrize("host,audiobuf", [("jack", 25), ("nosound", 25)])
 def test_worker_loses_no_more_than_sync(external, brave_ts, host, audiobuf):
     """The exported BRAVE model, one voice, synchronous then worker mode in the same conditions:
-    the worker loses (outputs as silence) no more buffers than synchronous mode overruns."""
-    sync = run_realtime(brave_ts.path, host=host, audiobuf=audiobuf, worker=False, seconds=8, warmup=3, baseline_s=0)
-    work = run_realtime(brave_ts.path, host=host, audiobuf=audiobuf, worker=True, seconds=8, warmup=3, baseline_s=0)
+    the worker loses no more buffers (late results, output as silence) than synchronous mode
+    overruns (calls longer than their buffer: Pd falls behind, the audio device drops out)."""
+    sync = run_realtime(brave_ts.path, host=host, audiobuf=audiobuf, worker=False, seconds=6, warmup=2, baseline_s=0)
+    work = run_realtime(brave_ts.path, host=host, audiobuf=audiobuf, worker=True, seconds=6, warmup=2, baseline_s=0)
     assert sync.voices[0].calls > 0 and work.voices[0].calls > 0
     assert sync.voices[0].zero_runs == 0, f"synchronous mode output silence: {describe(sync)}"
     assert work.lost_buffers <= sync.lost_buffers, f"sync: {describe(sync)}\nworker: {describe(work)}"
-    assert work.voices[0].zero_samples <= sync.voices[0].zero_samples, f"worker: {describe(work)}"
 
 
 def test_switch_inserts_no_zeros(external, probes, tmp_path):
