@@ -492,7 +492,8 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
         for a in patch.written:
             (work / f"{a}.wav").unlink(missing_ok=True)
         cmd = [*pd, "-nogui", "-noprefs", "-stderr", "-nomidi", "-r", str(sr), "-path", str(ext)]
-        limit = timeout or (warmup + seconds + 90 + 5 * voices)
+        # an overloaded Pd under JACK runs its logical time slower than real time: room for that
+        limit = timeout or (3 * (warmup + seconds) + 90 + 5 * voices)
         with hog(hog_kind):
             if host == "jack":
                 with jack_server(sr) as server:
