@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from brave_export.errors import UserError  # noqa: E402
 from brave_export.fileio import write_text_atomic  # noqa: E402
-from brave_export.pdrun.realtime import TABLE_HEAD, matrix, table_row  # noqa: E402
+from brave_export.pdrun.realtime import TABLE_HEAD, check_matrix, matrix, table_row  # noqa: E402
 
 CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"))
 DEFAULTS = {"models": "fp16,fp32", "hosts": "jack,nosound,nosound10", "modes": "sync,worker", "voices": "1",
@@ -54,6 +54,7 @@ def models(names: list[str], extra: list[str], folder: Path) -> dict:
     out = {}
     for n in names:
         if n in ("fp16", "fp32"):
+            print(f"[realtime] the smoke run ({CACHE}) exported with {n} weights...", file=sys.stderr, flush=True)
             out[n] = smoke_export(n, folder)
         elif n == "probe":
             out[n] = write_probe(folder / "probe37.ts", ratio=128, delay=37)
@@ -85,12 +86,15 @@ def main(argv=None) -> int:
     try:
         ms = models(split(args.models), args.model, Path(args.workdir))
         hogs = [None if h == "none" else h for h in split(args.hogs)]
+        check_matrix(ms, split(args.hosts), split(args.modes), hogs)
         command = "python scripts/realtime.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
         print(f"# {command}\n# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
               f"{args.seconds:g} s measured after {args.warmup:g} s", flush=True)
         print(TABLE_HEAD)
         print("|" + "---|" * (TABLE_HEAD.count("|") - 1), flush=True)
         results = []
+        if not all(v.isdigit() and int(v) > 0 for v in split(args.voices)):
+            raise UserError(f"--voices takes whole numbers >= 1, comma-separated: got {args.voices!r}")
         for what, r in matrix(ms, split(args.hosts), split(args.modes), [int(v) for v in split(args.voices)], hogs,
                               runs=args.runs, seconds=args.seconds, warmup=args.warmup,
                               switch_every=args.switch_every, baseline_s=args.baseline, record=not args.no_record):

@@ -54,7 +54,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from ..background import hog, load_average, stop_group
+from ..background import HOGS, hog, load_average, stop_group
 from ..errors import UserError
 from ..hosts import brave_latency
 from .locate import external_dir as find_external
@@ -668,18 +668,32 @@ def table_row(name: str, r: RealtimeResult) -> str:
             f"| {_f(r.stall_max_ms, '{:.1f}')} | {xr} | {lat} |")
 
 
+def check_matrix(models: dict, hosts: Sequence[str], modes: Sequence[str], hogs: Sequence[str | None]) -> None:
+    """UserError naming the first bad entry, before any run starts."""
+    for h in hosts:
+        parse_host(h)
+    for mode in modes:
+        if mode not in ("sync", "worker"):
+            raise UserError(f"unknown mode {mode!r}: use sync or worker")
+    for hg in hogs:
+        if hg is not None and hg not in HOGS:
+            raise UserError(f"unknown hog {hg!r}: use one of {', '.join(HOGS)} (or none)")
+    for path in models.values():
+        if not Path(path).is_file():
+            raise UserError(f"model file {path} not found")
+
+
 def matrix(models: dict, hosts: Sequence[str], modes: Sequence[str], voices: Sequence[int],
            hogs: Sequence[str | None], runs: int = 1, **kw) -> Iterator[tuple[str, RealtimeResult | Exception]]:
     """Every combination of `models` ({name: path}) and the rest, `runs` times over: yields
     ("NAME HOST MODE N voice(s) HOG", result), or the error instead of the result when a run
     failed (the matrix goes on). `kw` goes to run_realtime."""
+    check_matrix(models, hosts, modes, hogs)
     for _ in range(runs):
         for name, path in models.items():
             for h in hosts:
                 host, audiobuf = parse_host(h)
                 for mode in modes:
-                    if mode not in ("sync", "worker"):
-                        raise UserError(f"unknown mode {mode!r}: use sync or worker")
                     for n in voices:
                         for hg in hogs:
                             what = f"{name} {h} {mode} {n} voice(s) {hg or 'idle'}"
