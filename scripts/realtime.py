@@ -87,14 +87,14 @@ def main(argv=None) -> int:
         ms = models(split(args.models), args.model, Path(args.workdir))
         hogs = [None if h == "none" else h for h in split(args.hogs)]
         check_matrix(ms, split(args.hosts), split(args.modes), hogs)
+        if not all(v.isdigit() and int(v) > 0 for v in split(args.voices)):
+            raise UserError(f"--voices takes whole numbers >= 1, comma-separated: got {args.voices!r}")
         command = "python scripts/realtime.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
         print(f"# {command}\n# {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} CPUs, "
               f"{args.seconds:g} s measured after {args.warmup:g} s", flush=True)
         print(TABLE_HEAD)
         print("|" + "---|" * (TABLE_HEAD.count("|") - 1), flush=True)
         results = []
-        if not all(v.isdigit() and int(v) > 0 for v in split(args.voices)):
-            raise UserError(f"--voices takes whole numbers >= 1, comma-separated: got {args.voices!r}")
         for what, r in matrix(ms, split(args.hosts), split(args.modes), [int(v) for v in split(args.voices)], hogs,
                               runs=args.runs, seconds=args.seconds, warmup=args.warmup,
                               switch_every=args.switch_every, baseline_s=args.baseline, record=not args.no_record):
