@@ -475,7 +475,7 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
     if len(workers) != voices:
         raise UserError(f"worker: give one flag or one per voice ({voices}), got {len(workers)}")
     pd = pd_command()
-    ext = find_external(external_dir)
+    ext = find_external(external_dir).resolve()  # Pd runs in the work folder
     tmp = None
     if workdir is None:
         tmp = tempfile.TemporaryDirectory(prefix="brave-rt-")
