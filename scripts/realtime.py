@@ -110,7 +110,8 @@ def main(argv=None) -> int:
                     print(f"|   switch at {s.request_s:g} s: swapped {s.swapped_s}, {s.zero_runs} zero runs "
                           f"(longest {s.longest_zero_run}), longest tick {s.stall_max_ms:.1f} ms |", flush=True)
         if args.json:
-            write_text_atomic(Path(args.json), json.dumps({"command": command, "results": results}, indent=1, default=str))
+            text = json.dumps({"command": command, "results": results}, indent=1, default=str)
+            write_text_atomic(Path(args.json), text)
     except UserError as exc:
         print(f"realtime: error: {exc}".splitlines()[0], file=sys.stderr)
         return 2

@@ -32,7 +32,8 @@ def external():
 @pytest.fixture(scope="module")
 def probes(tmp_path_factory):
     d = tmp_path_factory.mktemp("rt-probes")
-    return {"delay": write_probe(d / "probe37.ts", ratio=128, delay=D), "plain": write_probe(d / "probe0.ts", ratio=128)}
+    return {"delay": write_probe(d / "probe37.ts", ratio=128, delay=D),
+            "plain": write_probe(d / "probe0.ts", ratio=128)}
 
 
 def describe(r) -> str:

@@ -61,7 +61,7 @@ from .locate import external_dir as find_external
 from .pdfile import Patch
 from .process import PdError, console_tail, pd_command, read_wav
 
-HOSTS = ("jack", "nosound")
+AUDIO_HOSTS = ("jack", "nosound")  # JACK's dummy driver in callback mode; Pd's own scheduler
 MIN_GAP = 32  # a run of at least this many exact zeros in the output is a gap
 TICK = 64  # Pd's block: the patch runs at the top level
 
@@ -330,8 +330,6 @@ def _policy(pid: int) -> str | None:
     return {os.SCHED_OTHER: "SCHED_OTHER", os.SCHED_FIFO: "SCHED_FIFO", os.SCHED_RR: "SCHED_RR"}.get(pol, str(pol))
 
 
-
-
 # ------------------------------------------------------------------------------ the patch
 
 
@@ -453,9 +451,10 @@ def _model_delay(path: Path) -> int:
     return int(d) if d is not None and d >= 0 else 0
 
 
-def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | Sequence[bool] = False, seconds: float = 10.0,
-                 warmup: float = 3.0, buffer: int = 128, audiobuf: int = 25, sr: int = 44100, hog_kind: str | None = None,
-                 switch_every: float | None = None, switch_models: Sequence | None = None, record: bool = True,
+def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | Sequence[bool] = False,
+                 seconds: float = 10.0, warmup: float = 3.0, buffer: int = 128, audiobuf: int = 25, sr: int = 44100,
+                 hog_kind: str | None = None, switch_every: float | None = None, switch_models: Sequence | None = None,
+                 record: bool = True,
                  baseline_s: float | None = None, external_dir: str | Path | None = None,
                  workdir: str | Path | None = None, timeout: float | None = None,
                  pd_args: Sequence[str] = ()) -> RealtimeResult:
@@ -465,8 +464,8 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
     or "cpu". `switch_every`: seconds between model switches (None: none), loading
     `switch_models` in turn (default: the model itself). `baseline_s`: how long the empty JACK
     server is watched first (default: `seconds`; 0 skips it)."""
-    if host not in HOSTS:
-        raise UserError(f"unknown host {host!r}: use one of {', '.join(HOSTS)}")
+    if host not in AUDIO_HOSTS:
+        raise UserError(f"unknown host {host!r}: use one of {', '.join(AUDIO_HOSTS)}")
     if voices < 1 or seconds <= 0 or warmup < 0:
         raise UserError(f"voices must be >= 1, seconds > 0 and warmup >= 0 (got {voices}, {seconds}, {warmup})")
     if switch_every is not None and switch_every <= 0:
