@@ -2,8 +2,9 @@
 host mode, the one home of these formulas (latency, presets and the export's sidecar use them).
 
 - brave~ (this project's Pd external): the model runs when BUFFER samples are collected; with Pd
-  block N the FIFO's head start is B - gcd(B, N) in synchronous mode (default), one buffer more
-  in worker mode (`-thread` / `thread 1`).
+  block N the FIFO's head start is B - gcd(B, N) in synchronous mode (default), K buffers more
+  in worker mode (`-thread` / `thread 1`), whose results are taken K buffers later (its lookahead:
+  `-lookahead K`, or from Pd's scheduler when not given).
 - nn~, Pd frontend, as measured (nn~ 1.6, Pd 0.53.1): a 4096-sample ring (or the buffer when
   larger), plus one buffer when threaded (BUFFER > 0), minus the block.
 - nn~, Max frontend (not measured here): nn~'s nominal figure, B - N, or 2B - N threaded.
@@ -29,13 +30,25 @@ def next_power_of_two(n: int) -> int:
     return 1 << (max(1, n) - 1).bit_length()
 
 
-def brave_latency(buffer: int, block: int, worker: bool = False) -> int:
-    """Samples brave~ adds with buffer B at Pd block N: B - gcd(B, N), plus B in worker mode.
+def brave_latency(buffer: int, block: int, worker: bool = False, lookahead: int = 1) -> int:
+    """Samples brave~ adds with buffer B at Pd block N: B - gcd(B, N), plus K x B in worker mode
+    with lookahead K.
 
     Mirrors brave::added_latency in externals/engine/engine.cpp (keep the two in step)."""
     if buffer <= 0 or block <= 0:
         raise ValueError(f"buffer and block must be positive, got {buffer} and {block}")
-    return buffer - math.gcd(buffer, block) + (buffer if worker else 0)
+    if lookahead < 1:
+        raise ValueError(f"lookahead must be at least 1, got {lookahead}")
+    return buffer - math.gcd(buffer, block) + (lookahead * buffer if worker else 0)
+
+
+def brave_auto_lookahead(buffer: int, burst: int) -> int:
+    """brave~'s worker lookahead when none is given: enough buffers to span one burst of Pd's
+    scheduler (one block with an audio callback, else its sleep grain: a quarter of -audiobuf,
+    at most 5 ms), at least 1, at most 16. Mirrors brave::auto_lookahead."""
+    if buffer <= 0 or burst <= 0:
+        return 1
+    return max(1, min(16, -(-burst // buffer)))
 
 
 def nn_pd_latency(buffer: int, block: int, threaded: bool) -> int:

@@ -6,8 +6,9 @@ host's added latency; brave~'s own is `brave::added_latency` in externals/engine
 nn~'s follows its public source, github.com/acids-ircam/nn_tilde):
 
 - brave~ (Pd): with buffer B and Pd block N it adds exactly  L = B - gcd(B, N)  samples (0 when
-  B divides N) when the model runs in the perform routine (threaded = false), one buffer more,
-  2B - gcd(B, N), in its worker mode (threaded = true: `[brave~ MODEL forward B -thread]`).
+  B divides N) when the model runs in the perform routine (threaded = false), K buffers more,
+  (1 + K) B - gcd(B, N), in its worker mode with lookahead K (threaded = true:
+  `[brave~ MODEL forward B -thread -lookahead K]`).
 - nn~, Pd frontend, as measured (nn~ 1.6 from its public source, Pd 0.53.1): the frontend sizes
   its ring buffers with the 4096-sample default when the object is created, so BUFFER 0 (no
   thread, buffer = model ratio) came out 4096 - N samples late, BUFFER B > 0 (worker thread,
@@ -76,6 +77,8 @@ class Preset:
     # The weight format the preset is tuned for: "fp16" where one call must be as light as it can
     # be (half the weight bytes per call), "any" where fp32 has room.
     weights: str = "any"
+    # brave~ worker mode (threaded): results are taken this many buffers after their input.
+    lookahead: int = 1
 
     # ---- derived
     def effective_buffer(self, ratio: int | None = None) -> int:
@@ -84,7 +87,7 @@ class Preset:
     def pd_latency_samples(self, ratio: int | None = None) -> int:
         b = self.effective_buffer(ratio)
         if self.host == "brave~":
-            return brave_latency(b, self.pd_block, worker=self.threaded)
+            return brave_latency(b, self.pd_block, worker=self.threaded, lookahead=self.lookahead)
         return nn_pd_latency(b, self.pd_block, self.threaded)
 
     def max_buffer_argument(self, ratio: int | None = None) -> int:
@@ -101,7 +104,7 @@ class Preset:
         return nn_nominal_latency(b, self.max_signal_vector, threaded=arg != 0)
 
     def object_text(self, model: str = "MODEL.ts", method: str = "forward", ratio: int | None = None) -> str:
-        flag = " -thread" if self.host == "brave~" and self.threaded else ""
+        flag = f" -thread -lookahead {self.lookahead}" if self.host == "brave~" and self.threaded else ""
         return f"{self.host} {model} {method} {self.buffer}{flag}"
 
     def max_object_text(self, model: str = "MODEL.ts", method: str = "forward", ratio: int | None = None) -> str:
@@ -113,7 +116,8 @@ class Preset:
         return {
             "pd_samples": pd,
             "pd_ms": {str(sr): round(ms(pd, sr), 3) for sr in SAMPLE_RATES},
-            "pd_basis": ("brave~ worker mode: 2 x buffer - gcd(buffer, block)" if self.threaded else
+            "pd_basis": (f"brave~ worker mode, lookahead {self.lookahead}: (1 + {self.lookahead}) x buffer - gcd(buffer, block)"
+                         if self.threaded else
                          "brave~: buffer - gcd(buffer, block)") if self.host == "brave~" else
                         "nn~ Pd frontend as measured: 4096-sample ring + (buffer if threaded) - block",
             "max_samples": mx,
@@ -155,6 +159,10 @@ def _check(p: Preset) -> list[str]:
     if p.host == "nn~" and not p.threaded and _pow2(p.ratio) and p.pd_block > p.ratio:
         # Measured: nn~ with BUFFER 0 at a Pd block larger than its buffer outputs silence.
         bad.append(f"nn~ with BUFFER 0 outputs silence at a Pd block ({p.pd_block}) larger than the ratio")
+    if not 1 <= p.lookahead <= 16:
+        bad.append(f"lookahead {p.lookahead} must be a whole number of buffers from 1 to 16")
+    if p.lookahead != 1 and not (p.host == "brave~" and p.threaded):
+        bad.append("lookahead applies to brave~'s worker mode only (threaded = true)")
     if p.weights not in PRESET_WEIGHTS:
         bad.append(f"weights must be one of {', '.join(PRESET_WEIGHTS)}, not {p.weights!r}")
     if not p.pd_audio_buffer_ms > 0:
@@ -182,7 +190,7 @@ def load_presets(path: str | Path | None = None) -> list[Preset]:
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{path} is not valid TOML: {exc}") from None
     fields = set(Preset.__dataclass_fields__)
-    required = fields - {"notes", "weights"}
+    required = fields - {"notes", "weights", "lookahead"}
     presets: list[Preset] = []
     for i, raw in enumerate(data.get("preset", [])):
         label = raw.get("name", f"#{i + 1}")
@@ -260,8 +268,9 @@ def timing_verdict(preset: Preset, timing) -> str:
     from .bench import RECOMMEND_RTF
 
     if preset.threaded:
-        ok = timing.rtf_p99 < 1.0
-        rule = "p99 RTF < 1 (worker thread: a call gets one buffer)"
+        ok = timing.rtf_p99 < preset.lookahead
+        rule = (f"p99 RTF < {preset.lookahead} (worker thread: a call gets {preset.lookahead} "
+                f"buffer{'s' if preset.lookahead > 1 else ''})")
     else:
         ok = timing.rtf <= RECOMMEND_RTF and timing.rtf_p99 < 1.0
         rule = f"median RTF <= {RECOMMEND_RTF} and p99 RTF < 1 (the call runs in the audio callback)"

@@ -11,7 +11,7 @@ than the channel count), `encode` puts the channels' frame mean on every latent 
 `decode` averages the dimensions back onto every channel.
 
 The faulty models that hosts must survive live here too, one home for the Pd tests and the C++
-engine tests: `NaNModel` (NaN out), `SlowModel` (slow calls), `NotNNModel` (no nn~ protocol).
+engine tests: `NaNModel` (NaN out), `SlowModel` (slow calls), `SpikeModel` (one slow call on demand), `NotNNModel` (no nn~ protocol).
 """
 
 from __future__ import annotations
@@ -130,6 +130,26 @@ class SlowModel(torch.nn.Module):
         for _ in range(self.rounds):
             y = torch.tanh(y @ self.w)
         return x + 0 * y.sum()
+
+
+class SpikeModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1, returns its input at once, except for a call whose first sample is
+    above 1.5: that one first spends `rounds` products of `size` x `size` matrices (one slow call
+    where a test wants it)."""
+
+    def __init__(self, rounds: int, size: int = 256):
+        super().__init__()
+        self.rounds = rounds
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+        self.register_buffer("w", torch.randn(size, size) / math.sqrt(size))
+
+    def forward(self, x):
+        if bool(x[0, 0, 0] > 1.5):
+            y = self.w
+            for _ in range(self.rounds):
+                y = torch.tanh(y @ self.w)
+            return x + 0 * y.sum()
+        return x
 
 
 class NotNNModel(torch.nn.Module):

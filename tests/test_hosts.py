@@ -41,3 +41,15 @@ def test_power_of_two_helpers():
     assert not hosts.is_power_of_two(True) and not hosts.is_power_of_two(64.0)
     # the least power of two at or above n: nn~'s buffer for a BUFFER that is not one
     assert [hosts.next_power_of_two(n) for n in (0, 1, 2, 3, 100, 128, 129)] == [1, 1, 2, 4, 128, 128, 256]
+
+
+def test_brave_worker_lookahead():
+    """Worker mode takes each result K buffers later: K x B on top of synchronous mode; the
+    automatic K spans one burst of Pd's scheduler (mirrors brave::auto_lookahead)."""
+    assert hosts.brave_latency(128, 64, worker=True, lookahead=3) == hosts.brave_latency(128, 64) + 3 * 128
+    with pytest.raises(ValueError):
+        hosts.brave_latency(128, 64, worker=True, lookahead=0)
+    assert hosts.brave_auto_lookahead(128, 64) == 1       # an audio callback: one block per tick
+    assert hosts.brave_auto_lookahead(128, 221) == 2      # -audiobuf 25: a 5 ms sleep grain
+    assert hosts.brave_auto_lookahead(128, 111) == 1      # -audiobuf 10: 2.5 ms
+    assert hosts.brave_auto_lookahead(128, 1 << 20) == 16

@@ -120,12 +120,13 @@ def test_bad_preset_data_is_refused(tmp_path, edit, words):
 
 
 def test_brave_worker_mode_preset(presets):
-    """A threaded brave~ preset is brave~'s worker mode: one buffer more, and -thread in the object."""
+    """A threaded brave~ preset is brave~'s worker mode: `lookahead` buffers more, and -thread with
+    its -lookahead in the object."""
     stage = by_name(presets)["stage-128"]
     assert stage.host == "brave~" and stage.threaded
     b = stage.effective_buffer()
-    assert stage.pd_latency_samples() == P.brave_latency(b, stage.pd_block) + b
-    assert stage.object_text().endswith(" -thread")
+    assert stage.pd_latency_samples() == P.brave_latency(b, stage.pd_block) + stage.lookahead * b
+    assert stage.object_text().endswith(f" -thread -lookahead {stage.lookahead}")
     assert "worker" in stage.latency_table()["pd_basis"]
 
 

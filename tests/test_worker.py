@@ -78,21 +78,15 @@ def test_worker_latency_is_exact(external, workdir, block):
         assert bad is None, f"{name}: not the input delayed by {lag}: first mismatch at {bad}"
 
 
-def swap_sample(out, inp, lag_old, block):
-    """The first block where the output stops being the input delayed by lag_old."""
-    bad = first_mismatch(out, inp, lag_old)
-    assert bad is not None, "the new model never took over (the load did not finish within the run?)"
-    return bad // block * block
-
-
 @pytest.mark.parametrize("worker", [False, True])
 def test_model_switch_while_playing(external, workdir, worker):
     """`load` while DSP runs: a missing file and a broken file first (said, `loaded 0`, the old
     model keeps playing without a gap), then a good model: the old model plays sample for sample
-    until the swap, then the new one after at most its head start of silence; the longest
-    perform call during the switch is printed."""
+    until the swap, then the new one continues the same stream with no silence inserted (the only
+    zeros are the new probe's own D, its delay line starting empty); the longest perform call
+    during the switch is printed."""
     block = 64
-    flags = " -thread" if worker else ""
+    flags = " -thread -lookahead 1" if worker else ""
     L = brave_latency(R, block, worker)
     seconds = 3
     patch = Patch(duration_ms=seconds * 1000)
@@ -129,11 +123,13 @@ def test_model_switch_while_playing(external, workdir, worker):
         tail = out[t0:]
         assert np.array_equal(tail[tail != 0], new[t0:][tail != 0])
         return
-    s = swap_sample(out, inp, L, block)
+    old = np.concatenate([np.zeros(L, np.float32), inp])[:len(out)]
+    s = int(np.flatnonzero(out != old)[0])  # the new model's first output sample
     assert s > 100 * 44100 // 1000, "swapped before the load was even asked for"
-    assert first_mismatch(out, inp, L, 0, s) is None  # the old model until the swap, no gap
-    assert not out[s:s + L].any()                     # the new model's head start
-    assert first_mismatch(out, inp, L + D, s) is None  # then the new model, exactly
+    assert (s - L) % R == 0, "the new model did not start at a buffer boundary"
+    assert not out[s:s + D].any()                     # the probe's own delay line, nothing more
+    new = np.concatenate([np.zeros(L + D, np.float32), inp])[:len(out)]
+    assert np.array_equal(out[s + D:], new[s + D:])   # then the new model, exactly
     assert run.lines(r"^info: loaded 0$") and run.lines(r"^info: loaded 1$"), run.stderr
     m = re.search(r"brave~: longest audio block during the model switch: ([\d.]+) ms", run.stderr)
     assert m, run.stderr
@@ -193,23 +189,31 @@ def test_hostile_cases(external, workdir):
                      r"not for 'encode'"), run.stderr
 
 
-def test_eight_slow_objects_warn_rate_limited(external, workdir):
-    """Eight objects whose calls take longer than their buffer: each warns on the console as it
-    happens, at most once per 2 s of wall time, saying how far behind the audio is."""
+def test_eight_slow_objects_warn_in_real_time_only(external, workdir):
+    """Eight objects whose calls take longer than their buffer. In -batch (faster than real time)
+    nothing is late for a listener: no overload warning, the overruns only counted in `stats`. In
+    real time (Pd's own scheduler, no -batch) each object warns with how many of its buffers were
+    late and how far Pd is behind real time, at most once per 5 s of wall time."""
     import time
 
-    patch = Patch(duration_ms=500)
-    src = patch.obj("noise~")
-    for i in range(8):
-        b = patch.obj("brave~ heavy.ts forward 128")
-        patch.connect(src, 0, b, 0)
-        patch.record(b, f"out{i}", 1024)
+    def patch():
+        p = Patch(duration_ms=500)
+        src = p.obj("noise~")
+        for i in range(8):
+            b = p.obj("brave~ heavy.ts forward 128")
+            p.connect(src, 0, b, 0)
+            p.record(b, f"out{i}", 1024)
+        return p
+
+    batch = run_pd(patch(), workdir, timeout=300)
+    check_stderr(batch)
+    assert not batch.lines(r"not keeping up"), batch.stderr
     t0 = time.monotonic()
-    run = run_pd(patch, workdir, timeout=300)
+    run = run_pd(patch(), workdir, timeout=300, batch=False)
     wall = time.monotonic() - t0
     check_stderr(run)
     warnings = run.lines(r"brave~: warning: model calls are not keeping up: \d+ of the last \d+ buffers took longer "
-                         r"than they last; the audio is [\d.]+ ms behind in total")
+                         r"than they last; Pd is now [\d.]+ ms behind real time \(at most [\d.]+ ms")
     print(f"{len(warnings)} warnings in {wall:.1f} s wall for 8 objects")
     assert len(warnings) >= 8, run.stderr          # every object said so
-    assert len(warnings) <= 8 * (wall / 2 + 1), run.stderr  # rate limited
+    assert len(warnings) <= 8 * (wall / 5 + 1), run.stderr  # rate limited

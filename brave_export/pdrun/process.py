@@ -70,11 +70,13 @@ def run_pd(
     sr: int = 44100,
     timeout: float = 60,
     extra_args: Sequence[str] = (),
+    batch: bool = True,
 ) -> PdRun:
     """Writes `patch` (a Patch or Canvas, patch text, or an existing .pd file) into `workdir`, runs Pd
     on it headless (batch mode, under `timeout` seconds) and returns its console output and the
     arrays it wrote (ARRAY.wav in workdir). Raises PdError when Pd is missing, does not finish, or
-    wrote no file for an expected array."""
+    wrote no file for an expected array. `batch=False` runs Pd's own real-time scheduler instead
+    (-nosound, no audio device): the patch's logical time then follows the wall clock."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     arrays = list(arrays)
@@ -88,7 +90,7 @@ def run_pd(
         patch_file.write_text(patch)
     for a in arrays:
         (workdir / f"{a}.wav").unlink(missing_ok=True)
-    cmd = [*pd_command(), "-nogui", "-nosound", "-noprefs", "-batch", "-r", str(sr), "-stderr"]
+    cmd = [*pd_command(), "-nogui", "-nosound", "-noprefs", *(["-batch"] if batch else []), "-r", str(sr), "-stderr"]
     for p in paths:
         cmd += ["-path", str(p)]
     cmd += [*extra_args, "-open", str(patch_file)]

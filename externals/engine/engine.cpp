@@ -25,6 +25,8 @@
 #include <ATen/Parallel.h>
 #include <caffe2/serialize/versions.h>
 
+#include <pthread.h>
+#include <sched.h>
 #include <semaphore.h>
 
 #include <algorithm>
@@ -43,9 +45,9 @@
 
 namespace brave {
 
-int added_latency(int buffer, int block, bool worker) {
+int added_latency(int buffer, int block, bool worker, int lookahead) {
     if (buffer <= 0 || block <= 0) return 0;
-    return buffer - std::gcd(buffer, block) + (worker ? buffer : 0);
+    return buffer - std::gcd(buffer, block) + (worker ? std::max(1, lookahead) * buffer : 0);
 }
 
 const char *torch_version() { return TORCH_VERSION; }
@@ -527,6 +529,84 @@ void atomic_add(std::atomic<T> &a, T v) {  // single writer at a time: load + st
     a.store(a.load(std::memory_order_relaxed) + v, std::memory_order_relaxed);
 }
 
+// Call times, 8 bins per octave from 1 us: percentiles without storing every call, and without
+// allocating (written by whoever calls the model, read by the control side).
+class CallTimes {
+public:
+    static constexpr int kBins = 8 * 25;  // 1 us .. 33 s
+    void add(double ms) {
+        double us = std::max(1.0, ms * 1000.0);
+        int b = std::min(kBins - 1, (int)(8.0 * std::log2(us)));
+        bins_[b].fetch_add(1, std::memory_order_relaxed);
+    }
+    void clear() {
+        for (auto &b : bins_) b.store(0, std::memory_order_relaxed);
+    }
+    // The q-quantile (0..1) in ms, at the geometric middle of its bin; 0 without calls.
+    double quantile(double q) const {
+        long total = 0;
+        for (auto &b : bins_) total += b.load(std::memory_order_relaxed);
+        if (total == 0) return 0;
+        long want = std::max(1L, (long)std::ceil(q * total)), seen = 0;
+        for (int i = 0; i < kBins; i++) {
+            seen += bins_[i].load(std::memory_order_relaxed);
+            if (seen >= want) return std::exp2((i + 0.5) / 8.0) / 1000.0;
+        }
+        return std::exp2(kBins / 8.0) / 1000.0;
+    }
+
+private:
+    std::atomic<long> bins_[kBins] = {};
+};
+
+// Scheduling of the engine's threads. The host's audio thread may run at real-time priority
+// (Pd does where allowed) and threads inherit their creator's policy. A loader that inherited it
+// would take a core at real-time priority for seconds while it builds a model (and trip the
+// kernel's real-time throttling, which then stalls the audio thread too): it runs as a normal
+// thread. Workers run just below the audio thread, round-robin among themselves, so that the
+// audio thread always wins its core and no worker starves another.
+std::atomic<int> g_audio_policy{SCHED_OTHER}, g_audio_prio{0}, g_sched_gen{0};
+
+void note_audio_thread() {
+    int policy = SCHED_OTHER;
+    sched_param p{};
+    if (pthread_getschedparam(pthread_self(), &policy, &p) != 0) return;
+    if (policy != g_audio_policy.load() || p.sched_priority != g_audio_prio.load()) {
+        g_audio_policy.store(policy);
+        g_audio_prio.store(p.sched_priority);
+        g_sched_gen.fetch_add(1);
+    }
+}
+
+void apply_worker_sched(int &applied_gen) {
+    int gen = g_sched_gen.load();
+    if (gen == applied_gen) return;
+    applied_gen = gen;
+    int policy = g_audio_policy.load();
+    sched_param p{};
+    if (policy == SCHED_FIFO || policy == SCHED_RR) {
+        p.sched_priority = std::max(sched_get_priority_min(SCHED_RR), g_audio_prio.load() - 1);
+        pthread_setschedparam(pthread_self(), SCHED_RR, &p);  // refused without the right: keep as is
+    } else {
+        pthread_setschedparam(pthread_self(), SCHED_OTHER, &p);
+    }
+}
+
+void run_as_normal_thread() {
+    sched_param p{};
+    pthread_setschedparam(pthread_self(), SCHED_OTHER, &p);
+}
+
+// One method of one model at one buffer size: its model calls, its output FIFO, and in worker
+// mode its own worker thread with a ring of job slots.
+//
+// Worker mode. Buffers are numbered as they complete (jobs 1, 2, ...). Job j's input goes to slot
+// j % slots and the worker is told (req = j). When job j completes, perform takes the result of
+// job j - K (K = lookahead), waiting for it up to the host's deadline; a result that is still not
+// there is silence, and the worker is told to skip every job up to it that it has not started,
+// so that one late call does not make the next ones late too. The worker copies a job's input
+// out of its slot before it says it started it: perform writes slot j % slots only once job
+// j - slots has started (slots = K + 2, so that job's result, due at j - 2, has been taken).
 class Runner {
 public:
     std::shared_ptr<Model> model;
@@ -543,21 +623,28 @@ public:
     // stream (perform's)
     int block = 0;                // host block prepared for; 0: not yet
     bool worker = false;
+    int lookahead = 1;            // K, worker mode
     int latency = 0, cap = 0;
     std::vector<float> fifo;      // (out_ch, cap)
     int rpos = 0, fill = 0, collected = 0;
-    bool have_prev = false, prev_submitted = false;
-    long submitted = 0;           // jobs handed over (perform's copy of req)
     bool reset_model = false;     // call the model's reset() before the next call
     long since_reset = 1L << 40;  // samples since the last reset request
+    long next_job = 0;            // the last job number handed out
+    long first_due = 1;           // results of jobs before it are not wanted (stream restarted)
+    long drain_last = 0;          // taken over from a runner: its jobs up to this one are its own,
+    long drain_first = 1;         // and it wanted the results from this one on
 
-    // handoff: perform writes req, the worker (or perform itself in synchronous mode) done
-    std::atomic<long> req{0}, done{0};
-    bool job_reset = false;       // the job's reset_model, written before req
+    // worker slots: (slots, in_ch, n_in) and (slots, out_ch, n_out); slot_job: perform's record
+    // of which job's input each slot holds
+    int slots = 0;
+    std::vector<float> in_slots, out_slots;
+    std::vector<long> slot_job;
+    std::atomic<long> req{0}, started{0}, done{0}, skip_below{0}, reset_at{0};
 
     // statistics since this runner started (written by whoever calls the model)
     std::atomic<long> calls{0}, overruns{0}, late{0}, errors{0}, nonfinite{0};
     std::atomic<double> total_ms{0}, max_ms{0}, behind_ms{0};
+    CallTimes times;
     double buffer_ms = 0;         // one buffer in real time (set by prepare)
     char err[512] = "";           // the first call error
     std::atomic<bool> err_flag{false}, nonfinite_flag{false};
@@ -573,7 +660,10 @@ public:
         out_buf.assign((size_t)info.out_ch * n_out, 0.f);
         in_tensor = torch::from_blob(in_buf.data(), {1, info.in_ch, n_in}, torch::kFloat);
         stack.reserve(8);
+        sem_init(&sem_, 0, 0);
     }
+
+    ~Runner() { stop_worker(); sem_destroy(&sem_); }
 
     // Runs the method once on in_buf into out_buf. Never throws; `e` gets the reason on failure.
     bool run_once(char *e, size_t elen) {
@@ -660,6 +750,7 @@ public:
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         atomic_add(calls, 1L);
         atomic_add(total_ms, ms);
+        times.add(ms);
         if (ms > max_ms.load(std::memory_order_relaxed)) max_ms.store(ms, std::memory_order_relaxed);
         if (count_slow && buffer_ms > 0 && ms > buffer_ms) {  // worker mode counts late results instead
             atomic_add(overruns, 1L);
@@ -668,25 +759,38 @@ public:
         }
     }
 
-    // Sizes the FIFO for host block `n` (room for either mode, so that switching needs no
-    // allocation) and restarts the stream.
-    void prepare(int n, double sr, bool worker_mode) {
+    // Sizes the FIFO for host block `n` (room for either mode and any lookahead up to `k`'s,
+    // so that switching modes needs no allocation) and restarts the stream. Control side: the
+    // worker is idle or stopped (see wait_idle).
+    void prepare(int n, double sr, bool worker_mode, int k) {
         block = n;
         worker = worker_mode;
+        lookahead = std::max(1, std::min(kMaxLookahead, k));
         buffer_ms = sr > 0 ? 1000.0 * buffer / sr : 0;
-        cap = added_latency(buffer, n, true) + n + 2 * buffer;
+        cap = added_latency(buffer, n, true, lookahead) + n + 2 * buffer;
         fifo.assign((size_t)info.out_ch * cap, 0.f);
+        int want = lookahead + 2;
+        if (want > slots) {
+            slots = want;
+            in_slots.assign((size_t)slots * in_buf.size(), 0.f);
+            out_slots.assign((size_t)slots * out_buf.size(), 0.f);
+            slot_job.assign(slots, -1);
+        }
         restart();
     }
 
+    // Zeros the FIFO with its head start for the mode; results of jobs handed out so far are
+    // no longer wanted (the worker skips those it has not started).
     void restart() {
-        latency = added_latency(buffer, block, worker);
+        latency = added_latency(buffer, block, worker, lookahead);
         std::fill(fifo.begin(), fifo.end(), 0.f);
         std::fill(collect.begin(), collect.end(), 0.f);
         rpos = 0;
         fill = latency;
         collected = 0;
-        have_prev = prev_submitted = false;
+        first_due = next_job + 1;
+        drain_last = 0;
+        skip_below.store(first_due, std::memory_order_release);
     }
 
     void append(const float *src) {  // `buffer` samples per channel (src: n_out per channel) or silence
@@ -722,68 +826,106 @@ public:
         events.store(true);
     }
 
-    bool worker_idle() const { return done.load(std::memory_order_acquire) == submitted; }
+    bool worker_idle() const {
+        return done.load(std::memory_order_acquire) >= req.load(std::memory_order_relaxed);
+    }
+
+    // Control side: until the worker has finished what it runs (a call at most: it skips jobs
+    // whose results are not wanted after a restart).
+    void wait_idle() {
+        skip_below.store(next_job + 1, std::memory_order_release);
+        while (!worker_idle()) std::this_thread::sleep_for(std::chrono::microseconds(100));
+    }
+
+    // ---- worker mode, audio side
+    float *in_slot(long j) { return in_slots.data() + (size_t)(j % slots) * in_buf.size(); }
+    float *out_slot(long j) { return out_slots.data() + (size_t)(j % slots) * out_buf.size(); }
+
+    // Hands job j (the buffer in `collect`) to the worker, unless its slot still holds a job the
+    // worker has not started (it runs `slots` jobs late): then everything up to j is skipped.
+    void submit(long j) {
+        if (!thread_.joinable()) return;  // no worker thread: the job's result will be late
+        long sj = slot_job[j % slots];    // the job whose input the slot holds
+        if (sj < 0 || started.load(std::memory_order_acquire) >= sj) {
+            std::memcpy(in_slot(j), collect.data(), sizeof(float) * collect.size());
+            slot_job[j % slots] = j;
+        } else {
+            skip_below.store(j + 1, std::memory_order_release);
+        }
+        if (reset_model) {
+            reset_at.store(j, std::memory_order_relaxed);
+            reset_model = false;
+        }
+        req.store(j, std::memory_order_release);
+        sem_post(&sem_);
+    }
+
+    // The result of job d, waiting for it up to `deadline` (a default time point: no wait;
+    // `forever`: offline runs); nullptr when it is not there, and then the worker skips every
+    // job up to d that it has not started.
+    const float *result(long d, std::chrono::steady_clock::time_point deadline, bool forever) {
+        if (slot_job[d % slots] == d) {
+            while (done.load(std::memory_order_acquire) < d &&
+                   (forever || std::chrono::steady_clock::now() < deadline))
+                std::this_thread::sleep_for(std::chrono::microseconds(20));
+            if (done.load(std::memory_order_acquire) >= d) return out_slot(d);
+        }
+        if (skip_below.load(std::memory_order_relaxed) <= d) skip_below.store(d + 1, std::memory_order_release);
+        return nullptr;
+    }
+
+    // ---- the worker thread (started by the control side, stopped by the destructor)
+    void start_worker() {
+        if (!thread_.joinable()) thread_ = std::thread([this] { worker_loop(); });
+    }
+    bool has_worker() const { return thread_.joinable(); }
+
+private:
+    sem_t sem_;
+    std::atomic<bool> quit_{false};
+    std::thread thread_;
+
+    void stop_worker() {
+        if (!thread_.joinable()) return;
+        quit_.store(true);
+        sem_post(&sem_);
+        thread_.join();
+    }
+
+    void worker_loop() {
+        c10::InferenceMode guard;
+        int threads = 0, sched_gen = -1;
+        long reset_done = 0;
+        for (;;) {
+            while (sem_wait(&sem_) != 0) {
+            }
+            if (quit_.load()) return;
+            apply_threads(threads);
+            apply_worker_sched(sched_gen);
+            for (;;) {
+                long s = done.load(std::memory_order_relaxed) + 1;  // the worker alone writes done
+                if (s > req.load(std::memory_order_acquire) || quit_.load(std::memory_order_relaxed)) break;
+                long ra = reset_at.load(std::memory_order_relaxed);
+                long sb = skip_below.load(std::memory_order_acquire);
+                if (s < sb) {  // not wanted: on to the first job that is
+                    long to = std::min(sb - 1, req.load(std::memory_order_acquire));
+                    started.store(to, std::memory_order_release);
+                    done.store(to, std::memory_order_release);
+                    continue;
+                }
+                std::memcpy(in_buf.data(), in_slot(s), sizeof(float) * in_buf.size());
+                started.store(s, std::memory_order_release);
+                bool reset_first = ra > reset_done && ra <= s;
+                if (reset_first) reset_done = ra;
+                call(reset_first, false);
+                std::memcpy(out_slot(s), out_buf.data(), sizeof(float) * out_buf.size());
+                done.store(s, std::memory_order_release);
+            }
+        }
+    }
 };
 
 // ------------------------------------------------------------------------- background threads
-
-namespace {
-
-// The worker: one thread per engine, woken by a semaphore (sem_post never blocks), runs the job
-// of whichever runner posted last. `busy` is a hazard pointer: a runner is freed only once the
-// worker cannot be inside it.
-struct Worker {
-    sem_t sem;
-    std::atomic<Runner *> job{nullptr}, busy{nullptr};
-    std::atomic<bool> quit{false};
-    std::thread thread;
-
-    Worker() {
-        sem_init(&sem, 0, 0);
-        thread = std::thread([this] { loop(); });
-    }
-    ~Worker() {
-        quit.store(true);
-        sem_post(&sem);
-        thread.join();
-        sem_destroy(&sem);
-    }
-    void loop() {
-        c10::InferenceMode guard;
-        int threads = 0;
-        for (;;) {
-            while (sem_wait(&sem) != 0) {
-            }
-            if (quit.load()) return;
-            apply_threads(threads);
-            Runner *r = job.load();
-            if (!r) continue;
-            busy.store(r);
-            if (job.load() != r) {  // swapped out meanwhile: it may be on its way to be freed
-                busy.store(nullptr);
-                continue;
-            }
-            long s = r->req.load(std::memory_order_acquire);
-            if (s != r->done.load(std::memory_order_relaxed)) {
-                r->call(r->job_reset, false);
-                r->done.store(s, std::memory_order_release);
-            }
-            busy.store(nullptr);
-        }
-    }
-    void submit(Runner *r, long seq) {  // audio side
-        job.store(r);
-        r->req.store(seq, std::memory_order_release);
-        sem_post(&sem);
-    }
-    void release(Runner *r) {  // control side, before freeing r
-        Runner *expected = r;
-        job.compare_exchange_strong(expected, nullptr);
-        while (busy.load() == r) std::this_thread::sleep_for(std::chrono::microseconds(200));
-    }
-};
-
-}  // namespace
 
 namespace {
 std::mutex g_engines_mu;
@@ -792,11 +934,12 @@ std::vector<Engine::Impl *> g_engines;  // for shutdown(): every live engine
 
 struct Engine::Impl {
     // what perform runs; swapped at the start of perform (or in poll when no perform runs)
-    std::atomic<Runner *> current{nullptr}, incoming{nullptr}, retired{nullptr};
+    std::atomic<Runner *> current{nullptr}, incoming{nullptr};
+    std::atomic<Runner *> retired[4] = {};  // swapped out, for poll to free (off the audio thread)
+    // worker mode: the runner swapped out, until perform has taken the results of its last jobs
+    Runner *draining = nullptr;       // perform's
     std::shared_ptr<Model> model;     // the last good model (control side), also while no method runs
-    std::unique_ptr<Worker> worker;   // created by the first set_worker(true)
-    std::atomic<Worker *> worker_ptr{nullptr};
-    std::atomic<bool> reset_req{false}, restart_req{false};
+    std::atomic<bool> reset_req{false};
     bool was_enabled = true;
 
     // the loader thread and its queue (control side and loader only)
@@ -807,6 +950,7 @@ struct Engine::Impl {
         int block;
         double sr;
         bool worker;
+        int lookahead;
         Runner *free_me = nullptr;    // a free job instead of a build
     };
     std::deque<Job> jobs;
@@ -821,6 +965,7 @@ struct Engine::Impl {
     std::deque<Result> results;
     int in_flight = 0;
     bool quit = false;
+    bool stopped = false;             // shutdown(): workers joined, nothing runs any more
     std::thread loader;
 
     // model-switch timing: the longest perform while a load runs and right after its swap
@@ -828,10 +973,10 @@ struct Engine::Impl {
     std::atomic<int> watch_after{0};
     std::atomic<double> watch_max_ms{0};
     std::atomic<bool> swapped{false};
+    std::atomic<long> gapless_swaps{0}, restarting_swaps{0};
 
     // overload warnings (control side)
     long warned_overruns = 0, warned_calls = 0;
-    double warned_behind = 0;
     std::chrono::steady_clock::time_point last_warn{};
 
     Impl() {
@@ -839,7 +984,7 @@ struct Engine::Impl {
         g_engines.push_back(this);
     }
 
-    // Stops the loader (after the job it runs) and the worker (after its call).
+    // Stops the loader (after the job it runs) and every runner's worker (after its call).
     void stop_threads() {
         {
             std::lock_guard<std::mutex> lock(mu);
@@ -847,10 +992,10 @@ struct Engine::Impl {
         }
         cv.notify_all();
         if (loader.joinable()) loader.join();
-        if (Worker *w = worker_ptr.exchange(nullptr)) {
-            (void)w;
-            worker.reset();
-        }
+        for (Runner *r : {current.load(), incoming.load(), draining})
+            if (r) r->wait_idle();
+        for (auto &slot : retired)
+            if (Runner *r = slot.load()) r->wait_idle();
     }
 
     ~Impl() {
@@ -859,17 +1004,11 @@ struct Engine::Impl {
             g_engines.erase(std::find(g_engines.begin(), g_engines.end(), this));
         }
         stop_threads();
-        for (auto &j : jobs) free_runner(j.free_me);
-        free_runner(incoming.exchange(nullptr));
-        free_runner(retired.exchange(nullptr));
-        free_runner(current.exchange(nullptr));
-        worker.reset();
-    }
-
-    void free_runner(Runner *r) {
-        if (!r) return;
-        if (Worker *w = worker_ptr.load()) w->release(r);
-        delete r;
+        for (auto &j : jobs) delete j.free_me;
+        if (draining != current.load()) delete draining;
+        delete incoming.exchange(nullptr);
+        for (auto &slot : retired) delete slot.exchange(nullptr);
+        delete current.exchange(nullptr);
     }
 
     void start_loader() {
@@ -877,6 +1016,7 @@ struct Engine::Impl {
     }
 
     void loader_loop() {
+        run_as_normal_thread();
         int threads = 0;
         for (;;) {
             Job job;
@@ -888,13 +1028,14 @@ struct Engine::Impl {
                 jobs.pop_front();
             }
             if (job.free_me) {
-                free_runner(job.free_me);
+                delete job.free_me;  // joins its worker, frees the model: seconds, off the audio thread
                 continue;
             }
             apply_threads(threads);
             Result res;
             auto t0 = std::chrono::steady_clock::now();
-            res.runner = build(job.req, job.block, job.sr, job.worker, res.model, res.err, res.warnings, res.method_missing);
+            res.runner = build(job.req, job.block, job.sr, job.worker, job.lookahead, res.model, res.err, res.warnings,
+                               res.method_missing);
             res.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             std::lock_guard<std::mutex> lock(mu);
             results.push_back(std::move(res));
@@ -906,7 +1047,7 @@ struct Engine::Impl {
 
     // Loads (unless req.model), checks and warms up a runner; nullptr with `err` on failure.
     // `model_out` gets the model even when the method fails (so that `method` can fix it).
-    std::unique_ptr<Runner> build(const Request &req, int block, double sr, bool worker_mode,
+    std::unique_ptr<Runner> build(const Request &req, int block, double sr, bool worker_mode, int lookahead,
                                   std::shared_ptr<Model> &model_out, std::string &err, std::vector<std::string> &warnings,
                                   bool &method_missing) {
         method_missing = false;
@@ -954,11 +1095,15 @@ struct Engine::Impl {
                     return nullptr;
                 }
             }
-            if (info.has_reset && !r->model_reset(e, sizeof(e))) {
-                err = e;
-                return nullptr;
+            // reset() too: its first calls profile and optimize like forward's (about 5 ms each)
+            for (int i = 0; info.has_reset && i < kWarmupCalls; i++) {
+                if (!r->model_reset(e, sizeof(e))) {
+                    err = e;
+                    return nullptr;
+                }
             }
-            if (block > 0) r->prepare(block, sr, worker_mode);
+            r->start_worker();
+            if (block > 0) r->prepare(block, sr, worker_mode, lookahead_for(lookahead, b));
             return r;
         } catch (const std::exception &x) {
             err = "cannot set up method '" + req.method + "': " + error_text(x);
@@ -967,6 +1112,10 @@ struct Engine::Impl {
         }
         return nullptr;
     }
+
+    // The lookahead K for buffer b: the request, or from the host's burst (`request` packs both:
+    // > 0 a request, <= 0 minus the burst).
+    static int lookahead_for(int request, int b) { return request > 0 ? request : auto_lookahead(b, -request); }
 
     // A model that runs is never called from a second thread: method / buffer changes of the
     // running model load a fresh copy of its file (warm-up calls would race the running calls).
@@ -982,38 +1131,79 @@ struct Engine::Impl {
     // Offers a runner to perform (control side); one offered and not yet taken is dropped.
     void offer(Runner *r) {
         collect_retired();
-        free_runner(incoming.exchange(r));
+        free_later(incoming.exchange(r));
     }
     void collect_retired() {
-        if (Runner *old = retired.exchange(nullptr)) free_later(old);
+        for (auto &slot : retired)
+            if (Runner *old = slot.exchange(nullptr)) free_later(old);
     }
     void free_later(Runner *r) {  // in the loader thread: freeing a model can take a while
+        if (!r) return;
         {
             std::lock_guard<std::mutex> lock(mu);
             if (!quit) {
-                jobs.push_back(Job{Request{}, 0, 0, false, r});
+                jobs.push_back(Job{Request{}, 0, 0, false, 0, r});
                 r = nullptr;
             }
         }
-        if (r) free_runner(r);
+        if (r) delete r;
         else {
             start_loader();
             cv.notify_one();
         }
     }
+
+    // The new runner continues the old one's stream when both run the same buffering: the
+    // output already computed stays in the FIFO, the partly collected buffer carries on, and in
+    // worker mode the old runner's jobs in flight are still taken from it (it drains). No
+    // silence is inserted; the new model starts from its own fresh state.
+    static bool continues(const Runner *o, const Runner *n, int block, bool worker_mode) {
+        return o && o->block == block && n->block == block && o->buffer == n->buffer && o->cap == n->cap &&
+               o->worker == worker_mode && o->lookahead == n->lookahead && o->info.in_ch == n->info.in_ch &&
+               o->info.in_ratio == n->info.in_ratio && o->info.out_ch == n->info.out_ch;
+    }
+    static void take_over(Runner *o, Runner *n) {
+        n->worker = o->worker;
+        std::memcpy(n->fifo.data(), o->fifo.data(), sizeof(float) * n->fifo.size());
+        n->rpos = o->rpos;
+        n->fill = o->fill;
+        std::memcpy(n->collect.data(), o->collect.data(), sizeof(float) * n->collect.size());
+        n->collected = o->collected;
+        n->reset_model = o->reset_model;
+        n->since_reset = o->since_reset;
+        // job numbers go on from the old runner's: its worker thinks jobs up to there are done
+        n->next_job = o->next_job;
+        n->first_due = o->next_job + 1;
+        n->drain_last = o->next_job;
+        n->drain_first = o->first_due;
+        for (auto *a : {&n->req, &n->started, &n->done}) a->store(o->next_job, std::memory_order_relaxed);
+        n->skip_below.store(o->next_job + 1, std::memory_order_relaxed);
+    }
+
     // The swap (audio side, or control side when no perform runs).
-    void swap() {
+    void swap(int block, bool worker_mode) {
         Runner *in = incoming.exchange(nullptr);
         if (!in) return;
-        Runner *old = current.exchange(in);
+        Runner *old = current.load();
+        bool go_on = continues(old, in, block, worker_mode);
+        if (go_on) take_over(old, in);
+        atomic_add(go_on ? gapless_swaps : restarting_swaps, 1L);
+        current.store(in);
         if (old) {
-            if (Worker *w = worker_ptr.load()) {  // the worker drops the old job at its next wake
-                Runner *expected = old;
-                w->job.compare_exchange_strong(expected, nullptr);
-            }
-            retired.store(old);  // one at most: poll collects it before offering the next
+            if (draining && draining != old) retire(draining);
+            bool drain = go_on && worker_mode && old->first_due <= old->next_job;
+            draining = drain ? old : nullptr;
+            if (!drain) retire(old);
         }
         swapped.store(true);
+    }
+    void retire(Runner *r) {  // audio side allowed: poll frees it later
+        if (draining == r) draining = nullptr;
+        for (auto &slot : retired) {
+            Runner *expected = nullptr;
+            if (slot.compare_exchange_strong(expected, r)) return;
+        }
+        draining = r;  // every slot taken (poll has not run for several swaps): retried later
     }
 };
 
@@ -1028,6 +1218,11 @@ void shutdown() {
 // again after each load, once libtorch's lazily made objects exist (shutdown is idempotent).
 void guard_exit() { std::atexit(shutdown); }
 
+int auto_lookahead(int buffer, int burst) {
+    if (buffer <= 0 || burst <= 0) return 1;
+    return std::max(1, std::min(kMaxLookahead, (burst + buffer - 1) / buffer));
+}
+
 Engine::Engine(int max_in, int max_out) : impl_(new Impl), max_in_(std::max(1, max_in)), max_out_(std::max(1, max_out)) {
     impl_->max_in = max_in_;
     impl_->max_out = max_out_;
@@ -1035,16 +1230,20 @@ Engine::Engine(int max_in, int max_out) : impl_(new Impl), max_in_(std::max(1, m
 
 Engine::~Engine() = default;
 
+// What the loader needs to pick the lookahead: a request (> 0), or minus the burst (<= 0).
+static int lookahead_code(int req, int burst, bool wait) { return req > 0 ? req : wait ? 1 : -burst; }
+
 bool Engine::load(const Request &req, std::string &err, std::vector<std::string> &warnings) {
     std::shared_ptr<Model> m;
     bool method_missing = false;
-    auto r = impl_->build(impl_->unshared(req), block_, sr_, worker_req_.load(), m, err, warnings, method_missing);
+    auto r = impl_->build(impl_->unshared(req), block_, sr_, worker_req_.load(),
+                          lookahead_code(lookahead_req_, burst_, wait_.load()), m, err, warnings, method_missing);
     if (m && !impl_->model && method_missing) impl_->model = m;  // kept for `method`
     guard_exit();
     if (!r) return false;
     impl_->model = r->model;
     impl_->offer(r.release());
-    impl_->swap();                      // the host guarantees no perform runs now
+    impl_->swap(block_, worker_req_.load());  // the host guarantees no perform runs now
     impl_->collect_retired();
     return true;
 }
@@ -1053,7 +1252,8 @@ void Engine::load_async(const Request &req) {
     Impl &d = *impl_;
     {
         std::lock_guard<std::mutex> lock(d.mu);
-        d.jobs.push_back(Impl::Job{d.unshared(req), block_, sr_, worker_req_.load(), nullptr});
+        d.jobs.push_back(Impl::Job{d.unshared(req), block_, sr_, worker_req_.load(),
+                                   lookahead_code(lookahead_req_, burst_, wait_.load()), nullptr});
         d.in_flight++;
     }
     d.watch_max_ms.store(0);
@@ -1069,19 +1269,36 @@ bool Engine::loading() const {
     return impl_->in_flight > 0 || !impl_->results.empty();
 }
 
+// Control side, perform not running: a runner's worker may still run a job, so it is waited
+// for before the runner's buffers are resized.
+static void prepare_runner(Runner *r, int block, double sr, bool worker, int code) {
+    r->wait_idle();
+    r->prepare(block, sr, worker, Engine::Impl::lookahead_for(code, r->buffer));
+}
+
 void Engine::set_block(int block, double sample_rate) {
+    note_audio_thread();  // the host's DSP setup runs on its audio thread
     block_ = block;
     sr_ = sample_rate;
+    int code = lookahead_code(lookahead_req_, burst_, wait_.load());
+    if (impl_->draining) impl_->retire(impl_->draining);
     for (Runner *r : {impl_->current.load(), impl_->incoming.load()})
-        if (r) r->prepare(block, sample_rate, worker_req_.load());
+        if (r) prepare_runner(r, block, sample_rate, worker_req_.load(), code);
+}
+
+void Engine::set_lookahead(int buffers) {
+    lookahead_req_ = std::max(0, std::min(kMaxLookahead, buffers));
+    if (block_ > 0) set_block(block_, sr_);
+}
+
+int Engine::lookahead() const {
+    int code = lookahead_code(lookahead_req_, burst_, wait_.load());
+    if (Runner *r = impl_->current.load()) return r->block > 0 ? r->lookahead : Impl::lookahead_for(code, r->buffer);
+    return code > 0 ? code : 1;
 }
 
 void Engine::set_worker(bool on) {
     guard_exit();
-    if (on && !impl_->worker) {
-        impl_->worker = std::make_unique<Worker>();
-        impl_->worker_ptr.store(impl_->worker.get());
-    }
     worker_req_.store(on);
 }
 
@@ -1094,7 +1311,6 @@ bool Engine::reset() {
     impl_->reset_req.store(true);
     return true;
 }
-
 bool Engine::set_attribute(const std::string &name, const std::vector<AttrValue> &values, std::string &err) {
     std::shared_ptr<Model> m = model();
     if (!m) {
@@ -1164,8 +1380,10 @@ std::vector<Event> Engine::poll(bool swap_now) {
             continue;
         }
         Runner *r = res.runner.release();
-        if (block_ > 0 && (r->block != block_ || r->worker != worker_req_.load()))
-            r->prepare(block_, sr_, worker_req_.load());  // the block changed while it loaded
+        int code = lookahead_code(lookahead_req_, burst_, wait_.load());
+        if (block_ > 0 && (r->block != block_ || r->worker != worker_req_.load() ||
+                           r->lookahead != Impl::lookahead_for(code, r->buffer)))
+            prepare_runner(r, block_, sr_, worker_req_.load(), code);  // the host changed while it loaded
         d.model = r->model;
         guard_exit();
         char text[160];
@@ -1174,7 +1392,7 @@ std::vector<Event> Engine::poll(bool swap_now) {
         d.offer(r);
     }
     if (swap_now) {
-        d.swap();
+        d.swap(block_, worker_req_.load());
         d.collect_retired();
     }
     {
@@ -1203,21 +1421,15 @@ std::vector<Event> Engine::poll(bool swap_now) {
         }
         long ov = r->overruns.load(), calls = r->calls.load() + r->late.load();
         auto now = std::chrono::steady_clock::now();
-        if (ov < d.warned_overruns) d.warned_overruns = d.warned_calls = 0, d.warned_behind = 0;  // stats cleared
-        if (ov > d.warned_overruns && now - d.last_warn > std::chrono::seconds(2)) {
+        if (ov < d.warned_overruns) d.warned_overruns = d.warned_calls = 0;  // stats cleared
+        if (ov > d.warned_overruns && now - d.last_warn > std::chrono::seconds(5)) {
             char text[300];
-            double behind = r->behind_ms.load();
-            snprintf(text, sizeof(text),
-                     "warning: model calls are not keeping up: %ld of the last %ld buffers %s; the audio is %.1f ms "
-                     "behind in total (%.1f ms since the last warning)%s",
+            snprintf(text, sizeof(text), "model calls are not keeping up: %ld of the last %ld buffers %s",
                      ov - d.warned_overruns, calls - d.warned_calls,
-                     r->worker ? "came late from the worker (silence)" : "took longer than they last",
-                     behind, behind - d.warned_behind,
-                     r->worker ? "" : "; try a larger buffer or 'thread 1'");
+                     r->worker ? "came late from the worker (silence)" : "took longer than they last");
             ev.push_back({Event::Overload, text});
             d.warned_overruns = ov;
             d.warned_calls = calls;
-            d.warned_behind = behind;
             d.last_warn = now;
         } else if (ov > d.warned_overruns) {
             events_flag_.store(true);  // say it later
@@ -1246,7 +1458,7 @@ int Engine::buffer() const {
     return r ? r->buffer : 0;
 }
 
-int Engine::latency() const { return added_latency(buffer(), block_, worker_req_.load()); }
+int Engine::latency() const { return added_latency(buffer(), block_, worker_req_.load(), lookahead()); }
 
 Stats Engine::stats() const {
     Stats s;
@@ -1259,6 +1471,8 @@ Stats Engine::stats() const {
     s.nonfinite = r->nonfinite.load();
     s.mean_ms = s.calls ? r->total_ms.load() / s.calls : 0;
     s.max_ms = r->max_ms.load();
+    s.median_ms = r->times.quantile(0.5);
+    s.p99_ms = r->times.quantile(0.99);
     s.behind_ms = r->behind_ms.load();
     s.buffer_ms = sr_ > 0 ? 1000.0 * r->buffer / sr_ : 0;
     return s;
@@ -1269,15 +1483,17 @@ void Engine::clear_stats() {
     if (!r) return;
     r->calls = r->overruns = r->late = r->errors = r->nonfinite = 0;
     r->total_ms = r->max_ms = r->behind_ms = 0;
+    r->times.clear();
 }
 
 // ------------------------------------------------------------------------------------- perform
 
-void Engine::perform(const float *const *in, float *const *out, int n) {
+void Engine::perform(const float *const *in, float *const *out, int n, std::chrono::steady_clock::time_point deadline) {
     Impl &d = *impl_;
     bool watch = d.watch.load(std::memory_order_relaxed);
     auto t0 = watch ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
-    if (d.incoming.load(std::memory_order_relaxed)) d.swap();
+    bool worker_mode = worker_req_.load(std::memory_order_relaxed);
+    if (d.incoming.load(std::memory_order_relaxed)) d.swap(n, worker_mode);
     Runner *r = d.current.load(std::memory_order_relaxed);
     bool on = enabled_.load(std::memory_order_relaxed);
     if (!r || !on || r->block != n) {
@@ -1286,23 +1502,30 @@ void Engine::perform(const float *const *in, float *const *out, int n) {
         return;
     }
     const MethodInfo &mi = r->info;
-    bool worker_mode = worker_req_.load(std::memory_order_relaxed) && d.worker_ptr.load(std::memory_order_relaxed);
+    if (worker_mode && !r->has_worker()) worker_mode = false;  // its thread could not start
     if (worker_mode != r->worker) {
+        if (d.draining) d.retire(d.draining);
         r->worker = worker_mode;
         r->restart();
     }
-    if (!d.was_enabled) r->restart();  // enable 1: the buffering restarts (the model keeps its state)
+    if (!d.was_enabled) {  // enable 1: the buffering restarts (the model keeps its state)
+        if (d.draining) d.retire(d.draining);
+        r->restart();
+    }
     d.was_enabled = true;
     if (d.reset_req.exchange(false, std::memory_order_acq_rel)) {
         // Resets closer together than one buffer are merged: restarting every time would keep the
         // model from ever running; the model's state is still zeroed before each call.
-        if (r->since_reset >= r->buffer) r->restart();
-        else merged_resets_.fetch_add(1, std::memory_order_relaxed);
+        if (r->since_reset >= r->buffer) {
+            if (d.draining) d.retire(d.draining);
+            r->restart();
+        } else {
+            merged_resets_.fetch_add(1, std::memory_order_relaxed);
+        }
         r->reset_model = true;
         r->since_reset = 0;
     }
     if (r->since_reset < (1L << 40)) r->since_reset += n;
-    Worker *w = d.worker_ptr.load(std::memory_order_relaxed);
     bool wait = wait_.load(std::memory_order_relaxed);
 
     // 1. consume all inputs first (the host may hand us the same memory for inputs and outputs)
@@ -1325,10 +1548,11 @@ void Engine::perform(const float *const *in, float *const *out, int n) {
         i += take;
         if (r->collected < r->buffer) continue;
         r->collected = 0;
-        if (wait)
-            while (!r->worker_idle()) std::this_thread::sleep_for(std::chrono::microseconds(20));
+        long j = ++r->next_job;
         if (!r->worker) {
-            if (!r->worker_idle()) {  // the worker still runs a job from before the switch
+            if (wait)
+                while (!r->worker_idle()) std::this_thread::sleep_for(std::chrono::microseconds(20));
+            if (!r->worker_idle()) {  // the worker still runs a job from before the mode switch
                 r->silence_for_late();
                 continue;
             }
@@ -1338,25 +1562,21 @@ void Engine::perform(const float *const *in, float *const *out, int n) {
             r->append(r->out_buf.data());
             continue;
         }
-        // worker mode: the previous buffer's result, then hand this one over
-        if (r->have_prev) {
-            if (r->prev_submitted) {
-                if (r->worker_idle()) r->append(r->out_buf.data());
+        // worker mode: hand this buffer over, then take the result due now (K buffers ago), from
+        // the runner this one took over from while its jobs are due
+        r->submit(j);
+        long due = j - r->lookahead;
+        if (due <= r->drain_last) {
+            if (due >= r->drain_first) {
+                const float *res = d.draining ? d.draining->result(due, deadline, wait) : nullptr;
+                if (res) r->append(res);
                 else r->silence_for_late();
-            } else {
-                r->silence_for_late();
             }
-        }
-        r->have_prev = true;
-        if (r->worker_idle() && w) {
-            std::memcpy(r->in_buf.data(), r->collect.data(), sizeof(float) * r->in_buf.size());
-            r->job_reset = r->reset_model;
-            r->reset_model = false;
-            r->submitted++;
-            w->submit(r, r->submitted);
-            r->prev_submitted = true;
-        } else {
-            r->prev_submitted = false;
+            if (due == r->drain_last && d.draining) d.retire(d.draining);
+        } else if (due >= r->first_due) {
+            const float *res = r->result(due, deadline, wait);
+            if (res) r->append(res);
+            else r->silence_for_late();
         }
     }
     // 2. output n samples from the FIFO

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -27,13 +28,19 @@ constexpr int kMaxBuffer = 32768;      // samples per model call: 0.74 s at 44.1
 constexpr int kMaxChannels = 1024;
 constexpr int kMaxRatio = 1 << 16;
 constexpr int kWarmupCalls = 3;        // the JIT profiles then optimizes on the first calls
+constexpr int kMaxLookahead = 16;      // worker mode: buffers a result may take
 
 // Samples of delay the engine adds to the model's own, with BUFFER samples per model call and
 // the host's block of BLOCK samples:
 //   synchronous mode   BUFFER - gcd(BUFFER, BLOCK)
-//   worker mode        the same plus one BUFFER (the worker's result is taken one buffer later)
+//   worker mode        the same plus LOOKAHEAD x BUFFER (each result is taken LOOKAHEAD buffers
+//                      after its input was handed to the worker)
 // Mirrored in Python by brave_export.hosts.brave_latency (keep the two in step).
-int added_latency(int buffer, int block, bool worker);
+int added_latency(int buffer, int block, bool worker, int lookahead = 1);
+// Worker mode's lookahead when the host does not ask for one: enough buffers to span one burst
+// of the host's scheduler (BURST samples computed back to back without waiting for real time:
+// Pd's sleep grain without an audio callback, one block with one), and at least one.
+int auto_lookahead(int buffer, int burst);
 
 struct MethodInfo {
     std::string name;
@@ -85,12 +92,13 @@ struct AttrValue {
 };
 
 struct Stats {
-    long calls = 0;                    // model calls that ran
+    long calls = 0;                    // model calls that ran (warm-up calls not counted)
     long overruns = 0;                 // calls slower than their buffer lasts, or late worker results
     long late = 0;                     // worker mode: buffers output as silence because the worker was late
     long errors = 0;                   // calls that failed (silence for that buffer)
     long nonfinite = 0;                // NaN / inf samples the model returned (their buffers: silence)
     double mean_ms = 0, max_ms = 0;    // compute time per call
+    double median_ms = 0, p99_ms = 0;  // from a histogram of 8 bins per octave (within 5%)
     double behind_ms = 0;              // how far the model calls fell behind the audio: summed
                                        // excess of slow calls plus the silence of late buffers
     double buffer_ms = 0;              // one buffer in real time
@@ -129,6 +137,13 @@ public:
     void set_block(int block, double sample_rate);  // the host's DSP setup: perform not running
     void set_worker(bool on);          // worker mode from the next perform on (restarts the stream)
     bool worker() const { return worker_req_.load(); }
+    // Worker mode's lookahead in buffers (0: auto_lookahead from the host's burst); the running
+    // stream restarts with it. The host says how many samples its scheduler computes in one
+    // burst (set_host_burst, before set_block).
+    void set_lookahead(int buffers);
+    int lookahead_request() const { return lookahead_req_; }
+    void set_host_burst(int samples) { burst_ = samples; }
+    int lookahead() const;             // in force (or that would be) for the running buffer
     void set_wait(bool on) { wait_.store(on); }  // offline runs: perform waits for the worker
     bool wait() const { return wait_.load(); }
     void set_enabled(bool on);
@@ -151,7 +166,7 @@ public:
     int buffer() const;                // 0 when none runs
     int block() const { return block_; }
     double sample_rate() const { return sr_; }
-    int latency() const;               // added_latency(buffer, block, worker)
+    int latency() const;               // added_latency(buffer, block, worker, lookahead)
     Stats stats() const;
     void clear_stats();
     int max_in() const { return max_in_; }
@@ -160,8 +175,11 @@ public:
     // ---- audio side
     // One block: in[c] for c < max_in, out[c] for c < max_out, n samples each (in and out may
     // share memory). Silence when nothing runs, when disabled, or for a block size other than
-    // set_block's.
-    void perform(const float *const *in, float *const *out, int n);
+    // set_block's. In worker mode, a result that is due and not ready is waited for until
+    // `deadline` at the latest (the host's share of its tick; a default time point: no wait),
+    // then that buffer is silence.
+    void perform(const float *const *in, float *const *out, int n,
+                 std::chrono::steady_clock::time_point deadline = {});
 
     struct Impl;                       // engine.cpp (named here for shutdown())
 
@@ -170,6 +188,7 @@ private:
     int max_in_, max_out_;
     int block_ = 0;
     double sr_ = 0;
+    int lookahead_req_ = 0, burst_ = 0;
     std::atomic<bool> worker_req_{false}, wait_{false}, enabled_{true};
     std::atomic<long> merged_resets_{0};
     std::atomic<bool> events_flag_{false};

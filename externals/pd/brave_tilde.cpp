@@ -15,18 +15,103 @@
 #include "../engine/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
 #include "m_pd.h"
+extern "C" {  // s_stuff.h has no C++ guard of its own
+#include "s_stuff.h"  // the scheduler's settings: audio callback or not, its sleep grain
+}
+
+// Not in every Pd's headers or binary: looked up weakly, so that brave~ still loads without them.
+extern "C" {
+void sys_get_audio_settings(t_audiosettings *a) __attribute__((weak));
+int sched_get_sleepgrain(void) __attribute__((weak));
+}
 
 namespace {
 
 t_class *brave_class = nullptr;
 constexpr double kPollMs = 10;         // clock period while a load runs in the background
+// A worker-mode result that is not ready when due is waited for, at most until this share of
+// the DSP tick's duration has passed since the tick began (for every brave~ in the tick together).
+constexpr double kTickShare = 0.5;
+
+// The whole Pd process against the clock, seen from the DSP ticks (every brave~ shares it): how
+// far Pd's logical time is behind real time. Pd without an audio callback computes its ticks in
+// bursts, each up to one sleep grain late, so "behind" is normal up to that; beyond it the audio
+// is falling behind. A process that runs faster than real time (-batch) is never behind.
+struct Clock {
+    double logical = -1;               // the tick seen last (clock_getlogicaltime)
+    std::chrono::steady_clock::time_point tick_start, anchor_wall;
+    double anchor_logical_ms = 0;
+    double behind_ms = 0, max_behind_ms = 0;
+    double wall_ms = 0, logical_ms = 0;  // since the first tick: is this real time at all?
+    bool started = false;
+
+    // Called at the start of every perform: on a new tick, note when it began.
+    void tick() {
+        double now_logical = clock_getlogicaltime();
+        if (now_logical == logical) return;
+        auto now = std::chrono::steady_clock::now();
+        double lms = clock_gettimesince(0);  // logical ms since Pd started
+        if (!started) {
+            anchor_wall = now;
+            anchor_logical_ms = lms;
+            started = true;
+        }
+        wall_ms = std::chrono::duration<double, std::milli>(now - anchor_wall).count();
+        logical_ms = lms - anchor_logical_ms;
+        behind_ms = wall_ms - logical_ms;
+        if (behind_ms < 0) {  // ahead of real time (a batch run, or catching up): re-anchor
+            anchor_wall = now;
+            anchor_logical_ms = lms;
+            behind_ms = 0;
+        }
+        max_behind_ms = std::max(max_behind_ms, behind_ms);
+        logical = now_logical;
+        tick_start = now;
+    }
+    // Pd computes in real time (not -batch): its logical time has kept pace with the wall clock.
+    bool real_time() const { return started && logical_ms > 0 && max_behind_ms > 0; }
+};
+Clock g_clock;
+
+// Pd runs with -batch (as fast as it can, no real time: nothing is late for a listener). Pd does
+// not export its flag: its command line says it.
+bool pd_batch() {
+    static int batch = -1;
+    if (batch < 0) {
+        batch = 0;
+        if (FILE *f = std::fopen("/proc/self/cmdline", "rb")) {
+            char buf[4096];
+            size_t n = std::fread(buf, 1, sizeof(buf) - 1, f);
+            std::fclose(f);
+            buf[n] = 0;
+            for (size_t i = 0; i < n; i += std::strlen(buf + i) + 1)
+                if (std::strcmp(buf + i, "-batch") == 0) batch = 1;
+        }
+    }
+    return batch == 1;
+}
+
+// Samples Pd's scheduler computes back to back: one block with an audio callback (JACK
+// -callback), else its sleep grain (a quarter of -audiobuf, at most 5 ms).
+int scheduler_burst(int block, double sr) {
+    if (sys_get_audio_settings) {
+        t_audiosettings a;
+        std::memset(&a, 0, sizeof(a));
+        sys_get_audio_settings(&a);
+        if (a.a_callback) return block;
+    }
+    int grain_us = sched_get_sleepgrain ? sched_get_sleepgrain() : 5000;
+    return std::max(block, (int)std::ceil(grain_us * 1e-6 * sr));
+}
 
 struct State {
     std::unique_ptr<brave::Engine> engine;
@@ -35,6 +120,7 @@ struct State {
     bool sync = false;                 // offline runs: loads block, worker-mode perform waits
     uint64_t seed = 0;                 // libtorch's random generator is reseeded with it on reset
     t_float warned_sr = -1;
+    double sr = 44100;
     std::vector<const float *> ins;
     std::vector<float *> outs;
     long merged_said = 0;
@@ -124,9 +210,10 @@ void say_running(t_brave *x) {
     brave::Engine &e = *st->engine;
     const brave::MethodInfo *mi = e.method();
     if (!mi) return;
+    std::string mode = e.worker() ? ", worker mode, lookahead " + std::to_string(e.lookahead()) : "";
     std::string how = e.block() > 0 ? "added latency " + std::to_string(e.latency()) + " samples at block " +
-                                          std::to_string(e.block())
-                                    : e.worker() ? "added latency = 2 x buffer - gcd(buffer, block) samples, worker mode"
+                                          std::to_string(e.block()) + mode
+                                    : e.worker() ? "added latency = (1 + lookahead) x buffer - gcd(buffer, block) samples" + mode
                                                  : "added latency = buffer - gcd(buffer, block) samples";
     post("brave~: running '%s' with buffer %d (%s)", mi->name.c_str(), e.buffer(), how.c_str());
     check_sample_rate(x);
@@ -185,7 +272,10 @@ static t_int *brave_perform(t_int *w) {
     t_brave *x = (t_brave *)(w[1]);
     int n = (int)(w[2]);
     State *st = x->x_st;
-    st->engine->perform(st->ins.data(), st->outs.data(), n);
+    g_clock.tick();
+    auto deadline = g_clock.tick_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                             std::chrono::duration<double>(kTickShare * n / st->sr));
+    st->engine->perform(st->ins.data(), st->outs.data(), n, deadline);
     if (st->engine->events_pending()) clock_delay(x->x_clock, 0);
     return w + 3;
 }
@@ -198,6 +288,8 @@ static void brave_dsp(t_brave *x, t_signal **sp) {
         st->outs.resize(x->x_nout);
         for (int c = 0; c < x->x_nin; c++) st->ins[c] = sp[c]->s_vec;
         for (int c = 0; c < x->x_nout; c++) st->outs[c] = sp[x->x_nin + c]->s_vec;
+        st->sr = sp[0]->s_sr > 0 ? sp[0]->s_sr : 44100;
+        st->engine->set_host_burst(scheduler_burst(n, st->sr));
         st->engine->set_block(n, sp[0]->s_sr);
     } catch (const std::exception &) {
         pd_error(x, "brave~: out of memory");
@@ -231,6 +323,13 @@ static void brave_tick(t_brave *x) {
             pd_error(x, "brave~: %s", ev.text.c_str());
             break;
         case brave::Event::Overload:
+            // Only where real time applies: not in -batch runs, nor with `sync 1` (offline)
+            if (st->sync || pd_batch() || !g_clock.real_time()) break;
+            post("brave~: warning: %s; Pd is now %.1f ms behind real time (at most %.1f ms since 'stats reset'); "
+                 "try %s", ev.text.c_str(), g_clock.behind_ms, g_clock.max_behind_ms,
+                 st->engine->worker() ? "a larger lookahead ('lookahead N') or buffer"
+                                      : "worker mode ('thread 1', which also uses another core) or a larger buffer");
+            break;
         case brave::Event::Info:
             post("brave~: %s", ev.text.c_str());
             break;
@@ -374,10 +473,25 @@ static void brave_thread(t_brave *x, t_floatarg f) {
     State *st = x->x_st;
     bool on = f != 0;
     st->engine->set_worker(on);
-    post("brave~: %s (added latency %s)",
-         on ? "worker mode: the model runs in this object's worker thread" : "synchronous mode: the model runs in "
-                                                                            "Pd's audio thread",
-         on ? "2 x buffer - gcd(buffer, block)" : "buffer - gcd(buffer, block)");
+    if (on)
+        post("brave~: worker mode: the model runs in its own thread, each result taken lookahead = %d buffer(s) "
+             "later (added latency (1 + lookahead) x buffer - gcd(buffer, block))", st->engine->lookahead());
+    else
+        post("brave~: synchronous mode: the model runs in Pd's audio thread (added latency buffer - gcd(buffer, block))");
+}
+
+// lookahead K: worker mode takes each result K buffers after its input (K x buffer more latency,
+// K buffers of time for the call); 0 = from Pd's scheduler (one burst of DSP ticks).
+static void brave_lookahead(t_brave *x, t_floatarg f) {
+    State *st = x->x_st;
+    if (f < 0 || f > brave::kMaxLookahead || f != std::floor(f)) {
+        pd_error(x, "brave~: lookahead must be a whole number from 0 (from Pd's scheduler) to %d buffers",
+                 brave::kMaxLookahead);
+        return;
+    }
+    st->engine->set_lookahead((int)f);
+    post("brave~: lookahead %d buffer(s)%s%s", st->engine->lookahead(), f == 0 ? " (from Pd's scheduler)" : "",
+         st->engine->worker() ? "" : " (used in worker mode: 'thread 1')");
 }
 
 static void brave_sync(t_brave *x, t_floatarg f) {
@@ -416,7 +530,7 @@ static void brave_latency(t_brave *x) {
     }
     int block = e.block() > 0 ? e.block() : sys_getblksize();
     double sr = e.sample_rate() > 0 ? e.sample_rate() : sys_getsr();
-    int added = brave::added_latency(e.buffer(), block, e.worker());
+    int added = brave::added_latency(e.buffer(), block, e.worker(), e.lookahead());
     // get_latency_samples() is forward's delay: other methods' own delay is unknown
     long delay = mi->name == "forward" ? e.info()->delay : -1;
     long total = added + std::max(0L, delay);
@@ -426,8 +540,10 @@ static void brave_latency(t_brave *x) {
                  1000.0 * delay / sr, total, 1000.0 * total / sr);
     else if (e.info()->delay >= 0)
         snprintf(own, sizeof(own), "the model reports its own delay for forward only, not for '%s'", mi->name.c_str());
+    std::string factor = e.worker() ? std::to_string(1 + e.lookahead()) + " x " : "";
+    std::string mode = e.worker() ? " [worker mode, lookahead " + std::to_string(e.lookahead()) + "]" : "";
     post("brave~: latency: added %d samples (%.3f ms at %g Hz) = %sbuffer %d - gcd(buffer, block %d)%s%s; %s", added,
-         1000.0 * added / sr, sr, e.worker() ? "2 x " : "", e.buffer(), block, e.worker() ? " [worker mode]" : "",
+         1000.0 * added / sr, sr, factor.c_str(), e.buffer(), block, mode.c_str(),
          e.block() > 0 ? "" : " [DSP not started: Pd's default block]", own);
     info_out(x, "latency", {(t_float)added, (t_float)(1000.0 * added / sr), (t_float)delay, (t_float)total,
                             (t_float)(1000.0 * total / sr)});
@@ -441,27 +557,34 @@ static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     }
     if (argc > 0 && atom_getsymbol(&argv[0]) == gensym("reset")) {
         st->engine->clear_stats();
+        g_clock.max_behind_ms = 0;
         return;
     }
     brave::Stats t = st->engine->stats();
     double buffer_ms = t.buffer_ms > 0 ? t.buffer_ms : 1000.0 * st->engine->buffer() / sys_getsr();
-    post("brave~: stats: %ld calls, compute mean %.3f ms, max %.3f ms per call; %ld overruns (calls longer than the "
-         "buffer's %.3f ms%s); %ld errors; %ld NaN/inf samples silenced; %.1f ms behind",
-         t.calls, t.mean_ms, t.max_ms, t.overruns, buffer_ms, st->engine->worker() ? " or late from the worker" : "",
-         t.errors, t.nonfinite, t.behind_ms);
+    post("brave~: stats: %ld calls, compute mean %.3f ms, max %.3f ms per call (median %.3f, p99 %.3f); %ld overruns "
+         "(calls longer than the buffer's %.3f ms%s); %ld errors; %ld NaN/inf samples silenced; %.1f ms behind; %ld "
+         "buffers late from the worker (silence); Pd (every object) at most %.1f ms behind real time",
+         t.calls, t.mean_ms, t.max_ms, t.median_ms, t.p99_ms, t.overruns, buffer_ms,
+         st->engine->worker() ? " or late from the worker" : "", t.errors, t.nonfinite, t.behind_ms, t.late,
+         g_clock.max_behind_ms);
     // Pd's 32-bit floats hold whole numbers exactly up to 2^24 only: larger counts (a day of
     // calls) go out as symbols with every digit, times rounded to the microsecond
-    t_atom av[7];
-    long counts[] = {t.calls, t.overruns, t.errors, t.nonfinite};
-    int slot[] = {0, 3, 4, 5};
-    for (int i = 0; i < 4; i++) {
+    t_atom av[11];
+    long counts[] = {t.calls, t.overruns, t.errors, t.nonfinite, t.late};
+    int slot[] = {0, 3, 4, 5, 7};
+    for (int i = 0; i < 5; i++) {
         if (counts[i] < (1L << 24)) SETFLOAT(&av[slot[i]], (t_float)counts[i]);
         else SETSYMBOL(&av[slot[i]], gensym(std::to_string(counts[i]).c_str()));
     }
-    SETFLOAT(&av[1], (t_float)(std::round(t.mean_ms * 1000) / 1000));
-    SETFLOAT(&av[2], (t_float)(std::round(t.max_ms * 1000) / 1000));
-    SETFLOAT(&av[6], (t_float)(std::round(t.behind_ms * 1000) / 1000));
-    outlet_anything(x->x_info, gensym("stats"), 7, av);
+    auto us = [](double ms) { return (t_float)(std::round(ms * 1000) / 1000); };
+    SETFLOAT(&av[1], us(t.mean_ms));
+    SETFLOAT(&av[2], us(t.max_ms));
+    SETFLOAT(&av[6], us(t.behind_ms));
+    SETFLOAT(&av[8], us(t.median_ms));
+    SETFLOAT(&av[9], us(t.p99_ms));
+    SETFLOAT(&av[10], us(g_clock.max_behind_ms));
+    outlet_anything(x->x_info, gensym("stats"), 11, av);
 }
 
 // bang: the state on the info outlet, in nn~'s words (loaded 0/1, then when a model is loaded:
@@ -500,6 +623,7 @@ static void brave_bang(t_brave *x) {
     info_out(x, "dim", {(t_float)mi->in_ch, (t_float)mi->out_ch});
     info_out(x, "ratio", {(t_float)mi->in_ratio, (t_float)mi->out_ratio});
     info_out(x, "thread", {(t_float)e.worker()});
+    info_out(x, "lookahead", {(t_float)e.lookahead()});
 }
 
 // --------------------------------------------------------------------------- new / free / setup
@@ -513,12 +637,18 @@ static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
     std::string model_name, method = "forward";
     int req = 0, nsym = 0;
     bool thread = false;
+    int lookahead = 0;
     for (int i = 0; i < argc; i++) {
         if (argv[i].a_type == A_SYMBOL) {
             std::string a = atom_getsymbol(&argv[i])->s_name;
             if (a == "-thread") thread = true;
             else if (a == "-sync") st->sync = true;
-            else if (a[0] == '-') pd_error(x, "brave~: unknown flag '%s' (flags: -thread -sync)", a.c_str());
+            else if (a == "-lookahead") {
+                t_float k = i + 1 < argc && argv[i + 1].a_type == A_FLOAT ? atom_getfloat(&argv[++i]) : -1;
+                if (k < 0 || k > brave::kMaxLookahead || k != std::floor(k))
+                    pd_error(x, "brave~: -lookahead takes a whole number from 0 to %d buffers", brave::kMaxLookahead);
+                else lookahead = (int)k;
+            } else if (a[0] == '-') pd_error(x, "brave~: unknown flag '%s' (flags: -thread -lookahead K -sync)", a.c_str());
             else if (nsym == 0) model_name = a, nsym++;
             else if (nsym == 1) method = a, nsym++;
             else pd_error(x, "brave~: ignoring extra argument '%s'", a.c_str());
@@ -563,6 +693,7 @@ static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
     st->engine = std::make_unique<brave::Engine>(x->x_nin, x->x_nout);
     st->engine->set_wait(st->sync);
     if (thread) st->engine->set_worker(true);
+    st->engine->set_lookahead(lookahead);
     if (model) {
         describe_model(brave::model_info(*model));
         brave::Request r;
@@ -600,6 +731,7 @@ extern "C" __attribute__((visibility("default"))) void brave_tilde_setup(void) {
     class_addmethod(brave_class, (t_method)brave_set, gensym("set"), A_GIMME, 0);
     class_addmethod(brave_class, (t_method)brave_enable, gensym("enable"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_thread, gensym("thread"), A_FLOAT, 0);
+    class_addmethod(brave_class, (t_method)brave_lookahead, gensym("lookahead"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_sync, gensym("sync"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_threads, gensym("threads"), A_FLOAT, 0);
     class_addmethod(brave_class, (t_method)brave_latency, gensym("latency"), A_NULL);

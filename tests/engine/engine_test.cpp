@@ -82,9 +82,11 @@ struct Host {  // a 1-in 1-out host: runs blocks of `block` samples through the 
     int block;
     long allocs = 0;                   // allocations counted during perform
     double max_perform_ms = 0;
-    explicit Host(int b, bool worker = false, bool wait = true) : block(b) {
+    bool paced = false;                // blocks come in real time, perform may wait half a block
+    explicit Host(int b, bool worker = false, bool wait = true, int lookahead = 0) : block(b) {
         engine.set_worker(worker);
         engine.set_wait(wait);
+        engine.set_lookahead(lookahead);
         engine.set_block(b, 44100);
     }
     bool load(const char *name, int buffer, std::string *err_out = nullptr) {
@@ -101,15 +103,24 @@ struct Host {  // a 1-in 1-out host: runs blocks of `block` samples through the 
     // Runs `in` through, block by block; `between(k)` is called before block k.
     std::vector<float> run(const std::vector<float> &in, const std::function<void(size_t)> &between = nullptr) {
         std::vector<float> out(in.size(), 0.f), buf_in(block), buf_out(block);
+        auto block_time = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+            std::chrono::duration<double>(block / 44100.0));
+        auto next = std::chrono::steady_clock::now();
         for (size_t k = 0; k + block <= in.size(); k += block) {
             if (between) between(k);
+            std::chrono::steady_clock::time_point deadline{};
+            if (paced) {  // as an audio callback would: one block per block of real time
+                std::this_thread::sleep_until(next);
+                next += block_time;
+                deadline = std::chrono::steady_clock::now() + block_time / 2;
+            }
             std::memcpy(buf_in.data(), in.data() + k, sizeof(float) * block);
             const float *ins[1] = {buf_in.data()};
             float *outs[1] = {buf_out.data()};
             auto t0 = std::chrono::steady_clock::now();
             g_allocs = 0;
             g_counting = true;
-            engine.perform(ins, outs, block);
+            engine.perform(ins, outs, block, deadline);
             g_counting = false;
             allocs += g_allocs;
             double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -141,24 +152,30 @@ static void test_formula() {
     CHECK(brave::added_latency(256, 96, false) == 224, "sync 256/96: 256 - gcd 32");
     CHECK(brave::added_latency(128, 64, true) == 192, "worker 128/64");
     CHECK(brave::added_latency(128, 256, true) == 128, "worker 128/256");
+    CHECK(brave::added_latency(128, 64, true, 3) == 448, "worker 128/64 lookahead 3");
+    CHECK(brave::auto_lookahead(128, 64) == 1 && brave::auto_lookahead(128, 221) == 2 &&
+          brave::auto_lookahead(128, 0) == 1 && brave::auto_lookahead(128, 1 << 20) == brave::kMaxLookahead,
+          "auto_lookahead");
 }
 
 // Exact added latency for block/buffer pairs, both modes (worker mode waiting for the worker,
 // as offline runs do); the probe37 model adds its own 37 samples.
 static void test_latency_exact() {
     auto in = noise(44100 / 2);
-    for (bool worker : {false, true})
+    for (int k : {0, 1, 3})  // 0: synchronous; else worker mode with that lookahead
         for (int block : {64, 256, 96})
             for (int buffer : {128, 256})
                 for (const char *m : {"probe.ts", "probe37.ts"}) {
-                    Host h(block, worker);
+                    bool worker = k > 0;
+                    Host h(block, worker, true, k);
                     CHECK(h.load(m, buffer), "load");
                     auto out = h.run(in);
-                    long lag = brave::added_latency(buffer, block, worker) + (m[5] == '3' ? 37 : 0);
+                    int added = brave::added_latency(buffer, block, worker, worker ? k : 1);
+                    long lag = added + (m[5] == '3' ? 37 : 0);
                     long bad = first_mismatch(out, in, lag);
                     CHECK(bad < 0, "%s %s block %d buffer %d: not delayed by exactly %ld (first mismatch at %ld)",
                           m, worker ? "worker" : "sync", block, buffer, lag, bad);
-                    CHECK(h.engine.latency() == brave::added_latency(buffer, block, worker), "latency()");
+                    CHECK(h.engine.latency() == added, "latency() %d, expected %d", h.engine.latency(), added);
                     if (worker) CHECK(h.allocs == 0, "worker mode perform allocated %ld times", h.allocs);
                 }
 }
@@ -242,9 +259,11 @@ static void test_nan() {
     CHECK(said == 1, "said %d times", said);
 }
 
-// A worker that cannot keep up: silence for those buffers, counted; perform never waits.
+// A worker that cannot keep up, blocks coming in real time: silence for those buffers, counted;
+// perform waits no longer than the host allows (half a block here), never for a whole call.
 static void test_worker_late() {
-    Host h(64, true, /*wait=*/false);
+    Host h(64, true, /*wait=*/false, 1);
+    h.paced = true;
     CHECK(h.load("slow.ts", 128), "load");
     auto in = noise(64 * 200, 5);
     h.run(in);
@@ -253,7 +272,8 @@ static void test_worker_late() {
     brave::Stats s = h.engine.stats();
     std::printf("  slow model: %.2f ms per call; %ld late of %ld buffers; longest perform %.3f ms\n", s.mean_ms, s.late,
                 (long)(in.size() / 128), h.max_perform_ms);
-    CHECK(s.late > 0 && s.overruns >= s.late, "late %ld overruns %ld", s.late, s.overruns);
+    CHECK(s.calls > 0 && s.late > 0 && s.overruns >= s.late, "calls %ld late %ld overruns %ld", s.calls, s.late,
+          s.overruns);
     CHECK(h.max_perform_ms < s.mean_ms, "perform waited: longest perform %.3f ms, a call %.3f ms", h.max_perform_ms,
           s.mean_ms);
     CHECK(h.allocs == 0, "perform allocated %ld times", h.allocs);
@@ -262,8 +282,40 @@ static void test_worker_late() {
     CHECK(warned, "no overload warning");
 }
 
+// One slow call (a spike) in worker mode: the buffer whose result it delays is silence, but the
+// next buffer is still handed to the worker and comes on time. The host waits for the worker
+// before every block (a fast enough machine) except the two blocks where the marked buffer's
+// result is due: exactly one buffer is silence, and the output goes on exactly.
+static void test_spike() {
+    Host h(64, true, /*wait=*/false, 1);
+    CHECK(h.load("spike.ts", 128), "load");
+    auto in = noise(64 * 400, 8);
+    const long marked = 100;  // buffer 100 (job 101) asks for the slow call
+    in[128 * marked] = 2.f;
+    auto out = h.run(in, [&](size_t k) {
+        long block = (long)k / 64, submitted = (long)k / 128;
+        if (block == 2 * marked + 2 || block == 2 * marked + 3) return;  // job 101 runs; due in block 203
+        for (int i = 0; i < 2000 && h.engine.stats().calls < submitted; i++)
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+    });
+    brave::Stats s = h.engine.stats();
+    long L = brave::added_latency(128, 64, true, 1);
+    long silent = 0, first = -1;
+    for (long t = L; t < (long)out.size(); t++)
+        if (out[t] != in[t - L]) {
+            silent++;
+            if (first < 0) first = t;
+        }
+    std::printf("  spike of %.2f ms: %ld late, %ld samples silenced from %ld\n", s.max_ms, s.late, silent, first);
+    CHECK(s.late == 1 && silent == 128 && first - L == 128 * marked, "late %ld, %ld samples silenced from input %ld",
+          s.late, silent, first - L);
+}
+
 // A model switch while the stream runs: the old model plays until the swap, then the new one
-// (after its head start of silence); a failed load keeps the old one playing.
+// continues the same stream: no silence is inserted (the FIFO and the partly collected buffer
+// carry over; in worker mode the old model's jobs in flight are still taken from it). The only
+// zeros are the new probe's own: its 37-sample delay line starts empty. A failed load keeps the
+// old one playing.
 static void test_switch() {
     for (bool worker : {false, true}) {
         Host h(64, worker);
@@ -298,20 +350,22 @@ static void test_switch() {
         });
         CHECK(failed_at > 0, "the failed load was not reported");
         CHECK(swap_at > 0, "no swap");
-        // poll() offered the runner in the block before swap_at's check saw it; perform swaps at
-        // the start of a block: find the block where the new model started
-        long s = -1;
-        for (long k = 64; k <= swap_at; k += 64)
-            if (first_mismatch(out, in, L, 0, k + 64) >= 0) {
-                s = k;
-                break;
-            }
-        CHECK(s > 0 && s <= swap_at, "old model not audible until the swap (%ld, %ld)", s, swap_at);
-        CHECK(first_mismatch(out, in, L, 0, s) < 0, "old model");
-        long bad = first_mismatch(out, in, L + 37, s);
-        CHECK(bad < 0, "%s: after the swap at %ld: first mismatch at %ld", worker ? "worker" : "sync", s, bad);
-        std::printf("  %s: swap at sample %ld, longest perform during the run %.3f ms (allocations in perform: %ld)\n",
-                    worker ? "worker" : "sync", s, h.max_perform_ms, h.allocs);
+        // the new model's first buffer starts at input sample P: its output from P + L on
+        long t0 = first_mismatch(out, in, L);
+        long P = t0 - L;
+        CHECK(t0 > 0 && P % 128 == 0 && P <= swap_at + 128 && P + L >= swap_at - 128,
+              "%s: the new model's output starts at %ld (input %ld), the swap was near %ld", worker ? "worker" : "sync", t0,
+              P, swap_at);
+        long zeros = 0, bad = -1;
+        for (long t = t0; t < (long)out.size(); t++) {
+            float want = t - L - 37 >= P ? in[t - L - 37] : 0.f;
+            if (out[t] != want && bad < 0) bad = t;
+            zeros += out[t] == 0.f;
+        }
+        CHECK(bad < 0, "%s: after the swap: first mismatch at %ld", worker ? "worker" : "sync", bad);
+        CHECK(zeros == 37, "%s: %ld zeros after the swap (the probe's own 37 expected)", worker ? "worker" : "sync", zeros);
+        std::printf("  %s: new model from input sample %ld, longest perform during the run %.3f ms (allocations in "
+                    "perform: %ld)\n", worker ? "worker" : "sync", P, h.max_perform_ms, h.allocs);
     }
 }
 
@@ -344,7 +398,7 @@ int main(int argc, char **argv) {
         void (*fn)();
     } tests[] = {{"formula", test_formula},       {"latency_exact", test_latency_exact}, {"reset", test_reset},
                  {"reset_every_block", test_reset_every_block}, {"bad_models", test_bad_models}, {"nan", test_nan},
-                 {"worker_late", test_worker_late}, {"switch", test_switch}, {"mode_switch", test_mode_switch}};
+                 {"worker_late", test_worker_late}, {"spike", test_spike}, {"switch", test_switch}, {"mode_switch", test_mode_switch}};
     brave::init_torch_threads();
     for (auto &t : tests) {
         if (argc > 2 && std::strcmp(argv[2], t.name)) continue;

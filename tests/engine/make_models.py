@@ -11,7 +11,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # this checkout's brave_export
-from brave_export.probe import NaNModel, NotNNModel, SlowModel, save_module, write_probe  # noqa: E402
+from brave_export.probe import NaNModel, NotNNModel, SlowModel, SpikeModel, save_module, write_probe  # noqa: E402
 
 
 def rewrite(src: Path, dst: Path, edit) -> None:
@@ -27,6 +27,7 @@ def main(out: Path) -> None:
     write_probe(out / "probe37.ts", ratio=128, delay=37)
     save_module(NaNModel(), out / "nan.ts")
     save_module(SlowModel(30, size=256), out / "slow.ts")
+    save_module(SpikeModel(6, size=256), out / "spike.ts")
     save_module(NotNNModel(), out / "notnn.ts")
     torch.save({"w": torch.zeros(3)}, str(out / "weights.ts"))
     (out / "corrupt.ts").write_bytes(np.random.default_rng(0).bytes(3000))
