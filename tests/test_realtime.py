@@ -50,7 +50,7 @@ def test_latency_is_exact_in_real_time(external, probes, host, tmp_path):
     r = run_realtime(probes["delay"], host=host, voices=2, worker=[False, True], seconds=5, warmup=2,
                      audiobuf=10, baseline_s=0, workdir=tmp_path)
     for v in r.voices:
-        expected = brave_latency(BUFFER, BLOCK, v.worker) + D
+        expected = brave_latency(BUFFER, BLOCK, v.worker, lookahead=v.lookahead or 1) + D
         assert v.latency_reported == expected, f"`latency` says {v.latency_reported}, hosts.py {expected}"
         assert v.model_delay_reported == D
         assert v.latency_measured == expected, describe(r)

@@ -50,8 +50,8 @@ def test_parse_stats_by_position_with_appended_fields():
     assert parse_stats("1378 0.137 1.161 3 0 0 2.5".split()) == {
         "calls": 1378, "mean_ms": 0.137, "max_ms": 1.161, "overruns": 3, "errors": 0, "nonfinite": 0,
         "behind_ms": 2.5, "stats_extra": []}
-    more = parse_stats("10 1 2 0 0 0 0 0.9 1.8 12.5 7 8".split())
-    assert (more["median_ms"], more["p99_ms"], more["process_behind_ms"]) == (0.9, 1.8, 12.5)
+    more = parse_stats("10 1 2 0 0 0 0 4 0.9 1.8 12.5 7 8".split())
+    assert (more["late"], more["median_ms"], more["p99_ms"], more["process_behind_ms"]) == (4, 0.9, 1.8, 12.5)
     assert more["stats_extra"] == ["7", "8"]
 
 

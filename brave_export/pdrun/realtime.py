@@ -84,9 +84,11 @@ class VoiceResult:
     errors: int | None = None
     nonfinite: int | None = None
     behind_ms: float | None = None  # brave~'s own figure: summed excess of slow calls + late silence
-    median_ms: float | None = None  # fields the engine appends, when present
+    late: int | None = None  # fields of newer engines, when present: worker buffers output as silence,
+    median_ms: float | None = None  # call time median and p99,
     p99_ms: float | None = None
-    process_behind_ms: float | None = None
+    process_behind_ms: float | None = None  # how far the whole Pd process was behind real time at most
+    lookahead: int | None = None  # the worker's lookahead (buffers), as brave~ says on `bang`
     stats_extra: list = field(default_factory=list)  # any further stats fields, raw
     latency_reported: int | None = None  # brave~'s `latency` message: added + model delay
     latency_added_reported: int | None = None
@@ -212,9 +214,9 @@ def clock_figures(wall: np.ndarray, logical: np.ndarray) -> tuple[float, float, 
 
 def parse_stats(fields: Sequence[str]) -> dict:
     """brave~'s `stats` fields (info outlet) by position; fields beyond the known ones kept raw."""
-    names = ("calls", "mean_ms", "max_ms", "overruns", "errors", "nonfinite", "behind_ms", "median_ms", "p99_ms",
-             "process_behind_ms")
-    counts = {"calls", "overruns", "errors", "nonfinite"}
+    names = ("calls", "mean_ms", "max_ms", "overruns", "errors", "nonfinite", "behind_ms", "late", "median_ms",
+             "p99_ms", "process_behind_ms")
+    counts = {"calls", "overruns", "errors", "nonfinite", "late"}
     out: dict = {}
     for name, text in zip(names, fields):
         v = float(text)
@@ -397,7 +399,7 @@ def build_patch(voices: int, buffer: int, worker: Sequence[bool], seconds: float
     patch.receive("rtstart", wall, 0)
     patch.receive("rtstart", logic, 0)
     # start: reset the stats, ask the latency, open the tick gate, mark the console
-    patch.at(start_ms, "rtctl stats reset; rtctl latency; rtgate 1; rtstart bang; rtmark start")
+    patch.at(start_ms, "rtctl stats reset; rtctl latency; rtctl bang; rtgate 1; rtstart bang; rtmark start")
     patch.receive("rtmark", patch.obj("print rt"))
     last = patch.obj("v rttick")
     patch.receive("rtend", last)
@@ -577,7 +579,12 @@ def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], model: Path
         result.pd_behind_max_ms, result.pd_behind_final_ms, result.stall_max_ms = clock_figures(w, lg)
     delay = _model_delay(model)
     for v, worker in enumerate(result.worker):
-        vr = VoiceResult(worker=worker, latency_expected=brave_latency(buffer, TICK, worker) + delay)
+        vr = VoiceResult(worker=worker)
+        k = [l for l in lines if l.startswith(f"rtv{v}: lookahead ")]
+        vr.lookahead = int(float(k[0].split()[2])) if k else None
+        # hosts.py's formula with the lookahead brave~ chose (engines without one: its default)
+        vr.latency_expected = delay + (brave_latency(buffer, TICK, worker, lookahead=vr.lookahead)
+                                       if vr.lookahead else brave_latency(buffer, TICK, worker))
         stats = [parse_stats(l.split()[2:]) for l in lines if l.startswith(f"rtv{v}: stats ")]
         if stats:
             for k, val in stats[-1].items():
