@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv external package arm64 external-arm64 package-arm64 demo test test-fast clean
+.PHONY: setup system venv external package arm64 external-arm64 package-arm64 demo test test-fast realtime clean
 
 # setup = system packages, the venv, then the brave~ Pd external (it links the venv's torch).
 setup: system venv external
@@ -55,6 +55,12 @@ test: setup
 # The fast tier: tests marked `fast` (no training run, no Pd); the venv is all they need.
 test-fast: venv
 	$(PY) -m pytest -q -m "fast and not slow"
+
+# brave~ in Pd in real time: a short matrix (fp16/fp32 smoke export x JACK dummy driver in callback
+# mode, -nosound at -audiobuf 25 and 10 x synchronous/worker), one table row per run.
+# More: .venv/bin/python scripts/realtime.py --help
+realtime: setup
+	$(PY) scripts/realtime.py
 
 clean:
 	rm -rf demo .cache build

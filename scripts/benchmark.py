@@ -20,7 +20,6 @@ import json
 import os
 import platform
 import shlex
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from brave_export.bench import WARMUP_CALLS, Runner, Timing, ops_per_call  # noqa: E402
+from brave_export.background import HOG_MB, hog, load_average  # noqa: E402
 from brave_export.smoke import smoke_run  # noqa: E402
 from brave_export.export import export_nn  # noqa: E402
 from brave_export.export.reference import export_reference  # noqa: E402
@@ -40,15 +40,6 @@ from brave_export.export.weights import half_precision_unavailable  # noqa: E402
 from brave_export.modelfacts import list_methods  # noqa: E402
 
 BUFFERS = (128, 256, 512, 2048)
-HOG_MB = 512  # twice a large L3: every pass of the hog goes to memory
-
-# The background load: copies a large array back and forth until killed.
-HOG = f"""
-import numpy as np
-a = np.ones({HOG_MB} * 2**20 // 8); b = np.empty_like(a)
-while True:
-    np.copyto(b, a); np.copyto(a, b)
-"""
 
 
 def machine() -> str:
@@ -59,30 +50,6 @@ def machine() -> str:
         pass
     return (f"{cpu}, {os.cpu_count()} logical CPUs, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, torch {torch.__version__}")
-
-
-def load_average() -> str:
-    try:
-        return " ".join(open("/proc/loadavg").read().split()[:3])
-    except OSError:
-        return "unknown"
-
-
-class Hog:
-    """The bounded background load: one process, started here, always stopped here."""
-
-    def __enter__(self):
-        self.proc = subprocess.Popen([sys.executable, "-c", HOG], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)  # let it allocate and start streaming
-        return self
-
-    def __exit__(self, *exc):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
 
 
 def interleaved(runners: dict[str, Runner], calls: int, rounds: int) -> dict[str, np.ndarray]:
@@ -249,7 +216,7 @@ def run(args) -> dict:
                 print(f"[bench] {condition}, run {k + 1}/{args.runs}: {args.calls} calls per model and buffer "
                       f"(load average {load_average()})", file=sys.stderr, flush=True)
                 if condition == "loaded":
-                    with Hog():
+                    with hog("memory"):
                         runs.append(measure(models, args.buffers, args.calls, args.rounds, sr))
                 else:
                     runs.append(measure(models, args.buffers, args.calls, args.rounds, sr))

@@ -7,8 +7,9 @@ set -euo pipefail
 # into ~/.local/share/deken-debian. binutils: strip, for the packaged libraries. time: /usr/bin/time,
 # which measures the package's memory. puredata-gui, xvfb (with xauth for xvfb-run) and imagemagick
 # (import): tests/test_gui_layout.py opens the help and example patches in Pd's real GUI on a
-# virtual display and takes screenshots.
-packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time puredata-gui xvfb xauth imagemagick)
+# virtual display and takes screenshots. jackd2: JACK's server (its dummy driver is an audio server
+# without hardware) for make realtime and tests/test_realtime.py.
+packages=(puredata-core puredata-dev ffmpeg cmake g++ deken binutils time puredata-gui xvfb xauth imagemagick jackd2)
 [ $# -gt 0 ] && packages=("$@")
 missing=()
 for p in "${packages[@]}"; do

@@ -13,8 +13,10 @@ the package (brave_export/patches/pd when installed, patches/pd in a checkout); 
 through `external_dir` (an explicit path, $BRAVE_PD_EXTERNAL, or build/pd/brave~ of a checkout).
 
 One module per concern: `pdfile` writes .pd files (`Canvas`, `Patch`), `process` runs Pd
-(`run_pd`), `locate` finds the patches and brave~, `examples` drives the example patches; `gui` (imported on its
-own) opens a patch in Pd's real GUI under Xvfb and reports where its boxes land.
+(`run_pd`), `locate` finds the patches and brave~, `examples` drives the example patches,
+`realtime` runs brave~ in Pd in real time (`run_realtime`: JACK's dummy driver or -nosound;
+xruns, lost buffers, Pd's clock, gaps, latency, model switches); `gui` (imported on its own)
+opens a patch in Pd's real GUI under Xvfb and reports where its boxes land.
 
 Lower level: `Patch` / `Canvas` build .pd files object by object, `run_pd` runs one and returns
 Pd's console output (stderr) and the arrays the patch recorded:
@@ -38,7 +40,9 @@ from .examples import (HOSTS, check_ready, parse_latency_results, run_forward_pa
 from .locate import EXTERNAL_DIR, PATCH_DIR, REPO, external_dir, patch_dir
 from .pdfile import Canvas, Patch, pd_escape
 from .process import PdError, PdRun, pd_command, read_wav, run_pd
+from .realtime import RealtimeError, RealtimeResult, run_realtime
 
 __all__ = ["HOSTS", "check_ready", "parse_latency_results", "run_forward_patch", "run_latency_patch",
            "run_latent_patch", "EXTERNAL_DIR", "PATCH_DIR", "REPO", "external_dir", "patch_dir", "Canvas",
-           "Patch", "pd_escape", "PdError", "PdRun", "pd_command", "read_wav", "run_pd"]
+           "Patch", "pd_escape", "PdError", "PdRun", "pd_command", "read_wav", "run_pd", "RealtimeError", "RealtimeResult",
+           "run_realtime"]

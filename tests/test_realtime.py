@@ -1,0 +1,85 @@
+"""brave~ in Pd running in real time (brave_export.pdrun.realtime): what must hold on any machine,
+however loaded. Short runs (a few seconds each, 1-2 voices) under JACK's dummy driver in callback
+mode and under Pd's own scheduler (-nosound):
+
+- the latency seen in real time is exactly what brave~'s `latency` message and hosts.py say
+  (a pure-delay probe: every sample that comes out equals the input at that lag);
+- worker mode never loses more buffers than synchronous mode in the same conditions;
+- a model switch inserts no run of zeros.
+
+No timed asserts: speeds and counts under load go to BENCHMARKS.md (scripts/realtime.py).
+"""
+
+import pytest
+
+from brave_export.hosts import brave_latency
+from brave_export.pdrun.realtime import run_realtime
+from brave_export.probe import write_probe
+
+from .pd_util import build_external
+
+pytestmark = pytest.mark.slow
+
+D = 37  # the delaying probe's own delay
+BUFFER, BLOCK = 128, 64
+
+
+@pytest.fixture(scope="session")
+def external():
+    return build_external()
+
+
+@pytest.fixture(scope="module")
+def probes(tmp_path_factory):
+    d = tmp_path_factory.mktemp("rt-probes")
+    return {"delay": write_probe(d / "probe37.ts", ratio=128, delay=D),
+            "plain": write_probe(d / "probe0.ts", ratio=128)}
+
+
+def describe(r) -> str:
+    return "; ".join(
+        f"voice {i} ({'worker' if v.worker else 'sync'}): {v.overruns} overruns, {v.zero_runs} zero runs "
+        f"({100 * v.zero_fraction:.2f}%, longest {v.longest_zero_run}), calls mean {v.mean_ms} max {v.max_ms} ms"
+        for i, v in enumerate(r.voices)) + f"; Pd behind at most {r.pd_behind_max_ms} ms, load {r.load_average}"
+
+
+@pytest.mark.parametrize("host", ["jack", "nosound"])
+def test_latency_is_exact_in_real_time(external, probes, host, tmp_path):
+    """One synchronous and one worker voice on the delaying probe: the output is the input delayed
+    by hosts.brave_latency + the probe's delay, as the `latency` message says, sample for sample."""
+    r = run_realtime(probes["delay"], host=host, voices=2, worker=[False, True], seconds=5, warmup=2,
+                     audiobuf=10, baseline_s=0, workdir=tmp_path)
+    for v in r.voices:
+        expected = brave_latency(BUFFER, BLOCK, v.worker, lookahead=v.lookahead or 1) + D
+        assert v.latency_reported == expected, f"`latency` says {v.latency_reported}, hosts.py {expected}"
+        assert v.model_delay_reported == D
+        assert v.latency_measured == expected, describe(r)
+        assert v.latency_match == 1.0, f"only {v.latency_match} of the output is the input at {expected}: {describe(r)}"
+        assert v.calls and v.calls > 0
+
+
+@pytest.mark.parametrize("model,host", [("brave", "jack"), ("brave", "nosound"), ("probe", "nosound")])
+def test_worker_loses_no_more_than_sync(external, probes, request, model, host):
+    """One voice, synchronous then worker mode in the same conditions (JACK's callback, or Pd's
+    scheduler at its default -audiobuf 25): the worker loses no more buffers (late results,
+    output as silence) than synchronous mode overruns (calls longer than their buffer: Pd falls
+    behind, the audio device drops out). The exported BRAVE model for a real call cost; the probe
+    (a tenth of a millisecond per call) for the scheduling alone."""
+    path = request.getfixturevalue("brave_ts").path if model == "brave" else probes["delay"]
+    sync = run_realtime(path, host=host, audiobuf=25, worker=False, seconds=6, warmup=2, baseline_s=0)
+    work = run_realtime(path, host=host, audiobuf=25, worker=True, seconds=6, warmup=2, baseline_s=0)
+    assert sync.voices[0].calls > 0 and work.voices[0].calls > 0
+    assert sync.voices[0].zero_runs == 0, f"synchronous mode output silence: {describe(sync)}"
+    assert work.lost_buffers <= sync.lost_buffers, f"sync: {describe(sync)}\nworker: {describe(work)}"
+
+
+def test_switch_inserts_no_zeros(external, probes, tmp_path):
+    """`load` of the same model every 2.5 s (synchronous and worker voice): the new model takes
+    over within the run and no run of 32 or more zeros appears in either output."""
+    r = run_realtime(probes["plain"], host="jack", voices=2, worker=[False, True], seconds=8, warmup=2,
+                     switch_every=2.5, baseline_s=0, workdir=tmp_path)
+    assert len(r.switches) == 3
+    for v in r.voices:
+        assert len(v.swaps) >= 2, f"the switches did not take over: {v.swaps}"
+    gaps = {("worker" if v.worker else "sync"): v.gaps for v in r.voices}
+    assert r.zero_runs == 0, f"zero runs (start, length) per voice: {gaps}; {describe(r)}"
