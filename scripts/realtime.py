@@ -74,6 +74,7 @@ def main(argv=None) -> int:
     ap.add_argument("--voices", default=DEFAULTS["voices"], help="comma list of voice counts")
     ap.add_argument("--hogs", default=DEFAULTS["hogs"], help="comma list of none, memory, cpu")
     ap.add_argument("--seconds", type=float, default=6.0, help="measured seconds per run")
+    ap.add_argument("--buffer", type=int, default=128, help="brave~'s BUFFER (default 128)")
     ap.add_argument("--warmup", type=float, default=3.0)
     ap.add_argument("--runs", type=int, default=1, help="repeat the whole matrix")
     ap.add_argument("--switch-every", type=float, default=None, help="seconds between model switches")
@@ -96,7 +97,7 @@ def main(argv=None) -> int:
         print("|" + "---|" * (TABLE_HEAD.count("|") - 1), flush=True)
         results = []
         for what, r in matrix(ms, split(args.hosts), split(args.modes), [int(v) for v in split(args.voices)], hogs,
-                              runs=args.runs, seconds=args.seconds, warmup=args.warmup,
+                              runs=args.runs, seconds=args.seconds, warmup=args.warmup, buffer=args.buffer,
                               switch_every=args.switch_every, baseline_s=args.baseline, record=not args.no_record):
             if isinstance(r, Exception):
                 print(f"| {what}: failed: {str(r).splitlines()[0]} |", flush=True)
