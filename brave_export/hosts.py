@@ -49,13 +49,14 @@ def brave_latency(buffer: int, block: int, worker: bool = False, lookahead: int 
     return buffer - math.gcd(buffer, block) + (lookahead * buffer if worker else 0)
 
 
-def brave_auto_lookahead(buffer: int, burst: int) -> int:
-    """brave~'s worker lookahead when none is given: enough buffers to span one burst of Pd's
-    scheduler (one block with an audio callback, else its sleep grain: a quarter of -audiobuf,
-    at most 5 ms), at least 1, at most 16. Mirrors brave::auto_lookahead."""
-    if buffer <= 0 or burst <= 0:
+def brave_auto_lookahead(buffer: int, burst: int, block: int = 64) -> int:
+    """brave~'s worker lookahead when none is given. Pd computes BURST samples back to back (one
+    block with an audio callback, else its sleep grain: a quarter of -audiobuf, at most 5 ms), so a
+    tick runs up to BURST - BLOCK samples late: K = 1 + ceil((BURST - BLOCK) / BUFFER) leaves every
+    call at least one buffer of wall-clock time; at most 16. Mirrors brave::auto_lookahead."""
+    if buffer <= 0 or burst <= block:
         return 1
-    return max(1, min(16, -(-burst // buffer)))
+    return max(1, min(16, 1 + -(-(burst - block) // buffer)))
 
 
 def nn_pd_latency(buffer: int, block: int, threaded: bool) -> int:

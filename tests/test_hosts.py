@@ -50,6 +50,7 @@ def test_brave_worker_lookahead():
     with pytest.raises(ValueError):
         hosts.brave_latency(128, 64, worker=True, lookahead=0)
     assert hosts.brave_auto_lookahead(128, 64) == 1       # an audio callback: one block per tick
-    assert hosts.brave_auto_lookahead(128, 221) == 2      # -audiobuf 25: a 5 ms sleep grain
-    assert hosts.brave_auto_lookahead(128, 111) == 1      # -audiobuf 10: 2.5 ms
+    assert hosts.brave_auto_lookahead(128, 221) == 3      # -audiobuf 25: a 5 ms sleep grain
+    assert hosts.brave_auto_lookahead(512, 221) == 2
+    assert hosts.brave_auto_lookahead(128, 111) == 2      # -audiobuf 10: 2.5 ms
     assert hosts.brave_auto_lookahead(128, 1 << 20) == 16

@@ -961,6 +961,7 @@ struct Engine::Impl {
     std::shared_ptr<Model> model;     // the last good model (control side), also while no method runs
     std::atomic<bool> reset_req{false};
     bool was_enabled = true;
+    bool note_thread = true;          // perform: note the audio thread (once per DSP start)
 
     // the loader thread and its queue (control side and loader only)
     std::mutex mu;
@@ -1125,7 +1126,7 @@ struct Engine::Impl {
                 }
             }
             r->start_worker();
-            if (block > 0) r->prepare(block, sr, worker_mode, lookahead_for(lookahead, b));
+            if (block > 0) r->prepare(block, sr, worker_mode, lookahead_for(lookahead, b, block));
             return r;
         } catch (const std::exception &x) {
             err = "cannot set up method '" + req.method + "': " + error_text(x);
@@ -1137,7 +1138,9 @@ struct Engine::Impl {
 
     // The lookahead K for buffer b: the request, or from the host's burst (`request` packs both:
     // > 0 a request, <= 0 minus the burst).
-    static int lookahead_for(int request, int b) { return request > 0 ? request : auto_lookahead(b, -request); }
+    static int lookahead_for(int request, int b, int block) {
+        return request > 0 ? request : auto_lookahead(b, -request, block);
+    }
 
     // A model that runs is never called from a second thread: method / buffer changes of the
     // running model load a fresh copy of its file (warm-up calls would race the running calls).
@@ -1240,9 +1243,9 @@ void shutdown() {
 // again after each load, once libtorch's lazily made objects exist (shutdown is idempotent).
 void guard_exit() { std::atexit(shutdown); }
 
-int auto_lookahead(int buffer, int burst) {
-    if (buffer <= 0 || burst <= 0) return 1;
-    return std::max(1, std::min(kMaxLookahead, (burst + buffer - 1) / buffer));
+int auto_lookahead(int buffer, int burst, int block) {
+    if (buffer <= 0 || burst <= block) return 1;
+    return std::max(1, std::min(kMaxLookahead, 1 + (burst - block + buffer - 1) / buffer));
 }
 
 Engine::Engine(int max_in, int max_out) : impl_(new Impl), max_in_(std::max(1, max_in)), max_out_(std::max(1, max_out)) {
@@ -1295,11 +1298,12 @@ bool Engine::loading() const {
 // for before the runner's buffers are resized.
 static void prepare_runner(Runner *r, int block, double sr, bool worker, int code) {
     r->wait_idle();
-    r->prepare(block, sr, worker, Engine::Impl::lookahead_for(code, r->buffer));
+    r->prepare(block, sr, worker, Engine::Impl::lookahead_for(code, r->buffer, block));
 }
 
 void Engine::set_block(int block, double sample_rate) {
-    note_audio_thread();  // the host's DSP setup runs on its audio thread
+    note_audio_thread();  // the host's DSP setup; the first perform notes the thread that runs it
+    impl_->note_thread = true;
     block_ = block;
     sr_ = sample_rate;
     int code = lookahead_code(lookahead_req_, burst_, wait_.load());
@@ -1315,7 +1319,8 @@ void Engine::set_lookahead(int buffers) {
 
 int Engine::lookahead() const {
     int code = lookahead_code(lookahead_req_, burst_, wait_.load());
-    if (Runner *r = impl_->current.load()) return r->block > 0 ? r->lookahead : Impl::lookahead_for(code, r->buffer);
+    if (Runner *r = impl_->current.load())
+        return r->block > 0 ? r->lookahead : Impl::lookahead_for(code, r->buffer, block_ > 0 ? block_ : 64);
     return code > 0 ? code : 1;
 }
 
@@ -1404,7 +1409,7 @@ std::vector<Event> Engine::poll(bool swap_now) {
         Runner *r = res.runner.release();
         int code = lookahead_code(lookahead_req_, burst_, wait_.load());
         if (block_ > 0 && (r->block != block_ || r->worker != worker_req_.load() ||
-                           r->lookahead != Impl::lookahead_for(code, r->buffer)))
+                           r->lookahead != Impl::lookahead_for(code, r->buffer, block_)))
             prepare_runner(r, block_, sr_, worker_req_.load(), code);  // the host changed while it loaded
         d.model = r->model;
         guard_exit();
@@ -1512,6 +1517,12 @@ void Engine::clear_stats() {
 
 void Engine::perform(const float *const *in, float *const *out, int n, std::chrono::steady_clock::time_point deadline) {
     Impl &d = *impl_;
+    if (d.note_thread) {  // the thread that runs perform (an audio server's, under an audio callback):
+        d.note_thread = false;  // the workers go just below it, and its libtorch calls use our threads
+        note_audio_thread();
+        static thread_local int applied = 0;
+        apply_threads(applied);
+    }
     bool watch = d.watch.load(std::memory_order_relaxed);
     auto t0 = watch ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
     bool worker_mode = worker_req_.load(std::memory_order_relaxed);

@@ -38,10 +38,12 @@ constexpr int kMaxLookahead = 16;      // worker mode: buffers a result may take
 //                      after its input was handed to the worker)
 // Mirrored in Python by brave_export.hosts.brave_latency (keep the two in step).
 int added_latency(int buffer, int block, bool worker, int lookahead = 1);
-// Worker mode's lookahead when the host does not ask for one: enough buffers to span one burst
-// of the host's scheduler (BURST samples computed back to back without waiting for real time:
-// Pd's sleep grain without an audio callback, one block with one), and at least one.
-int auto_lookahead(int buffer, int burst);
+// Worker mode's lookahead when the host does not ask for one: a host that computes BURST samples
+// back to back (Pd's sleep grain without an audio callback, one BLOCK with one) runs each tick up
+// to BURST - BLOCK samples late, so a result taken K buffers after its input has at least
+// K x BUFFER - (BURST - BLOCK) samples of wall-clock time: K = 1 + ceil((BURST - BLOCK) / BUFFER)
+// gives every call at least one buffer.
+int auto_lookahead(int buffer, int burst, int block);
 
 struct MethodInfo {
     std::string name;

@@ -153,8 +153,9 @@ static void test_formula() {
     CHECK(brave::added_latency(128, 64, true) == 192, "worker 128/64");
     CHECK(brave::added_latency(128, 256, true) == 128, "worker 128/256");
     CHECK(brave::added_latency(128, 64, true, 3) == 448, "worker 128/64 lookahead 3");
-    CHECK(brave::auto_lookahead(128, 64) == 1 && brave::auto_lookahead(128, 221) == 2 &&
-          brave::auto_lookahead(128, 0) == 1 && brave::auto_lookahead(128, 1 << 20) == brave::kMaxLookahead,
+    CHECK(brave::auto_lookahead(128, 64, 64) == 1 && brave::auto_lookahead(128, 221, 64) == 3 &&
+          brave::auto_lookahead(512, 221, 64) == 2 && brave::auto_lookahead(128, 111, 64) == 2 &&
+          brave::auto_lookahead(128, 0, 64) == 1 && brave::auto_lookahead(128, 1 << 20, 64) == brave::kMaxLookahead,
           "auto_lookahead");
 }
 
