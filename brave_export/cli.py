@@ -51,17 +51,20 @@ def cmd_train(args) -> int:
                                             batch=args.batch, workers=args.workers, accelerator=args.accelerator)
     scale = trainer.Scale(accelerator=args.accelerator, devices=args.devices, nodes=args.nodes)
     outcome = trainer.train(settings, scale, resume=bool(args.resume), check_only=args.check)
-    if outcome is None:
+    if outcome is None or trainer.is_extra_process():
         return 0
-    if trainer.is_extra_process():
+    if outcome.nothing_to_do:
+        print(f"brave-export: run {outcome.run_dir} is at step {outcome.step} already, and --steps is "
+              f"{settings.steps}: nothing to do (nothing changed); give --steps above {outcome.step} to train "
+              "further", file=sys.stderr)
+        print(outcome.run_dir)
         return 0
+    note = trainer.checkpoint_note(outcome.checkpoint, outcome.run_dir / "config.gin")
     if outcome.interrupted:
-        where = f"checkpoint {outcome.checkpoint}" if outcome.checkpoint else "no checkpoint"
-        early = (" (saved before the first validation: it exports only with --force-unready until the run "
-                 f"passes step {settings.val_every})") if outcome.checkpoint and outcome.step < settings.val_every else ""
-        print(f"brave-export: interrupted at step {outcome.step}; {where}{early}; continue with "
+        print(f"brave-export: interrupted at step {outcome.step}; {note}; continue with "
               f"`brave-export train --resume {outcome.run_dir}`", file=sys.stderr)
         return 130
+    print(f"brave-export: done: {note}", file=sys.stderr)
     print(outcome.run_dir)
     return 0
 

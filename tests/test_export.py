@@ -32,8 +32,7 @@ def audio(seconds: float, seed: int = 0) -> torch.Tensor:
 def case(request, smoke, smoke_2048, tmp_path_factory):
     run = smoke if request.param == "brave" else smoke_2048
     out = tmp_path_factory.mktemp(request.param)
-    # smoke_2048 is trained without validation (too short for its PCA): exported on purpose
-    result = export_nn(run.run_dir, output=out / "model.ts", log=lambda m: None, allow_unready=run is smoke_2048)
+    result = export_nn(run.run_dir, output=out / "model.ts", log=lambda m: None)  # both runs end validated
     model = torch.jit.load(str(result.path))
     return request.param, run, result, model
 

@@ -93,7 +93,7 @@ def test_mixed_rates_and_stereo_are_named_and_still_train(tmp_path):
     err = result.stderr
     assert "22050, 48000 Hz are resampled to 44100 Hz" in err and "low.wav" in err and "high.wav" in err
     assert "only the first is used" in err and "wide.wav" in err
-    assert "1 files shorter than 0.74 s" in err and "tiny.wav" in err
+    assert "1 file shorter than 0.74 s" in err and "tiny.wav" in err
     assert "cannot be read" in err and "broken.wav" in err
     # 3 s -> 4 chunks of 32768 samples, 2 s at 22.05 kHz -> 2, 2 s at 48 kHz -> 2, 2 s stereo -> 2
     assert "as 10 chunks of 0.74 s (9 for training, 1 for validation)" in err
