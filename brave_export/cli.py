@@ -352,7 +352,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("nn", help="export a run to streaming TorchScript for nn~ at a small buffer")
     p.add_argument("run", nargs="+", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
     p.add_argument("--buffer", type=int, help="the nn~ buffer you will use (default: the compression ratio)")
-    p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts)")
+    p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts, or <name>_b<buffer>_fp16.ts "
+                                     "with --weights fp16)")
     p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
     p.add_argument("--max-batch", type=int, default=1, help="batch entries the streaming state holds (mc.nn~: channels)")
     p.add_argument("--plugin", metavar="OUT.h5", help="also write the BRAVE plugin weight file here")
