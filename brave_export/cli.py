@@ -304,15 +304,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("dataset", help="synthesize a small deterministic training set (plucks, drums)")
     p.add_argument("output", help="folder for the .wav files")
-    p.add_argument("--seconds", type=float, default=40.0)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seconds", type=float, default=40.0,
+                   help="seconds of audio in all, split over 4 .wav files at 44.1 kHz (default 40: enough for "
+                        "the quick profile's batches and validation)")
+    p.add_argument("--seed", type=int, default=0,
+                   help="random seed of the notes and drum hits: the same seed gives the same files, byte for byte "
+                        "(default 0)")
     p.set_defaults(func=cmd_dataset)
 
     p = sub.add_parser("train", help="train a model on a folder of audio (acids-rave + Lightning), "
                                       "with data checks, checkpoints, progress, resume and DDP",
-                       description="Checks the audio, preprocesses it with `rave preprocess` and trains "
-                                   "acids-rave's model with PyTorch Lightning. Every checkpoint (RUN/checkpoints/"
-                                   "last.ckpt) follows a validation, so it exports; Ctrl-C saves one and exits.")
+                       description="Checks the audio, preprocesses the files the check accepts with `rave "
+                                   "preprocess` and trains acids-rave's model with PyTorch Lightning. The checkpoint "
+                                   "(RUN/checkpoints/last.ckpt) is saved after every validation, and the last step "
+                                   "always validates, so it exports; Ctrl-C stops after the current step, validates "
+                                   "and saves (a second Ctrl-C stops at once and says whether what it saved "
+                                   "exports).")
     p.add_argument("audio", nargs="?", help="folder of audio files (.wav, .flac, .mp3, ...; searched recursively)")
     p.add_argument("--config", default="brave", help="config name or .gin path (default: brave)")
     p.add_argument("--out", default="runs", help="folder for the dataset and the run (default: runs)")
@@ -326,7 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", type=int, help="training steps in all (default: the profile's); with --resume, "
                                              "the new total")
     p.add_argument("--val-every", type=int, help="validate (fits the latent PCA) and save a checkpoint every "
-                                                 "this many steps (default: the profile's)")
+                                                 "this many steps and at the last (default: the profile's)")
     p.add_argument("--n-signal", type=int, help="samples per training example; files shorter than this add "
                                                 "nothing (default: the profile's)")
     p.add_argument("--batch", type=int, help="examples per step (default: the profile's)")

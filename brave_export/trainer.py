@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import os
 import shutil
 import signal
+import statistics
 import sys
 import threading
 import time
@@ -379,11 +379,7 @@ class Pace:
         self.recent = (self.recent + [seconds])[-self.WINDOW:]
 
     def per_step(self) -> float | None:
-        if len(self.recent) < self.LEAST:
-            return None
-        ordered = sorted(self.recent)
-        mid = len(ordered) // 2
-        return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+        return statistics.median(self.recent) if len(self.recent) >= self.LEAST else None
 
 
 def status_line(step: int, end: int, to_checkpoint: int, per_step: float | None, metrics: dict) -> str:
