@@ -51,17 +51,20 @@ def cmd_train(args) -> int:
                                             batch=args.batch, workers=args.workers, accelerator=args.accelerator)
     scale = trainer.Scale(accelerator=args.accelerator, devices=args.devices, nodes=args.nodes)
     outcome = trainer.train(settings, scale, resume=bool(args.resume), check_only=args.check)
-    if outcome is None:
+    if outcome is None or trainer.is_extra_process():
         return 0
-    if trainer.is_extra_process():
+    if outcome.nothing_to_do:
+        print(f"brave-export: run {outcome.run_dir} is at step {outcome.step} already, and --steps is "
+              f"{settings.steps}: nothing to do (nothing changed); give --steps above {outcome.step} to train "
+              "further", file=sys.stderr)
+        print(outcome.run_dir)
         return 0
+    note = trainer.checkpoint_note(outcome.checkpoint, outcome.run_dir / "config.gin")
     if outcome.interrupted:
-        where = f"checkpoint {outcome.checkpoint}" if outcome.checkpoint else "no checkpoint"
-        early = (" (saved before the first validation: it exports only with --force-unready until the run "
-                 f"passes step {settings.val_every})") if outcome.checkpoint and outcome.step < settings.val_every else ""
-        print(f"brave-export: interrupted at step {outcome.step}; {where}{early}; continue with "
+        print(f"brave-export: interrupted at step {outcome.step}; {note}; continue with "
               f"`brave-export train --resume {outcome.run_dir}`", file=sys.stderr)
         return 130
+    print(f"brave-export: done: {note}", file=sys.stderr)
     print(outcome.run_dir)
     return 0
 
@@ -324,15 +327,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("dataset", help="synthesize a small deterministic training set (plucks, drums)")
     p.add_argument("output", help="folder for the .wav files")
-    p.add_argument("--seconds", type=float, default=40.0)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seconds", type=float, default=40.0,
+                   help="seconds of audio in all, split over 4 .wav files at 44.1 kHz (default 40: enough for "
+                        "the quick profile's batches and validation)")
+    p.add_argument("--seed", type=int, default=0,
+                   help="random seed of the notes and drum hits: the same seed gives the same files, byte for byte "
+                        "(default 0)")
     p.set_defaults(func=cmd_dataset)
 
     p = sub.add_parser("train", help="train a model on a folder of audio (acids-rave + Lightning), "
                                       "with data checks, checkpoints, progress, resume and DDP",
-                       description="Checks the audio, preprocesses it with `rave preprocess` and trains "
-                                   "acids-rave's model with PyTorch Lightning. Every checkpoint (RUN/checkpoints/"
-                                   "last.ckpt) follows a validation, so it exports; Ctrl-C saves one and exits.")
+                       description="Checks the audio, preprocesses the files the check accepts with `rave "
+                                   "preprocess` and trains acids-rave's model with PyTorch Lightning. The checkpoint "
+                                   "(RUN/checkpoints/last.ckpt) is saved after every validation, and the last step "
+                                   "always validates, so it exports; Ctrl-C stops after the current step, validates "
+                                   "and saves (a second Ctrl-C stops at once and says whether what it saved "
+                                   "exports).")
     p.add_argument("audio", nargs="?", help="folder of audio files (.wav, .flac, .mp3, ...; searched recursively)")
     p.add_argument("--config", default="brave", help="config name or .gin path (default: brave)")
     p.add_argument("--out", default="runs", help="folder for the dataset and the run (default: runs)")
@@ -346,7 +356,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--steps", type=int, help="training steps in all (default: the profile's); with --resume, "
                                              "the new total")
     p.add_argument("--val-every", type=int, help="validate (fits the latent PCA) and save a checkpoint every "
-                                                 "this many steps (default: the profile's)")
+                                                 "this many steps and at the last (default: the profile's)")
     p.add_argument("--n-signal", type=int, help="samples per training example; files shorter than this add "
                                                 "nothing (default: the profile's)")
     p.add_argument("--batch", type=int, help="examples per step (default: the profile's)")
@@ -372,7 +382,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("nn", help="export a run to streaming TorchScript for nn~ at a small buffer")
     p.add_argument("run", nargs="+", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
     p.add_argument("--buffer", type=int, help="the nn~ buffer you will use (default: the compression ratio)")
-    p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts)")
+    p.add_argument("--output", help="output .ts (default: RUN/<name>_b<buffer>.ts, or <name>_b<buffer>_fp16.ts "
+                                     "with --weights fp16)")
     p.add_argument("--fidelity", type=float, default=0.95, help="latent size by explained variance (default 0.95)")
     p.add_argument("--max-batch", type=int, default=1, help="batch entries the streaming state holds (mc.nn~: channels)")
     p.add_argument("--plugin", metavar="OUT.h5", help="also write the BRAVE plugin weight file here")

@@ -44,7 +44,8 @@ def run_demo(workdir: str | Path = "demo", steps: int = SMOKE_STEPS, bench_calls
     from .export.weights import half_precision_unavailable
 
     workdir = Path(workdir).resolve()
-    say(f"[1/{STAGES}] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}")
+    say(f"[1/{STAGES}] training BRAVE for {steps} steps on CPU (synthesized plucks and drums) in {workdir}, "
+        "as `brave-export train` does (cached: skipped when done)")
     smoke = smoke_run(workdir / "cache", steps=steps)
     ckpt = smoke.run.checkpoint
     say(f"run directory: {smoke.run_dir}")

@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
+import statistics
 import sys
 import threading
 import time
@@ -158,14 +160,15 @@ def build(config: Path):
     return model.train(), ConfigModelFacts(int(model.sr), ratio, int(model.latent_size), min_n_signal(model, ratio))
 
 
-def check_data(s: Settings, facts: ConfigModelFacts, files: list[Path]) -> datacheck.DataReport:
+def check_data(s: Settings, facts: ConfigModelFacts, files: list[Path], processes: int = 1) -> datacheck.DataReport:
     if s.n_signal % facts.ratio or s.n_signal % 2:
         raise UserError(f"--n-signal {s.n_signal} must be a multiple of the model's compression ratio {facts.ratio}")
     if s.n_signal < facts.min_n_signal:
         raise UserError(f"--n-signal {s.n_signal} is too short for this config's losses: use at least "
                         f"{facts.min_n_signal}")
     report = datacheck.scan(Path(s.audio), files, facts.sample_rate, num_signal=s.n_signal // 2)
-    datacheck.check_trainable(report, s.n_signal, s.batch, facts.ratio, facts.latent_size)  # one line if not
+    datacheck.check_trainable(report, s.n_signal, s.batch, facts.ratio, facts.latent_size,
+                              processes)  # one line if not
     for line in report.warnings():
         say(f"warning: {line}")
     say(report.summary())
@@ -179,7 +182,9 @@ def db_signature(s: Settings, files: list[Path], sample_rate: int) -> dict:
 
 
 def prepare_dataset(s: Settings, files: list[Path], sample_rate: int) -> Path:
-    """rave's database of the audio at these settings: reused when it was made from the same files."""
+    """rave's database of exactly `files` (the ones the check uses) at these settings: reused
+    when it was made from the same files. Built in `.NAME-db.part` and renamed into place; on
+    any failure or interruption that folder is removed, so nothing half-made is left."""
     from .ravecli import preprocess
 
     db = Path(s.out) / f"{s.name}-db"
@@ -194,16 +199,29 @@ def prepare_dataset(s: Settings, files: list[Path], sample_rate: int) -> Path:
     if is_extra_process() or not is_first_node():
         raise UserError(f"dataset {db} is missing on this node: node 0 makes it; give every node the same "
                         "--out on a shared folder, or copy it here once node 0 has made it")
-    say(f"dataset: preprocessing {len(files)} files into {db}")
+    say(f"dataset: preprocessing {datacheck.plural(len(files), 'file')} into {db}")
     tmp = db.with_name(f".{db.name}.part")
-    if tmp.exists():
-        import shutil
-
-        shutil.rmtree(tmp)
-    preprocess(s.audio, tmp, num_signal=s.n_signal // 2, log=Path(s.out) / f"{s.name}-preprocess.log")
-    (tmp / DB_SIGNATURE).write_text(json.dumps(wanted) + "\n")
-    tmp.rename(db)
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        staged = stage_files(files, tmp / "audio")
+        preprocess(staged, tmp / "db", num_signal=s.n_signal // 2, log=tmp / "preprocess.log")
+        shutil.rmtree(staged)
+        (tmp / "preprocess.log").rename(tmp / "db" / "preprocess.log")
+        (tmp / "db" / DB_SIGNATURE).write_text(json.dumps(wanted) + "\n")
+        (tmp / "db").rename(db)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return db
+
+
+def stage_files(files: list[Path], folder: Path) -> Path:
+    """A folder of links to exactly `files`, for `rave preprocess` (which takes every audio file
+    under the folder it is given). Numbered flat names keep them apart and in order, with the
+    extension in lower case (rave looks for `*.wav` and `*.WAV`, not `*.Wav`)."""
+    folder.mkdir(parents=True)
+    for i, path in enumerate(files):
+        (folder / f"{i:05d}-{path.stem}{path.suffix.lower()}").symlink_to(path.resolve())
+    return folder
 
 
 def loaders(db: Path, s: Settings, sample_rate: int):
@@ -223,10 +241,15 @@ def _callbacks():
     import pytorch_lightning as pl
 
     class Checkpoints(pl.Callback):
-        """last.ckpt after every validation (so its latent PCA is fitted), at the end, and on Ctrl-C."""
+        """last.ckpt after every validation (so its latent PCA is fitted), at the end, and on Ctrl-C.
 
-        def __init__(self, folder: Path):
+        The last step always validates: when it is not on a --val-every step this asks Lightning
+        to stop there, and Lightning validates when asked to stop (as it does after Ctrl-C),
+        so every run ends with a checkpoint that exports."""
+
+        def __init__(self, folder: Path, val_every: int):
             self.path = folder / CHECKPOINT
+            self.val_every = val_every
             self.saved_step = -1
 
         def save(self, trainer, collective: bool = True) -> None:
@@ -249,6 +272,10 @@ def _callbacks():
         def on_train_start(self, trainer, pl_module):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.saved_step = trainer.global_step
+
+        def on_train_batch_end(self, trainer, *args):
+            if trainer.global_step >= trainer.max_steps and trainer.global_step % self.val_every:
+                trainer.should_stop = True
 
         def on_validation_end(self, trainer, pl_module):
             if not trainer.sanity_checking:
@@ -304,20 +331,19 @@ def _callbacks():
             self.every_s = every_s
             self.tty = stream.isatty() and not is_extra_process()
             self.last_print = 0.0
-            self.per_step = None
+            self.pace = Pace()
 
         def on_train_batch_start(self, trainer, pl_module, batch, batch_idx):
             self.t0 = time.perf_counter()
 
         def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx):
-            dt = time.perf_counter() - self.t0
-            self.per_step = dt if self.per_step is None else 0.9 * self.per_step + 0.1 * dt
+            self.pace.add(time.perf_counter() - self.t0)
             if not self.tty or time.perf_counter() - self.last_print < self.every_s:
                 return
             self.last_print = time.perf_counter()
             step, end = trainer.global_step, trainer.max_steps
             to_ckpt = min(self.val_every - step % self.val_every, end - step)
-            self.stream.write("\r" + status_line(step, end, to_ckpt, self.per_step, trainer.callback_metrics)
+            self.stream.write("\r" + status_line(step, end, to_ckpt, self.pace.per_step(), trainer.callback_metrics)
                               + "\033[K")
             self.stream.flush()
 
@@ -337,9 +363,30 @@ def _callbacks():
     return Checkpoints, Progress, StopOnCtrlC
 
 
-def status_line(step: int, end: int, to_checkpoint: int, per_step: float, metrics: dict) -> str:
+class Pace:
+    """Seconds per step at the machine's current pace: the median of the most recent steps.
+
+    The first steps of a run are several times slower than the rest (allocation, warm-up), and
+    the machine's load changes; an average from the start carries both for a long time."""
+
+    WINDOW = 20
+    LEAST = 3  # steps before any estimate (the first one alone is the slow one)
+
+    def __init__(self):
+        self.recent: list[float] = []
+
+    def add(self, seconds: float) -> None:
+        self.recent = (self.recent + [seconds])[-self.WINDOW:]
+
+    def per_step(self) -> float | None:
+        return statistics.median(self.recent) if len(self.recent) >= self.LEAST else None
+
+
+def status_line(step: int, end: int, to_checkpoint: int, per_step: float | None, metrics: dict) -> str:
     losses = "  ".join(f"{short(k)} {float(v):.3g}" for k, v in sorted(metrics.items())
                        if k.endswith("distance") or k == "regularization")
+    if per_step is None:
+        return f"step {step}/{end}  {losses}  (timing the first steps)"
     return (f"step {step}/{end}  {losses}  {per_step:.2f} s/step  "
             f"next checkpoint in {duration(to_checkpoint * per_step)}  end in {duration((end - step) * per_step)}")
 
@@ -372,6 +419,7 @@ class Outcome:
     checkpoint: Path | None
     step: int
     interrupted: bool
+    nothing_to_do: bool = False  # a resume whose checkpoint is already at --steps: nothing was touched
 
 
 def run_dir_of(s: Settings) -> Path:
@@ -379,7 +427,9 @@ def run_dir_of(s: Settings) -> Path:
 
 
 def train(s: Settings, scale: Scale = Scale(), resume: bool = False, check_only: bool = False) -> Outcome | None:
-    """Check the data, make (or reuse) the dataset and train; resume from the run's last.ckpt.
+    """Check the data, make (or reuse) the dataset of the files the check accepted, and train;
+    resume from the run's last.ckpt. Every run that is not interrupted ends with a validated,
+    exportable checkpoint.
 
     `check_only`: stop after the data checks (nothing written); returns None.
     """
@@ -390,30 +440,61 @@ def train(s: Settings, scale: Scale = Scale(), resume: bool = False, check_only:
     if is_extra_process():
         # Ctrl-C reaches every process; the first one saves the checkpoint. The others leave at
         # once rather than tear down a process group their peer has left.
-        import signal
-
         signal.signal(signal.SIGINT, lambda *_: os._exit(130))
     if not resume and not is_extra_process() and is_first_node() and ckpt.exists():
         raise UserError(f"run {run} already exists: continue it with `brave-export train --resume {run}`, "
                         f"or give another --name")
+    start = checkpoint_step(ckpt) if resume else 0
+    if resume and start >= s.steps:
+        return Outcome(run, ckpt, start, interrupted=False, nothing_to_do=True)
     files = audio_files(s.audio)
     config = run / "config.gin" if resume else Path(s.config)
     model, facts = build(config)
-    check_data(s, facts, files)
+    report = check_data(s, facts, files, processes=scale.devices * scale.nodes)
     if check_only:
         return None
-    db = prepare_dataset(s, files, facts.sample_rate)
+    db = prepare_dataset(s, report.used, facts.sample_rate)
     train_loader, val_loader = loaders(db, s, facts.sample_rate)
     trainer = make_trainer(s, scale, run)
     if not is_extra_process() and is_first_node():
         write_run_files(run, s)
-    say(f"training {Path(s.config).stem} ({s.profile} profile): {s.steps} steps, checkpoint every {s.val_every}, "
-        f"n_signal {s.n_signal}, batch {s.batch}, {scale.devices} x {trainer.accelerator.__class__.__name__}"
-        + (f" x {scale.nodes} nodes" if scale.nodes > 1 else "") + f" -> {run}")
+    say(f"training {Path(s.config).stem} ({s.profile} profile): {s.steps} steps, checkpoint every {s.val_every} "
+        f"and at the last step, n_signal {s.n_signal}, batch {s.batch}, {scale.devices} x "
+        f"{trainer.accelerator.__class__.__name__}" + (f" x {scale.nodes} nodes" if scale.nodes > 1 else "")
+        + f" -> {run}")
+    if resume:
+        say(resume_line(start, s.steps, len(train_loader)))
     with contextlib.redirect_stdout(sys.stderr):  # rave prints its receptive field; stdout is for the run dir
         trainer.fit(model, train_loader, val_loader, ckpt_path=str(ckpt) if resume else None)
     stopped = any(getattr(c, "requested", False) for c in trainer.callbacks)  # StopOnCtrlC's Ctrl-C
     return Outcome(run, ckpt if ckpt.exists() else None, trainer.global_step, trainer.interrupted or stopped)
+
+
+def resume_line(step: int, steps: int, batches_per_pass: int) -> str:
+    """What resuming does, in our words; Lightning's own warning about a checkpoint saved part-way
+    through an epoch is silenced (quiet_lightning) because this says what it means here."""
+    line = f"resuming at step {step} of {steps}"
+    if batches_per_pass and step % batches_per_pass:
+        line += (f", part-way through a pass over the training chunks ({step % batches_per_pass} of "
+                 f"{batches_per_pass} batches): the rest of that pass is drawn afresh, so a few chunks come once more "
+                 "or once less in it; over many passes this changes nothing")
+    return line
+
+
+def checkpoint_note(checkpoint: Path | None, config: Path) -> str:
+    """What a saved checkpoint is good for, read from the file itself (so it is true)."""
+    from .readiness import FORCE_FLAG, unready_reason
+
+    if checkpoint is None:
+        return "no checkpoint was saved"
+    import torch
+
+    data = torch.load(checkpoint, map_location="cpu", weights_only=False)
+    if unready_reason(data["state_dict"], config.read_text()) is None:
+        return (f"checkpoint {checkpoint} (step {data['global_step']}) follows a validation, so it exports: "
+                f"`brave-export nn {checkpoint.parent.parent}`")
+    return (f"checkpoint {checkpoint} (step {data['global_step']}) was saved before any validation: "
+            f"`brave-export nn` exports it only with {FORCE_FLAG}")
 
 
 def write_run_files(run: Path, s: Settings) -> None:
@@ -446,7 +527,8 @@ def make_trainer(s: Settings, scale: Scale, run: Path):
         # rave's discriminator takes no gradient in phase 1: DDP must expect unused parameters.
         strategy = DDPStrategy(find_unused_parameters=True, process_group_backend="nccl" if kind == "gpu" else "gloo")
     Checkpoints, Progress, StopOnCtrlC = _callbacks()
-    callbacks = [*([] if distributed else [StopOnCtrlC()]), Checkpoints(run / "checkpoints"), Progress(s.val_every),
+    callbacks = [*([] if distributed else [StopOnCtrlC()]), Checkpoints(run / "checkpoints", s.val_every),
+                 Progress(s.val_every),
                  rave.model.WarmupCallback(), rave.model.QuantizeCallback(), rave.model.BetaWarmupCallback()]
     quiet_lightning()
     return pl.Trainer(
@@ -472,6 +554,8 @@ def quiet_lightning() -> None:
     warnings.filterwarnings("ignore", message=".*when logging on epoch level in distributed setting.*")
     # Ctrl-C: our own line says where the checkpoint is and how to go on.
     warnings.filterwarnings("ignore", message="Detected KeyboardInterrupt")
+    # Resuming part-way through an epoch: resume_line says what that means here.
+    warnings.filterwarnings("ignore", message="You're resuming from a checkpoint that ended before the epoch ended")
 
 
 def load_settings(run: Path, steps: int | None = None) -> Settings:
@@ -482,6 +566,8 @@ def load_settings(run: Path, steps: int | None = None) -> Settings:
                         "pass the folder printed when it started, e.g. runs/NAME")
     if not (Path(run) / "checkpoints" / CHECKPOINT).is_file():
         raise UserError(f"run {run} has no checkpoint yet: start it again without --resume")
+    if steps is not None and steps < 1:
+        raise UserError(f"--steps {steps}: give a positive number")
     s = Settings(**json.loads(path.read_text()))
     return s if steps is None else replace(s, steps=steps)
 

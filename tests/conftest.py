@@ -53,8 +53,9 @@ def smoke_2048():
     """A real, shorter training run of the 2048-ratio causal configuration (cached)."""
     from brave_export.smoke import smoke_run
 
-    # Too short to give the latent PCA the 128 frames it fits on: no validation pass.
-    return smoke_run(CACHE, config="c2048_r10", steps=20, validate=False)
+    # Its latent PCA fits 128 components on 128 frames: one validation chunk of 262144 samples
+    # gives them (the smoke audio holds 4 such chunks), and batch 1 keeps the steps short.
+    return smoke_run(CACHE, config="c2048_r10", steps=10, n_signal=262144, batch=1)
 
 
 def rave_export_streaming(run_dir: Path, out_dir: Path) -> Path:

@@ -32,8 +32,7 @@ def audio(seconds: float, seed: int = 0) -> torch.Tensor:
 def case(request, smoke, smoke_2048, tmp_path_factory):
     run = smoke if request.param == "brave" else smoke_2048
     out = tmp_path_factory.mktemp(request.param)
-    # smoke_2048 is trained without validation (too short for its PCA): exported on purpose
-    result = export_nn(run.run_dir, output=out / "model.ts", log=lambda m: None, allow_unready=run is smoke_2048)
+    result = export_nn(run.run_dir, output=out / "model.ts", log=lambda m: None)  # both runs end validated
     model = torch.jit.load(str(result.path))
     return request.param, run, result, model
 
@@ -230,22 +229,32 @@ def test_batched_calls_equal_each_entry_alone(smoke, tmp_path):
     assert float((alone[0] - alone[1]).abs().max()) > 1e-4
 
 
-def test_fp16_export_of_a_trained_run(smoke, tmp_path):
+def test_fp16_export_of_a_trained_run(smoke, brave_ts, tmp_path):
     """--weights fp16: the error against fp32 is measured, printed and within -60 dB, the sidecar
-    and the model say what the file is and where it runs."""
+    and the model say what the file is and where it runs. Its default name does not collide with
+    the fp32 export's beside it, and it stores its weights in half precision (about half the file)."""
+    import shutil
+
     from brave_export.export.weights import half_precision_unavailable
 
     if half_precision_unavailable() is not None:
         pytest.skip(half_precision_unavailable())
-    r = run_cli("nn", smoke.run_dir, "--output", tmp_path / "h.ts", "--weights", "fp16")
+    run = tmp_path / "mine"
+    shutil.copytree(smoke.run_dir, run)
+    shutil.copy(brave_ts.path, run / "mine_b128.ts")  # the fp32 export at its default name
+    shutil.copy(brave_ts.sidecar, run / "mine_b128.json")
+    r = run_cli("nn", run, "--weights", "fp16")
     assert r.returncode == 0, r.stderr
+    fp16 = run / "mine_b128_fp16.ts"
+    assert r.stdout.splitlines()[0] == str(fp16)
+    assert fp16.stat().st_size < 0.6 * brave_ts.path.stat().st_size, (fp16.stat().st_size, brave_ts.path.stat())
     line = next(l for l in r.stderr.splitlines() if l.startswith("fp16 weights:"))
     db = float(line.split("by ")[1].split(" dB")[0])
     assert db <= -60
-    meta = json.loads((tmp_path / "h.json").read_text())
+    meta = json.loads((run / "mine_b128_fp16.json").read_text())
     assert meta["weights"] == "fp16" and "x86-64" in meta["platforms"]
     assert meta["torch_version"] == torch.__version__ and abs(meta["fp16_error_db"] - db) <= 0.05  # printed to 0.1 dB
-    m = torch.jit.load(str(tmp_path / "h.ts"))
+    m = torch.jit.load(str(fp16))
     assert m.get_weights() == "fp16"
     with torch.inference_mode():
         y = m(audio(0.1)[..., :128])

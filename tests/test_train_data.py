@@ -7,6 +7,7 @@ import pytest
 from scipy.io import wavfile
 
 from brave_export import datacheck
+from brave_export.errors import UserError
 
 from .conftest import assert_one_line_error, run_cli, tree
 
@@ -93,7 +94,7 @@ def test_mixed_rates_and_stereo_are_named_and_still_train(tmp_path):
     err = result.stderr
     assert "22050, 48000 Hz are resampled to 44100 Hz" in err and "low.wav" in err and "high.wav" in err
     assert "only the first is used" in err and "wide.wav" in err
-    assert "1 files shorter than 0.74 s" in err and "tiny.wav" in err
+    assert "1 file shorter than 0.74 s" in err and "tiny.wav" in err
     assert "cannot be read" in err and "broken.wav" in err
     # 3 s -> 4 chunks of 32768 samples, 2 s at 22.05 kHz -> 2, 2 s at 48 kHz -> 2, 2 s stereo -> 2
     assert "as 10 chunks of 0.74 s (9 for training, 1 for validation)" in err
@@ -146,3 +147,156 @@ def test_profiles_and_overrides(tmp_path):
     assert quick.workers == 0
     full = resolve_settings(tmp_path, tmp_path / "runs", "x", "brave", profile="full", batch=2, accelerator="cpu")
     assert (full.steps, full.n_signal, full.batch) == (6_000_000, 131072, 2)
+
+
+# ---- silence: named by the check, skipped, refused when nothing else is left
+
+def write_samples(folder: Path, name: str, samples: np.ndarray, sr: int = 44100) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    wavfile.write(folder / name, sr, samples.astype(np.float32))
+    return folder / name
+
+
+def test_silent_folder_is_refused_naming_the_silence(tmp_path):
+    audio = tmp_path / "audio"
+    for i in range(3):
+        write_samples(audio, f"quiet{i}.wav", np.zeros(44100 * 5))
+    write_samples(audio, "hiss.wav", 1e-4 * tone(5.0))  # about -70 dBFS: near-silence
+    before = tree(tmp_path)
+    result = run_cli("train", audio, "--out", tmp_path / "runs")
+    assert_one_line_error(result, "nothing to train on", "4 audio files are silent or nearly", "-60 dBFS")
+    assert tree(tmp_path) == before
+
+
+def test_stereo_files_with_a_silent_first_channel_are_refused_naming_the_channel(tmp_path):
+    audio = tmp_path / "audio"
+    for i in range(2):
+        write_samples(audio, f"right{i}.wav", np.stack([np.zeros(44100 * 5), tone(5.0, seed=i)], axis=1))
+    result = run_cli("train", audio, "--out", tmp_path / "runs")
+    assert_one_line_error(result, "2 audio files are silent or nearly", "2 of them only in the first channel",
+                          "mix to mono")
+
+
+def test_silent_files_among_good_ones_are_named_and_left_out():
+    """Library level: the report names them, counts no chunks from them, and leaves them out of
+    the files training reads."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        audio = Path(tmp)
+        write_samples(audio, "good.wav", tone(5.0))
+        write_samples(audio, "quiet.wav", np.zeros(44100 * 5))
+        write_samples(audio, "late.wav", np.concatenate([np.zeros(44100 * 3), tone(1.0)]))  # sound after 3 s
+        write_samples(audio, "right.wav", np.stack([np.zeros(44100 * 2), tone(2.0)], axis=1))
+        report = datacheck.scan(audio, datacheck.audio_files(audio), 44100, num_signal=16384)
+        assert sorted(p.name for p in report.used) == ["good.wav", "late.wav"]
+        assert report.n_chunks == 6 + 5  # 5 s and 4 s of 0.74 s chunks
+        lines = report.warnings()
+        assert any("1 file is silent or nearly" in l and "quiet.wav" in l for l in lines), lines
+        assert any("1 file has a silent first channel" in l and "right.wav" in l for l in lines), lines
+        assert report.summary().startswith("audio: 4 files")
+
+
+# ---- the advice for too little audio is enough
+
+@pytest.mark.parametrize("how", ["new file", "longer file"])
+def test_adding_the_advised_seconds_is_enough(tmp_path, how):
+    import re
+
+    audio = tmp_path / "audio"
+    write(audio, "one.wav", 2.5)  # 3 chunks of 0.74 s; batch 4 needs 5
+
+    def check():
+        report = datacheck.scan(audio, datacheck.audio_files(audio), 44100, num_signal=16384)
+        datacheck.check_trainable(report, 32768, batch=4, ratio=128, latent_size=128)
+
+    with pytest.raises(UserError) as refused:
+        check()
+    seconds = float(re.search(r"add (\d+\.\d) s of audio", str(refused.value)).group(1))
+    assert "3 chunks" in str(refused.value) and seconds == 1.5
+    if how == "new file":
+        write(audio, "two.wav", seconds)
+    else:
+        write(audio, "one.wav", 2.5 + seconds)
+    check()
+
+
+def test_ddp_needs_a_batch_and_the_pca_frames_in_every_process(tmp_path):
+    write(tmp_path / "audio", "a.wav", 4.0)  # 5 chunks: 4 to train, 1 to validate
+    report = datacheck.scan(tmp_path / "audio", datacheck.audio_files(tmp_path / "audio"), 44100, num_signal=16384)
+    datacheck.check_trainable(report, 32768, batch=2, ratio=128, latent_size=128, processes=2)
+    with pytest.raises(UserError, match="in each of 4 processes"):
+        datacheck.check_trainable(report, 32768, batch=2, ratio=128, latent_size=128, processes=4)
+
+
+# ---- messages
+
+def test_pace_follows_recent_steps_not_the_first_slow_one():
+    from brave_export.trainer import Pace, status_line
+
+    pace = Pace()
+    pace.add(60.0)  # the first step: allocation, warm-up
+    pace.add(2.0)
+    assert pace.per_step() is None and "timing the first steps" in status_line(2, 300, 48, None, {})
+    for _ in range(5):
+        pace.add(2.0)
+    assert pace.per_step() == 2.0
+    for _ in range(Pace.WINDOW):
+        pace.add(5.0)  # the machine got busy
+    assert pace.per_step() == 5.0
+
+
+def test_resume_line_explains_a_pass_cut_short():
+    from brave_export.trainer import resume_line
+
+    assert "part-way through a pass" in resume_line(7, 20, 5) and "2 of 5 batches" in resume_line(7, 20, 5)
+    assert resume_line(10, 20, 5) == "resuming at step 10 of 20"
+
+
+def test_dataset_help_explains_its_options():
+    from brave_export.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command").choices["dataset"]
+    text = " ".join(sub.format_help().split())
+    assert "--seconds SECONDS seconds of audio in all" in text and "--seed SEED" in text and "same files" in text
+
+
+# ---- rave preprocess under watch: a failure is one line, fast, with nothing left running
+
+def test_preprocess_failure_names_the_file_and_leaves_nothing(tmp_path):
+    from brave_export.ravecli import preprocess
+
+    audio = tmp_path / "audio"
+    write(audio, "a.wav", 2.0)
+    write(audio, "b.wav", 2.0)
+    (audio / "notes.wav").write_text("not audio\n")  # given to rave directly: no check in between
+    with pytest.raises(UserError) as failed:
+        preprocess(audio, tmp_path / "db", num_signal=16384, log=tmp_path / "log")
+    assert "notes.wav" in str(failed.value) and "`rave preprocess` failed" in str(failed.value)
+    assert not (tmp_path / "db").exists()
+    assert not [p for p in Path("/proc").glob("[0-9]*") if _mentions(p, tmp_path)]
+
+
+def _mentions(proc: Path, path: Path) -> bool:
+    try:
+        return str(path) in (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return False
+
+
+def test_watched_commands_get_no_terminal_input(tmp_path):
+    """`cat` reads its input to the end: with ours (a pipe this test never closes) it would wait
+    for ever; run_watched gives it none."""
+    import subprocess
+    import sys
+
+    code = ("from pathlib import Path; from brave_export.ravecli import run_watched; "
+            f"run_watched(['cat'], Path({str(tmp_path / 'log')!r})); print('done')")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        proc.wait(timeout=300)  # a hang guard, not a timing: `cat` on our open pipe never ends
+        out = proc.stdout.read()
+    finally:
+        proc.kill()
+        proc.stdin.close()
+    assert out.strip() == "done"

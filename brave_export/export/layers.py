@@ -23,7 +23,7 @@ the entries both have and starts the others from the initial state.
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import torch
 import torch.nn as nn
@@ -107,11 +107,26 @@ class Product(nn.Module):
 
 class HalfProduct(nn.Module):
     """The same product with half-precision weights (fbgemm's prepacked fp16 on x86-64):
-    activations and accumulation stay float32, the weights read per call are halved."""
+    activations and accumulation stay float32, the weights read per call are halved.
+
+    TorchScript would save the prepacked weights as fbgemm unpacks them, in float32; the
+    state below saves them as float16 (half the file) and packs them again on load. The
+    values are the same either way: packing rounds to float16 first. (A frozen export must
+    keep these modules for that: `half_product_names`.)"""
 
     def __init__(self, weight: torch.Tensor, bias: Optional[torch.Tensor]):
         super().__init__()
         self.packed = torch.ops.quantized.linear_prepack_fp16(weight.detach().t().contiguous(), bias)
+
+    @torch.jit.export
+    def __getstate__(self) -> Tuple[torch.Tensor, Optional[torch.Tensor], bool]:
+        weight, bias = torch.ops.quantized.linear_unpack_fp16(self.packed)
+        return weight.half(), bias, self.training
+
+    @torch.jit.export
+    def __setstate__(self, state: Tuple[torch.Tensor, Optional[torch.Tensor], bool]) -> None:
+        self.packed = torch.ops.quantized.linear_prepack_fp16(state[0].float(), state[1])
+        self.training = state[2]
 
     def forward(self, x: torch.Tensor, acc: Optional[torch.Tensor] = None) -> torch.Tensor:
         flat = x if x.dim() == 2 else x.reshape(-1, x.shape[-1])
@@ -121,6 +136,13 @@ class HalfProduct(nn.Module):
         if x.dim() == 2:
             return y
         return y.view(x.shape[0], x.shape[1], y.shape[-1])
+
+
+def half_product_names(module: nn.Module) -> List[str]:
+    """Qualified names of the `HalfProduct`s under `module`. Freezing keeps these modules (not
+    their packed weights as graph constants, which TorchScript saves in float32), so the file
+    stores their float16 state; their calls are still inlined, one attribute read more each."""
+    return [name for name, m in module.named_modules() if isinstance(m, HalfProduct)]
 
 
 def half_weights(module: nn.Module) -> nn.Module:

@@ -17,7 +17,7 @@ from ..readiness import check_ready
 from ..checkpoints import Run, load_model, locate, read_checkpoint
 from . import convert as C
 from . import weights as W
-from .layers import half_weights
+from .layers import half_product_names, half_weights
 from .model import StreamingRAVE
 from ..latency.card import save_with_card
 from .sidecar import ExportFacts, sidecar_path, write_sidecar
@@ -140,7 +140,7 @@ def script(module):
     """TorchScript, frozen: weights and layer settings become constants of the graph, which
     removes attribute look-ups and settled branches from every call; caches stay mutable."""
     scripted = torch.jit.script(module.eval())
-    return torch.jit.freeze(scripted, preserved_attrs=preserved_attributes(module))
+    return torch.jit.freeze(scripted, preserved_attrs=preserved_attributes(module) + half_product_names(module))
 
 
 def stream(method, x: torch.Tensor, block: int) -> torch.Tensor:
@@ -187,9 +187,11 @@ def object_text(path: Path, buffer: int, ratio: int) -> str:
     return f"nn~ {path.name} forward {0 if buffer == ratio else buffer}"
 
 
-def default_output(run: Run, buffer: int) -> Path:
+def default_output(run: Run, buffer: int, weights: str = "fp32") -> Path:
+    """RUN/NAME_b<buffer>.ts, and NAME_b<buffer>_fp16.ts for half-precision weights, so the two
+    exports of one run sit side by side (the names the demo uses)."""
     name = run.config.parent.name
-    return run.config.parent / f"{name}_b{buffer}.ts"
+    return run.config.parent / f"{name}_b{buffer}{'' if weights == 'fp32' else '_' + weights}.ts"
 
 
 def half_precision_error_db(run: Run, data: dict, fidelity: float, buffer: int, max_batch: int,
@@ -229,7 +231,7 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
     if output is not None:
         check_writable(Path(output), force)
     module, info = build_streaming(run, fidelity, buffer, max_batch, data, weights)
-    out = Path(output) if output is not None else default_output(run, info["buffer"])
+    out = Path(output) if output is not None else default_output(run, info["buffer"], weights)
     if out.suffix != ".ts":
         raise UserError(f"output {out} must end in .ts (nn~ looks for that extension)")
     check_writable(out, force)
