@@ -196,7 +196,7 @@ class ModelFacts:
         if card is not None and card.measurable:
             return card.median_samples, (f"measured (latency card: median of {card.trials} trials; nominal "
                                          f"{self.model_delay if self.model_delay is not None else 'unstated'})")
-        why = (f"latency card: {card.reason}" if card is not None
+        why = (f"latency card: not measurable: {card.reason}" if card is not None
                else f"no latency card: `brave-export card {self.path.name}` measures one")
         return self.model_delay, f"nominal ({why})"
 
