@@ -217,3 +217,37 @@ def test_eight_slow_objects_warn_in_real_time_only(external, workdir):
     print(f"{len(warnings)} warnings in {wall:.1f} s wall for 8 objects")
     assert len(warnings) >= 8, run.stderr          # every object said so
     assert len(warnings) <= 8 * (wall / 5 + 1), run.stderr  # rate limited
+
+
+def test_refused_method_changes_nothing_and_every_change_is_said(external, workdir):
+    """[brave~ wide.ts] takes forward's channels: one signal inlet and outlet. `method encode`
+    (4 outputs) is refused in the background, as in the help patch, and the object stays exactly
+    as it was: `buffer 256` (asked while the refused load is still in flight) and `reload` go on
+    with forward, `bang` says forward, the output keeps playing. reset, seed, enable, sync and
+    stats reset each say what they changed."""
+    write_probe(workdir / "wide.ts", ratio=R, latent=4)
+    patch = Patch(duration_ms=6000)
+    src = patch.obj("noise~")
+    patch.connect(src, 0, patch.obj("brave~ pacer.ts forward 128 -thread -sync"), 0)
+    b = patch.obj("brave~ wide.ts")
+    patch.connect(src, 0, b, 0)
+    patch.receive("ctl", b)
+    patch.connect(b, 1, patch.obj("print info"), 0)
+    patch.record(b, "out", 44100)
+    for t, message in [(100, "method encode"), (101, "buffer 256"), (2500, "reload"), (5000, "bang"),
+                       (5100, "seed 3"), (5110, "reset"), (5120, "enable 0"), (5130, "enable 1"),
+                       (5140, "stats reset"), (5150, "sync 1"), (5160, "sync 0")]:
+        patch.at(t, f"ctl {message}")
+    run = run_pd(patch, workdir, timeout=300)
+    refused = check_stderr(run, [r"method 'encode' needs 1 signal inlet\(s\) and 4 signal outlet\(s\) but this "
+                                 r"object was created with 1 and 1"])
+    assert len(refused) == 1, run.stderr
+    assert run.lines(r"^info: loaded 0$") and len(run.lines(r"^info: loaded 1$")) >= 2, run.stderr
+    assert len(run.lines(r"running 'forward' with buffer 256")) == 2, run.stderr  # buffer 256, then reload
+    assert run.lines(r"^info: method forward$") and run.lines(r"^info: bufsize 256$"), run.stderr
+    assert not run.lines(r"^info: method encode$"), run.stderr
+    assert np.abs(run.arrays["out"]).max() > 0.1, "the object stopped playing after the refused method"
+    for said in [r"brave~: seed 3: ", r"brave~: reset: the model's state is zeroed", r"brave~: enable 0: silence",
+                 r"brave~: enable 1: the model runs", r"brave~: stats reset$", r"brave~: sync 1: ", r"brave~: sync 0: ",
+                 r"brave~: \(built and warmed up in \d+ ms off the audio thread\)"]:
+        assert run.lines(said), (said, run.stderr)

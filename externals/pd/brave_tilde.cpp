@@ -21,6 +21,8 @@
 #include <cstdlib>
 #include <cstdio>
 #include <cstring>
+#include <deque>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -118,6 +120,10 @@ struct State {
     std::unique_ptr<brave::Engine> engine;
     std::string method = "forward";    // requested (also when it failed)
     int req_buffer = 0;                // 0: the model's ratio
+    // background loads in flight, oldest first: their method and buffer become the object's
+    // (method / req_buffer above) only once they succeed, so that a refused one changes nothing
+    std::deque<std::pair<std::string, int>> pending;
+    std::chrono::steady_clock::time_point last_reset_said{};
     bool sync = false;                 // offline runs: loads block, worker-mode perform waits
     uint64_t seed = 0;                 // libtorch's random generator is reseeded with it on reset
     t_float warned_sr = -1;
@@ -223,20 +229,23 @@ void say_running(t_brave *x) {
 // Runs `req`: now (creation, `sync 1`) or in the background (the clock reports the outcome).
 void start_load(t_brave *x, brave::Request req, bool now) {
     State *st = x->x_st;
-    st->method = req.method;
-    st->req_buffer = req.buffer;
     if (!now && !st->sync) {
+        st->pending.emplace_back(req.method, req.buffer);
         st->engine->load_async(req);
         clock_delay(x->x_clock, kPollMs);
         return;
     }
     std::string err;
     std::vector<std::string> warnings;
+    auto t0 = std::chrono::steady_clock::now();
     bool ok = st->engine->load(req, err, warnings);
     for (auto &w : warnings) post("brave~: warning: %s", w.c_str());
     if (ok) {
+        st->method = req.method;
+        st->req_buffer = req.buffer;
         describe_model(*st->engine->info());
         say_running(x);
+        post("brave~: (loaded in %.0f ms)", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     } else {
         pd_error(x, "brave~: %s%s", err.c_str(), st->engine->method() ? " (the running model keeps playing)" : "");
     }
@@ -307,12 +316,17 @@ static void brave_tick(t_brave *x) {
     for (auto &ev : st->engine->poll(/*swap_now=*/true)) {
         switch (ev.kind) {
         case brave::Event::Loaded:
+            if (!st->pending.empty()) {
+                std::tie(st->method, st->req_buffer) = st->pending.front();
+                st->pending.pop_front();
+            }
             describe_model(*st->engine->info());
             say_running(x);
             post("brave~: (%s off the audio thread)", ev.text.c_str());
             info_out(x, "loaded", {1});
             break;
         case brave::Event::LoadFailed:
+            if (!st->pending.empty()) st->pending.pop_front();  // the object stays as it was
             pd_error(x, "brave~: %s%s", ev.text.c_str(), st->engine->method() ? " (the running model keeps playing)" : "");
             info_out(x, "loaded", {0});
             break;
@@ -406,6 +420,7 @@ static void brave_buffer(t_brave *x, t_floatarg f) {
     }
     if (!st->engine->model()) {  // remembered for the next load
         st->req_buffer = (int)f;
+        post("brave~: buffer %d for the next load", st->req_buffer);
         return;
     }
     brave::Request req;
@@ -424,8 +439,15 @@ static void brave_reset(t_brave *x) {
         pd_error(x, "brave~: reset: no model loaded");
         return;
     }
-    if (!st->engine->reset()) reload(x, true);  // no reset() in the model: a fresh copy of the file
+    bool own = st->engine->reset();
+    if (!own) reload(x, true);  // no reset() in the model: a fresh copy of the file
     brave::reseed(st->seed);
+    auto now = std::chrono::steady_clock::now();
+    if (now - st->last_reset_said > std::chrono::seconds(1))  // a burst of resets is said once
+        post("brave~: reset: %s, the buffering restarts, libtorch's generator reseeded with %llu",
+             own ? "the model's state is zeroed before its next call" : "the model has no reset(): reloading its file",
+             (unsigned long long)st->seed);
+    st->last_reset_said = now;
     long merged = st->engine->merged_resets();  // said once: resets closer than one buffer
     if (merged > 0 && st->merged_said == 0)
         post("brave~: reset: resets come faster than one buffer (%d samples): the buffering restarts at most once "
@@ -440,6 +462,7 @@ static void brave_seed(t_brave *x, t_floatarg f) {
     }
     x->x_st->seed = (uint64_t)f;
     brave::reseed(x->x_st->seed);
+    post("brave~: seed %llu: libtorch's generator reseeded now and at every reset", (unsigned long long)x->x_st->seed);
 }
 
 static void brave_set(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
@@ -472,7 +495,11 @@ static void brave_set(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     post("brave~: %s =%s", name.c_str(), text.c_str());
 }
 
-static void brave_enable(t_brave *x, t_floatarg f) { x->x_st->engine->set_enabled(f != 0); }
+static void brave_enable(t_brave *x, t_floatarg f) {
+    x->x_st->engine->set_enabled(f != 0);
+    post("brave~: enable %d: %s", f != 0, f != 0 ? "the model runs (the buffering restarts, the model keeps its state)"
+                                                 : "silence, no model calls");
+}
 
 static void brave_thread(t_brave *x, t_floatarg f) {
     State *st = x->x_st;
@@ -503,6 +530,8 @@ static void brave_sync(t_brave *x, t_floatarg f) {
     State *st = x->x_st;
     st->sync = f != 0;
     st->engine->set_wait(st->sync);
+    post("brave~: sync %d: %s", st->sync, st->sync ? "loads block and worker mode waits for its results (offline only)"
+                                                  : "loads run in the background, worker results are never waited for");
 }
 
 static void brave_threads(t_brave *x, t_floatarg f) {
@@ -572,6 +601,7 @@ static void brave_stats(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
     if (argc > 0 && atom_getsymbol(&argv[0]) == gensym("reset")) {
         st->engine->clear_stats();
         g_clock.max_behind_ms = 0;
+        post("brave~: stats reset");
         return;
     }
     brave::Stats t = st->engine->stats();
