@@ -467,7 +467,7 @@ def test_help_patch_opens_cleanly(external, tmp_path):
     text = help_patch.read_text()
     for word in ["load", "reload", "method", "buffer", "reset", "enable", "threads", "latency", "stats",
                  "set latent_noise 0", "seed", "bang", "BUFFER - gcd(BUFFER N)", "thread 1", "sync 1",
-                 "2 x BUFFER - gcd(BUFFER N)"]:
+                 "(1 + K) x BUFFER - gcd(BUFFER N)", "lookahead"]:
         assert word in text, word
 
 
