@@ -986,7 +986,6 @@ struct Engine::Impl {
     std::deque<Result> results;
     int in_flight = 0;
     bool quit = false;
-    bool stopped = false;             // shutdown(): workers joined, nothing runs any more
     std::thread loader;
 
     // model-switch timing: the longest perform while a load runs and right after its swap
@@ -994,7 +993,6 @@ struct Engine::Impl {
     std::atomic<int> watch_after{0};
     std::atomic<double> watch_max_ms{0};
     std::atomic<bool> swapped{false};
-    std::atomic<long> gapless_swaps{0}, restarting_swaps{0};
 
     // overload warnings (control side)
     long warned_overruns = 0, warned_calls = 0;
@@ -1212,7 +1210,6 @@ struct Engine::Impl {
         Runner *old = current.load();
         bool go_on = !in->fresh_stream && continues(old, in, block, worker_mode);
         if (go_on) take_over(old, in);
-        atomic_add(go_on ? gapless_swaps : restarting_swaps, 1L);
         current.store(in);
         if (old) {
             if (draining && draining != old) retire(draining);
