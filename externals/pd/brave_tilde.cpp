@@ -418,7 +418,7 @@ static void brave_buffer(t_brave *x, t_floatarg f) {
         pd_error(x, "brave~: buffer must be a whole number from 0 (the model's ratio) to %d samples", brave::kMaxBuffer);
         return;
     }
-    if (!st->engine->model()) {  // remembered for the next load
+    if (!st->engine->method()) {  // nothing running (no file, or a refused method): for the next load
         st->req_buffer = (int)f;
         post("brave~: buffer %d for the next load", st->req_buffer);
         return;
