@@ -326,6 +326,26 @@ def format_report(r: BenchReport) -> str:
     return "\n".join(lines)
 
 
+def format_reports(reports: Sequence[BenchReport], as_json: bool = False) -> str:
+    """`brave-export bench` output: one report, or several side by side with a recommendation per
+    weight format and the file to play."""
+    import json
+
+    if len(reports) == 1:
+        return json.dumps(reports[0].as_dict(), indent=2) if as_json else format_report(reports[0])
+    if as_json:
+        best = file_to_play(reports)
+        return json.dumps({"reports": [r.as_dict() for r in reports],
+                           "recommended_by_format": recommended_by_format(reports),
+                           "play": best.path if best else None}, indent=2)
+    return "\n\n".join(format_report(r) for r in reports) + "\n\n" + format_comparison(reports)
+
+
+def parse_methods(text: str) -> list[str]:
+    """`--methods a,b`: the names, blanks dropped."""
+    return [m.strip() for m in text.split(",") if m.strip()]
+
+
 def parse_buffers(text: str) -> list[int]:
     try:
         values = [int(v) for v in text.split(",") if v.strip()]

@@ -116,5 +116,25 @@ def logged_losses(run_dir: str | Path) -> dict[str, list[float]]:
     return scalars
 
 
+def describe_run(path: str | Path) -> dict:
+    """`brave-export checkpoint`: what a run's checkpoint holds, loaded with its config."""
+    from .configtable import autoencoder_parameters
+
+    run = locate(path)
+    data = read_checkpoint(run.checkpoint)
+    model = load_model(run, data)
+    losses = logged_losses(run.config.parent)
+    return {
+        "checkpoint": str(run.checkpoint),
+        "config": str(run.config),
+        "global_step": data.get("global_step"),
+        "sample_rate": int(model.sr),
+        "latent_size": int(model.latent_size),
+        "params_m": round(autoencoder_parameters(model) / 1e6, 3),
+        "losses_finite": all_finite(losses),
+        "last_losses": {k: v[-1] for k, v in sorted(losses.items()) if v},
+    }
+
+
 def all_finite(values: dict[str, list[float]]) -> bool:
     return all(math.isfinite(v) for vs in values.values() for v in vs)

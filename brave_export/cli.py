@@ -1,4 +1,8 @@
-"""The `brave-export` command: a thin layer over the library."""
+"""The `brave-export` command: a thin layer over the library.
+
+Each command is a pair, an `add_NAME(sub)` that declares its options and a `cmd_NAME(args)` that
+calls the library with them and prints what it returns; checks and wording live in the library.
+"""
 
 from __future__ import annotations
 
@@ -11,62 +15,8 @@ from pathlib import Path
 from .errors import UserError
 
 
-def cmd_configs(args) -> int:
-    from . import configtable
-
-    if args.path:
-        print(configtable.config_path(args.path))
-        return 0
-    names = args.names or list(configtable.CONFIG_NAMES)
-    rows = []
-    for i, name in enumerate(names, 1):
-        if not args.json:
-            print(f"building {name} ({i}/{len(names)})...", file=sys.stderr, flush=True)
-        rows.append(configtable.describe(name))
-    if args.json:
-        print(json.dumps([r.as_dict() for r in rows], indent=2))
-    else:
-        print(configtable.format_table(rows))
-    return 0
-
-
-def cmd_dataset(args) -> int:
-    from .audio import synthesize_dataset
-
-    for path in synthesize_dataset(Path(args.output), seconds=args.seconds, seed=args.seed):
-        print(path)
-    return 0
-
-
-def cmd_train(args) -> int:
-    from . import trainer
-
-    if args.resume:
-        settings = trainer.load_settings(Path(args.resume), steps=args.steps)
-    else:
-        if args.audio is None:
-            raise UserError("give a folder of audio files to train on, or --resume RUN to continue a run")
-        settings = trainer.resolve_settings(args.audio, args.out, args.name, args.config, profile=args.profile,
-                                            steps=args.steps, val_every=args.val_every, n_signal=args.n_signal,
-                                            batch=args.batch, workers=args.workers, accelerator=args.accelerator)
-    scale = trainer.Scale(accelerator=args.accelerator, devices=args.devices, nodes=args.nodes)
-    outcome = trainer.train(settings, scale, resume=bool(args.resume), check_only=args.check)
-    if outcome is None or trainer.is_extra_process():
-        return 0
-    if outcome.nothing_to_do:
-        print(f"brave-export: run {outcome.run_dir} is at step {outcome.step} already, and --steps is "
-              f"{settings.steps}: nothing to do (nothing changed); give --steps above {outcome.step} to train "
-              "further", file=sys.stderr)
-        print(outcome.run_dir)
-        return 0
-    note = trainer.checkpoint_note(outcome.checkpoint, outcome.run_dir / "config.gin")
-    if outcome.interrupted:
-        print(f"brave-export: interrupted at step {outcome.step}; {note}; continue with "
-              f"`brave-export train --resume {outcome.run_dir}`", file=sys.stderr)
-        return 130
-    print(f"brave-export: done: {note}", file=sys.stderr)
-    print(outcome.run_dir)
-    return 0
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
 
 
 def one_run(paths: list[str]) -> str:
@@ -77,254 +27,28 @@ def one_run(paths: list[str]) -> str:
     return paths[0]
 
 
-def cmd_checkpoint(args) -> int:
-    args.run = one_run(args.run)
-    from .configtable import autoencoder_parameters
-    from .checkpoints import all_finite, load_model, locate, logged_losses, read_checkpoint
-
-    run = locate(args.run)
-    data = read_checkpoint(run.checkpoint)
-    model = load_model(run, data)
-    params = autoencoder_parameters(model)
-    losses = logged_losses(run.config.parent)
-    info = {
-        "checkpoint": str(run.checkpoint),
-        "config": str(run.config),
-        "global_step": data.get("global_step"),
-        "sample_rate": int(model.sr),
-        "latent_size": int(model.latent_size),
-        "params_m": round(params / 1e6, 3),
-        "losses_finite": all_finite(losses),
-        "last_losses": {k: v[-1] for k, v in sorted(losses.items()) if v},
-    }
-    if args.json:
-        print(json.dumps(info, indent=2))
-    else:
-        for k, v in info.items():
-            print(f"{k:>15}: {v}")
-    return 0
-
-
-def cmd_nn(args) -> int:
-    args.run = one_run(args.run)
-    from .export import export_nn
-
-    if args.plugin:
-        from .export.plugin import check_plugin_output, export_plugin
-
-        # Checked before the (slower) nn~ export, so a bad --plugin path writes nothing at all.
-        check_plugin_output(Path(args.plugin), args.force, flag="--plugin")
-    result = export_nn(args.run, output=args.output, buffer=args.buffer, fidelity=args.fidelity,
-                       max_batch=args.max_batch, force=args.force, allow_unready=args.force_unready,
-                       weights=args.weights)
-    if args.plugin:
-        export_plugin(args.run, args.plugin, force=args.force)
-    if args.json:
-        print(json.dumps(result.as_dict(), indent=2))
-    else:
-        print(result.path)
-        print(f"object: [{result.object_text}]  (ratio {result.ratio}, buffer {result.buffer}, "
-              f"model delay {result.model_delay} samples, nominal)")
-        if result.measured_latency is not None:
-            from .latency.card import LatencyCard
-
-            print(f"latency card: {LatencyCard.from_dict(result.measured_latency).describe()}")
-    return 0
-
-
-def cmd_plugin(args) -> int:
-    args.run = one_run(args.run)
-    from .export.plugin import export_plugin
-
-    print(export_plugin(args.run, args.output, force=args.force))
-    return 0
-
-
-def cmd_card(args) -> int:
-    from .latency.card import CARD_TRIALS, card_model
-
-    log = (lambda msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr, flush=True))
-    card = card_model(args.model, trials=CARD_TRIALS if args.trials is None else args.trials, seed=args.seed,
-                      progress=not args.quiet, store=not args.dry_run, log=log)
-    if args.json:
-        print(json.dumps(card.as_dict(), indent=2))
-    else:
-        print(f"latency card: {card.describe()}")
-        if not card.measurable:
-            print("consumers (inspect, preset, patches, brave~'s latency message) use the nominal delay "
-                  f"{card.nominal if card.nominal is not None else '(unstated)'} and say so")
-    if not args.dry_run:
-        print(f"stored in {args.model}", file=sys.stderr)
-    return 0
-
-
-def cmd_inspect(args) -> int:
-    from .modelfacts import format_report, inspect_model
-
-    report = inspect_model(args.model, buffer=args.buffer)
-    if args.buffer is not None:
-        from .export.nn import check_buffer
-
-        check_buffer(args.buffer, report.higher_ratio)  # a wrong --buffer is the user's, not the model's fault
-    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
-    if report.problems:
-        print(f"brave-export: error: {args.model} would not work in nn~: {report.problems[0]}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def cmd_bench(args) -> int:
-    from . import bench
-
-    methods = [m.strip() for m in args.methods.split(",") if m.strip()]
-    reports = bench.bench_many(args.model, bench.parse_buffers(args.buffers), threads=args.threads,
-                               methods=methods, calls=args.calls, progress=not args.quiet)
-    if len(reports) == 1:
-        print(json.dumps(reports[0].as_dict(), indent=2) if args.json else bench.format_report(reports[0]))
-    elif args.json:
-        best = bench.file_to_play(reports)
-        print(json.dumps({"reports": [r.as_dict() for r in reports],
-                          "recommended_by_format": bench.recommended_by_format(reports),
-                          "play": best.path if best else None}, indent=2))
-    else:
-        print("\n\n".join(bench.format_report(r) for r in reports) + "\n\n" + bench.format_comparison(reports))
-    return 0
-
-
-def cmd_presets(args) -> int:
-    from . import presets
-
-    items = presets.load_presets()
-    print(json.dumps([p.as_dict() for p in items], indent=2) if args.json else presets.format_presets(items))
-    return 0
-
-
-def cmd_preset(args) -> int:
-    from . import presets
-
-    preset = presets.get_preset(args.name)
-    if args.time is not None and args.time < 100:
-        raise UserError(f"--time {args.time}: give at least 100 calls, a p99 needs them")
-    result = presets.fit(preset, args.model, method=args.method, timed_calls=args.time or 0)
-    if result.ratio != preset.ratio:
-        # it would run, but at another latency than the preset promises: not a fit
-        better = [p.name for p in presets.load_presets() if p.ratio == result.ratio]
-        raise UserError(f"{args.model} does not fit preset {preset.name}: the preset is for ratio-{preset.ratio} "
-                        f"models and this one has ratio {result.ratio}; "
-                        + (f"use {' or '.join(better)}" if better else "see `brave-export presets`"))
-    print(json.dumps(result.as_dict(), indent=2) if args.json else presets.format_fit(result))
-    return 0
-
-
-def cmd_latency(args) -> int:
-    from . import latency
-
-    for out in (args.json, args.plot):
-        if out and not Path(out).resolve().parent.is_dir():
-            raise UserError(f"cannot write {out}: folder {Path(out).parent} does not exist")
-    if args.plot and Path(args.plot).suffix.lower() != ".png":
-        raise UserError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
-    if args.pd:
-        from . import pdrun
-
-        pdrun.check_ready()  # fail before the long offline run
-        if args.thread:
-            raise UserError("--pd runs the Pd latency patch in brave~'s synchronous mode: leave out --thread")
-        if args.pd_trials < 1:
-            raise UserError(f"--pd-trials {args.pd_trials}: give at least 1")
-    settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
-                                        threshold_db=args.threshold_db, floor_db=args.floor_db,
-                                        detector=args.detector, peak_fraction=args.peak_fraction)
-    noise = {"on": True, "off": False, "model": None}[args.latent_noise]
-    result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
-                              method=args.method, settings=settings,
-                              search_s=None if args.search_ms is None else args.search_ms / 1000.0,
-                              latent_noise=noise, progress=not args.quiet, worker=args.thread)
-    print(latency.format_result(result))
-    if args.json:
-        print(f"wrote {latency.write_json(result, args.json)}", file=sys.stderr)
-    if args.plot:
-        print(f"wrote {latency.write_plot(result, args.plot)}", file=sys.stderr)
-    if args.pd:
-        print(format_pd_latency(run_pd_latency(args)))
-    return 0
-
-
-def run_pd_latency(args) -> dict:
-    from . import pdrun
-
-    # seed + 1: Pd's noise~ and the evaluator's generator are different streams anyway, and the
-    # patch's trial placement takes seeds from 1
-    return pdrun.run_latency_patch(args.model, buffer=args.buffer or 0, block=args.block, trials=args.pd_trials,
-                                   seed=args.seed + 1)
-
-
-def format_pd_latency(r: dict) -> str:
-    head = (f"Pd (patches/pd/latency-brave.pd, brave~ buffer {r['buffer'] or 'default'}, block {r['block']}): ")
-    if not r["detected"]:
-        return head + f"no output onset detected in {r['trials_run']} trials"
-    return head + (f"mean {r['mean']:.1f} samples ({r['mean_ms']:.2f} ms), jitter (std) {r['std']:.1f}, "
-                   f"min {r['min']:.0f}, max {r['max']:.0f}, detected {r['detected']}/{r['trials_run']}")
-
-
-# ---- patches (issue 16): Max and Pd patches sized to one model
-def cmd_patches(args) -> int:
-    from . import modelpatches
-
-    if not (args.max or args.pd):
-        raise UserError("say where to write: --max DIR and/or --pd DIR")
-    given = {k: getattr(args, k) for k in ("buffer", "signal_vector", "pd_block", "pd_object")}
-    s = {"buffer": None, "signal_vector": 64, "pd_block": 64, "pd_object": "brave"}
-    if args.preset:
-        s.update(modelpatches.preset_settings(args.preset, args.model))
-    s.update({k: v for k, v in given.items() if v is not None})  # options given win over the preset
-    facts = modelpatches.patch_facts(args.model, buffer=s["buffer"])
-    print(modelpatches.summary(facts, s["signal_vector"], s["pd_object"], s["pd_block"]))
-    if args.max:
-        for path in modelpatches.write_max(facts, args.max, s["signal_vector"], force=args.force):
-            print(path)
-    if args.pd:
-        for path in modelpatches.write_pd(facts, args.pd, s["pd_object"], s["pd_block"], force=args.force):
-            if not path.name.startswith(("bx-", "forward-", "latent-", "latency-")):
-                print(path)
-    return 0
-
-
-def add_patches_parser(sub) -> None:
-    p = sub.add_parser("patches", help="Max and Pd patches (forward, latent, latency) sized to one exported model")
-    p.add_argument("model", help=".ts file (its sidecar MODEL.json from `brave-export nn` is read when present)")
-    p.add_argument("--max", metavar="DIR", help="write the Max patches (nn~, mcs.nn~) here")
-    p.add_argument("--pd", metavar="DIR", help="write the Pd patches (and the shared abstractions) here")
-    p.add_argument("--preset", metavar="NAME", help="buffer, signal vector, Pd block and object from a preset "
-                                                     "(`brave-export presets`); the options below override it")
-    p.add_argument("--buffer", type=int, help="the object's BUFFER (default: the export's, from the sidecar)")
-    p.add_argument("--signal-vector", type=int, help="Max's signal vector size (default 64)")
-    p.add_argument("--pd-block", type=int, help="block size the Pd latency patch measures at (default 64; the "
-                                                 "players run at Pd's 64)")
-    p.add_argument("--pd-object", choices=("brave", "nn"), help="Pd object (default brave~)")
-    p.add_argument("--force", action="store_true", help="overwrite patches already in DIR")
-    p.set_defaults(func=cmd_patches)
-
-
-def cmd_demo(args) -> int:
-    from .demo import run_demo
-
-    run_demo(args.workdir, steps=args.steps)
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    from .smoke import SMOKE_STEPS
-
-    parser = argparse.ArgumentParser(prog="brave-export", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-
+# ---- configs
+def add_configs(sub) -> None:
     p = sub.add_parser("configs", help="the paper's configurations, computed from their gin files")
     p.add_argument("names", nargs="*", help="only these configs (default: all ten)")
     p.add_argument("--path", metavar="NAME", help="print the gin file of config NAME and exit")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_configs)
 
+
+def cmd_configs(args) -> int:
+    from . import configtable
+
+    if args.path:
+        print(configtable.config_path(args.path))
+        return 0
+    rows = configtable.describe_all(args.names, log=(lambda m: None) if args.json else log)
+    print(json.dumps([r.as_dict() for r in rows], indent=2) if args.json else configtable.format_table(rows))
+    return 0
+
+
+# ---- dataset
+def add_dataset(sub) -> None:
     p = sub.add_parser("dataset", help="synthesize a small deterministic training set (plucks, drums)")
     p.add_argument("output", help="folder for the .wav files")
     p.add_argument("--seconds", type=float, default=40.0,
@@ -335,6 +59,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default 0)")
     p.set_defaults(func=cmd_dataset)
 
+
+def cmd_dataset(args) -> int:
+    from .audio import synthesize_dataset
+
+    for path in synthesize_dataset(Path(args.output), seconds=args.seconds, seed=args.seed):
+        print(path)
+    return 0
+
+
+# ---- train
+def add_train(sub) -> None:
     p = sub.add_parser("train", help="train a model on a folder of audio (acids-rave + Lightning), "
                                       "with data checks, checkpoints, progress, resume and DDP",
                        description="Checks the audio, preprocesses the files the check accepts with `rave "
@@ -374,11 +109,47 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only check the audio: print what training would use and what it would skip, then exit")
     p.set_defaults(func=cmd_train)
 
+
+def cmd_train(args) -> int:
+    from . import trainer
+
+    if args.resume:
+        settings = trainer.load_settings(Path(args.resume), steps=args.steps)
+    else:
+        if args.audio is None:
+            raise UserError("give a folder of audio files to train on, or --resume RUN to continue a run")
+        settings = trainer.resolve_settings(args.audio, args.out, args.name, args.config, profile=args.profile,
+                                            steps=args.steps, val_every=args.val_every, n_signal=args.n_signal,
+                                            batch=args.batch, workers=args.workers, accelerator=args.accelerator)
+    scale = trainer.Scale(accelerator=args.accelerator, devices=args.devices, nodes=args.nodes)
+    outcome = trainer.train(settings, scale, resume=bool(args.resume), check_only=args.check)
+    if outcome is None or trainer.is_extra_process():
+        return 0
+    end = trainer.ending(outcome, settings.steps)
+    log(end.message)
+    if end.run_dir is not None:
+        print(end.run_dir)
+    return end.code
+
+
+# ---- checkpoint
+def add_checkpoint(sub) -> None:
     p = sub.add_parser("checkpoint", help="load a run's checkpoint with its config and report on it")
     p.add_argument("run", nargs="+", help="run directory or .ckpt file")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_checkpoint)
 
+
+def cmd_checkpoint(args) -> int:
+    from .checkpoints import describe_run
+
+    info = describe_run(one_run(args.run))
+    print(json.dumps(info, indent=2) if args.json else "\n".join(f"{k:>15}: {v}" for k, v in info.items()))
+    return 0
+
+
+# ---- nn
+def add_nn(sub) -> None:
     p = sub.add_parser("nn", help="export a run to streaming TorchScript for nn~ at a small buffer")
     p.add_argument("run", nargs="+", help="run directory (config.gin found next to or above the checkpoint) or .ckpt")
     p.add_argument("--buffer", type=int, help="the nn~ buffer you will use (default: the compression ratio)")
@@ -396,18 +167,61 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_nn)
 
+
+def cmd_nn(args) -> int:
+    from .export import export_nn
+    from .export.plugin import export_nn_and_plugin
+
+    options = dict(output=args.output, buffer=args.buffer, fidelity=args.fidelity, max_batch=args.max_batch,
+                   force=args.force, allow_unready=args.force_unready, weights=args.weights)
+    run = one_run(args.run)
+    if args.plugin:
+        result = export_nn_and_plugin(run, args.plugin, **options)
+    else:
+        result = export_nn(run, **options)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else result.summary())
+    return 0
+
+
+# ---- plugin
+def add_plugin(sub) -> None:
     p = sub.add_parser("plugin", help="export the .h5 weight file for the BRAVE plugin")
     p.add_argument("run", nargs="+", help="run directory or .ckpt")
     p.add_argument("--output", required=True, help="output .h5")
     p.add_argument("--force", action="store_true")
     p.set_defaults(func=cmd_plugin)
 
+
+def cmd_plugin(args) -> int:
+    from .export.plugin import export_plugin
+
+    print(export_plugin(one_run(args.run), args.output, force=args.force))
+    return 0
+
+
+# ---- inspect
+def add_inspect(sub) -> None:
     p = sub.add_parser("inspect", help="describe any nn~ model and check it against nn~'s protocol")
     p.add_argument("model", help=".ts file")
     p.add_argument("--buffer", type=int, help="buffer for the protocol check (default: max(ratio, 2048))")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_inspect)
 
+
+def cmd_inspect(args) -> int:
+    from .modelfacts import format_report, inspect_model, protocol_error
+
+    report = inspect_model(args.model, buffer=args.buffer)
+    print(json.dumps(report.as_dict(), indent=2) if args.json else format_report(report))
+    error = protocol_error(report)
+    if error:
+        log(f"brave-export: error: {error}")
+        return 1
+    return 0
+
+
+# ---- card
+def add_card(sub) -> None:
     p = sub.add_parser("card", help="measure a model's own latency (its latency card) and store it in the .ts "
                                      "and its sidecar; any nn~ file, also one `rave export` made")
     p.add_argument("model", help=".ts file (rewritten atomically; the original stays on any failure)")
@@ -418,6 +232,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress")
     p.set_defaults(func=cmd_card)
 
+
+def cmd_card(args) -> int:
+    from .latency.card import CARD_TRIALS, card_model, card_outcome
+
+    card = card_model(args.model, trials=CARD_TRIALS if args.trials is None else args.trials, seed=args.seed,
+                      progress=not args.quiet, store=not args.dry_run,
+                      log=(lambda msg: None) if args.quiet else log)
+    print(json.dumps(card.as_dict(), indent=2) if args.json else card_outcome(card))
+    if not args.dry_run:
+        log(f"stored in {args.model}")
+    return 0
+
+
+# ---- bench
+def add_bench(sub) -> None:
     p = sub.add_parser("bench", help="time a model per call at small buffers; recommends a buffer")
     p.add_argument("model", nargs="+", help=".ts file (any nn~ model); several (e.g. the fp32 and fp16 exports of "
                                             "one run) are timed side by side, with a recommendation per weight format")
@@ -429,10 +258,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_bench)
 
+
+def cmd_bench(args) -> int:
+    from . import bench
+
+    reports = bench.bench_many(args.model, bench.parse_buffers(args.buffers), threads=args.threads,
+                               methods=bench.parse_methods(args.methods), calls=args.calls, progress=not args.quiet)
+    print(bench.format_reports(reports, as_json=args.json))
+    return 0
+
+
+# ---- presets, preset
+def add_presets(sub) -> None:
     p = sub.add_parser("presets", help="low-buffer host presets with their computed latency")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_presets)
 
+
+def cmd_presets(args) -> int:
+    from . import presets
+
+    items = presets.load_presets()
+    print(json.dumps([p.as_dict() for p in items], indent=2) if args.json else presets.format_presets(items))
+    return 0
+
+
+def add_preset(sub) -> None:
     p = sub.add_parser("preset", help="check a model against a preset; print the object text and host settings")
     p.add_argument("name", help="preset name (see `brave-export presets`)")
     p.add_argument("model", help=".ts file (any nn~ model)")
@@ -442,6 +293,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_preset)
 
+
+def cmd_preset(args) -> int:
+    from . import presets
+
+    result = presets.fit_named(args.name, args.model, method=args.method, timed_calls=args.time)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else presets.format_fit(result))
+    return 0
+
+
+# ---- latency
+def add_latency(sub) -> None:
     p = sub.add_parser("latency", help="offline latency and jitter of a model as brave~ plays it (test bursts)")
     p.add_argument("model", help=".ts file (any nn~ model)")
     p.add_argument("--buffer", type=int, help="brave~ buffer (default: the model's ratio)")
@@ -475,12 +337,100 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pd-trials", type=int, default=10, help="bursts the Pd patch sends (default 10)")
     p.set_defaults(func=cmd_latency)
 
-    add_patches_parser(sub)
+
+def cmd_latency(args) -> int:
+    from . import latency
+
+    latency.check_outputs(args.json, args.plot)
+    if args.pd:
+        from . import pdrun
+
+        pdrun.check_latency_request(worker=args.thread, trials=args.pd_trials)  # before the long offline run
+    settings = latency.DetectorSettings(highpass_hz=args.highpass_hz, fast_ms=args.fast_ms, slow_ms=args.slow_ms,
+                                        threshold_db=args.threshold_db, floor_db=args.floor_db,
+                                        detector=args.detector, peak_fraction=args.peak_fraction)
+    result = latency.evaluate(args.model, buffer=args.buffer, block=args.block, trials=args.trials, seed=args.seed,
+                              method=args.method, settings=settings,
+                              search_s=None if args.search_ms is None else args.search_ms / 1000.0,
+                              latent_noise={"on": True, "off": False, "model": None}[args.latent_noise],
+                              progress=not args.quiet, worker=args.thread)
+    print(latency.format_result(result))
+    if args.json:
+        log(f"wrote {latency.write_json(result, args.json)}")
+    if args.plot:
+        log(f"wrote {latency.write_plot(result, args.plot)}")
+    if args.pd:
+        # seed + 1: Pd's noise~ and the evaluator's generator are different streams anyway, and the
+        # patch's trial placement takes seeds from 1
+        figures = pdrun.run_latency_patch(args.model, buffer=args.buffer or 0, block=args.block,
+                                          trials=args.pd_trials, seed=args.seed + 1)
+        print(pdrun.format_latency(figures))
+    return 0
+
+
+# ---- patches
+def add_patches(sub) -> None:
+    p = sub.add_parser("patches", help="Max and Pd patches (forward, latent, latency) sized to one exported model")
+    p.add_argument("model", help=".ts file (its sidecar MODEL.json from `brave-export nn` is read when present)")
+    p.add_argument("--max", metavar="DIR", help="write the Max patches (nn~, mcs.nn~) here")
+    p.add_argument("--pd", metavar="DIR", help="write the Pd patches (and the shared abstractions) here")
+    p.add_argument("--preset", metavar="NAME", help="buffer, signal vector, Pd block and object from a preset "
+                                                     "(`brave-export presets`); the options below override it")
+    p.add_argument("--buffer", type=int, help="the object's BUFFER (default: the export's, from the sidecar)")
+    p.add_argument("--signal-vector", type=int, help="Max's signal vector size (default 64)")
+    p.add_argument("--pd-block", type=int, help="block size the Pd latency patch measures at (default 64; the "
+                                                 "players run at Pd's 64)")
+    p.add_argument("--pd-object", choices=("brave", "nn"), help="Pd object (default brave~)")
+    p.add_argument("--force", action="store_true", help="overwrite patches already in DIR")
+    p.set_defaults(func=cmd_patches)
+
+
+def cmd_patches(args) -> int:
+    from . import modelpatches
+
+    if not (args.max or args.pd):
+        raise UserError("say where to write: --max DIR and/or --pd DIR")
+    s = modelpatches.patch_settings(args.model, args.preset, buffer=args.buffer, signal_vector=args.signal_vector,
+                                    pd_block=args.pd_block, pd_object=args.pd_object)
+    facts = modelpatches.patch_facts(args.model, buffer=s["buffer"])
+    print(modelpatches.summary(facts, s["signal_vector"], s["pd_object"], s["pd_block"]))
+    written = []
+    if args.max:
+        written += modelpatches.write_max(facts, args.max, s["signal_vector"], force=args.force)
+    if args.pd:
+        written += modelpatches.user_patches(
+            modelpatches.write_pd(facts, args.pd, s["pd_object"], s["pd_block"], force=args.force))
+    for path in written:
+        print(path)
+    return 0
+
+
+# ---- demo
+def add_demo(sub) -> None:
+    from .smoke import SMOKE_STEPS
 
     p = sub.add_parser("demo", help="the embedded default job (train on synthesized audio, ...)")
     p.add_argument("--workdir", default="demo")
     p.add_argument("--steps", type=int, default=SMOKE_STEPS)
     p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args) -> int:
+    from .demo import run_demo
+
+    run_demo(args.workdir, steps=args.steps)
+    return 0
+
+
+COMMANDS = (add_configs, add_dataset, add_train, add_checkpoint, add_nn, add_plugin, add_inspect, add_card,
+            add_bench, add_presets, add_preset, add_latency, add_patches, add_demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="brave-export", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    for add in COMMANDS:
+        add(sub)
     return parser
 
 

@@ -112,6 +112,16 @@ def autoencoder_parameters(model) -> int:
     return sum(p.numel() for part in (model.encoder, model.decoder) for p in part.parameters())
 
 
+def describe_all(names, log=lambda msg: None) -> list["ConfigRow"]:
+    """Rows for `names` (default: all ten), saying which model is being built."""
+    names = list(names) or list(CONFIG_NAMES)
+    rows = []
+    for i, name in enumerate(names, 1):
+        log(f"building {name} ({i}/{len(names)})...")
+        rows.append(describe(name))
+    return rows
+
+
 def describe(name_or_path: str) -> ConfigRow:
     """Build the config's model and compute its row of the table."""
     import torch

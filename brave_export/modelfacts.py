@@ -236,6 +236,10 @@ def inspect_model(model: str | Path | ModelFacts, buffer: int | None = None) -> 
     facts = model_facts(model)
     module = facts.module
     problems = list(facts.problems)
+    if buffer is not None:
+        from .export.nn import check_buffer
+
+        check_buffer(buffer, facts.ratio)  # a wrong --buffer is the user's fault, not the model's
     buffer = buffer or max(facts.ratio, 2048)
     with torch.inference_mode():
         for m in facts.methods:
@@ -260,6 +264,11 @@ def inspect_model(model: str | Path | ModelFacts, buffer: int | None = None) -> 
     return ModelReport(str(facts.path), facts.path.stat().st_size, list(facts.methods), list(facts.attributes),
                        dict(facts.info), facts.ratio, problems, torch_warnings(facts),
                        measured_latency=card.public() if card is not None else None, measured_latency_reason=reason)
+
+
+def protocol_error(r: ModelReport) -> str | None:
+    """The one line `brave-export inspect` ends with when nn~ could not run the model."""
+    return f"{r.path} would not work in nn~: {r.problems[0]}" if r.problems else None
 
 
 def format_report(r: ModelReport) -> str:

@@ -117,6 +117,24 @@ def preset_settings(name: str, model) -> dict:
             "pd_object": "brave" if preset.host == "brave~" else "nn"}
 
 
+DEFAULT_SETTINGS = {"buffer": None, "signal_vector": 64, "pd_block": 64, "pd_object": "brave"}
+
+
+def patch_settings(model, preset: str | None = None, **given) -> dict:
+    """`brave-export patches`: the defaults, overridden by the preset's settings for this model,
+    overridden by the options given (None: not given)."""
+    settings = dict(DEFAULT_SETTINGS)
+    if preset:
+        settings.update(preset_settings(preset, model))
+    settings.update({k: v for k, v in given.items() if v is not None})
+    return settings
+
+
+def user_patches(paths: list[Path]) -> list[Path]:
+    """The written Pd files a user opens: not the abstractions the patches load."""
+    return [p for p in paths if not p.name.startswith(("bx-", "forward-", "latent-", "latency-"))]
+
+
 def max_spec(facts: PatchFacts, signal_vector: int = 64) -> MaxModel:
     b = effective_buffer("nn~", facts.nn_buffer, facts.ratio)
     if not is_power_of_two(signal_vector):

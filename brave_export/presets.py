@@ -334,6 +334,21 @@ def fit(preset: Preset, model: str | Path | ModelFacts, method: str = "forward",
                nominal_delay=facts.model_delay, delay_source=source)
 
 
+def fit_named(name: str, model: str | Path | ModelFacts, method: str = "forward", timed_calls: int | None = None) -> Fit:
+    """`brave-export preset NAME MODEL`: `fit`, refusing a model of another ratio (it would run, but
+    at another latency than the preset promises) and a timing too short for a p99."""
+    preset = get_preset(name)
+    if timed_calls is not None and timed_calls < 100:
+        raise UserError(f"--time {timed_calls}: give at least 100 calls, a p99 needs them")
+    result = fit(preset, model, method=method, timed_calls=timed_calls or 0)
+    if result.ratio != preset.ratio:
+        better = [p.name for p in load_presets() if p.ratio == result.ratio]
+        raise UserError(f"{result.model} does not fit preset {preset.name}: the preset is for ratio-{preset.ratio} "
+                        f"models and this one has ratio {result.ratio}; "
+                        + (f"use {' or '.join(better)}" if better else "see `brave-export presets`"))
+    return result
+
+
 # ------------------------------------------------------------------------------ text output
 
 def format_presets(presets: list[Preset]) -> str:

@@ -497,6 +497,28 @@ def checkpoint_note(checkpoint: Path | None, config: Path) -> str:
             f"`brave-export nn` exports it only with {FORCE_FLAG}")
 
 
+@dataclass
+class Ending:
+    """How `brave-export train` ends: a line for the user, the run folder on stdout (for scripts)
+    when there is a run to use, and the exit code (130: interrupted, as a shell reports Ctrl-C)."""
+    message: str
+    run_dir: Path | None
+    code: int
+
+
+def ending(outcome: Outcome, steps: int) -> Ending:
+    """What to tell the user about `outcome` of a run asked to reach `steps`."""
+    if outcome.nothing_to_do:
+        return Ending(f"brave-export: run {outcome.run_dir} is at step {outcome.step} already, and --steps is "
+                      f"{steps}: nothing to do (nothing changed); give --steps above {outcome.step} to train further",
+                      outcome.run_dir, 0)
+    note = checkpoint_note(outcome.checkpoint, outcome.run_dir / "config.gin")
+    if outcome.interrupted:
+        return Ending(f"brave-export: interrupted at step {outcome.step}; {note}; continue with "
+                      f"`brave-export train --resume {outcome.run_dir}`", None, 130)
+    return Ending(f"brave-export: done: {note}", outcome.run_dir, 0)
+
+
 def write_run_files(run: Path, s: Settings) -> None:
     import gin
 

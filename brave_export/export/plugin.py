@@ -38,6 +38,17 @@ def check_plugin_output(out: Path, force: bool, flag: str = "--output") -> None:
     check_writable(out, force, flag)
 
 
+def export_nn_and_plugin(run_path, plugin_output, force: bool = False, **nn_options):
+    """`brave-export nn RUN --plugin OUT.h5`: the nn~ export, then the plugin's .h5. The .h5 path is
+    checked first, so a bad one writes nothing at all (the nn~ export is the slower part)."""
+    from .nn import export_nn
+
+    check_plugin_output(Path(plugin_output), force, flag="--plugin")
+    facts = export_nn(run_path, force=force, **nn_options)
+    export_plugin(run_path, plugin_output, force=force)
+    return facts
+
+
 def export_plugin(run_path, output, force: bool = False,
                   log=lambda msg: print(msg, file=sys.stderr, flush=True)) -> Path:
     import h5py

@@ -69,6 +69,17 @@ class ExportFacts:
         d["latency_samples"] = self.model_delay
         return d
 
+    def summary(self) -> str:
+        """What `brave-export nn` prints: the file, the object to type, and the latency it states."""
+        lines = [str(self.path),
+                 f"object: [{self.object_text}]  (ratio {self.ratio}, buffer {self.buffer}, "
+                 f"model delay {self.model_delay} samples, nominal)"]
+        if self.measured_latency is not None:
+            from ..latency.card import LatencyCard
+
+            lines.append(f"latency card: {LatencyCard.from_dict(self.measured_latency).describe()}")
+        return "\n".join(lines)
+
     def sidecar_dict(self) -> dict:
         """The sidecar's JSON object, in its historical key order."""
         d = {"model": self.path.name, "sample_rate": self.sample_rate, "compression_ratio": self.ratio,

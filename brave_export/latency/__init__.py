@@ -23,13 +23,13 @@ from .evaluate import PRE_ROLL_S, WARMUP_CALLS, evaluate, evaluate_as_pd_patch
 from .host import BraveHost
 from .onsets import (DETECTORS, DetectorSettings, envelope_difference, envelope_onset, find_onset, flux_onset,
                      peak_onset, spectral_flux)
-from .report import format_result, write_json, write_plot
+from .report import check_outputs, format_result, write_json, write_plot
 from .results import LatencyResult, Summary, Trial
 from .signals import LENGTHS_MS, LEVELS_DB, PD_PATCH_TEST, SIGNALS, TESTS, BurstTest, burst
 
 __all__ = [
     "brave_latency", "CARD_FILE", "LatencyCard", "measure_card", "read_card", "write_card", "PRE_ROLL_S", "WARMUP_CALLS", "evaluate", "evaluate_as_pd_patch", "BraveHost",
     "DETECTORS", "DetectorSettings", "envelope_difference", "envelope_onset", "find_onset", "flux_onset",
-    "peak_onset", "spectral_flux", "format_result", "write_json", "write_plot", "LatencyResult", "Summary",
+    "peak_onset", "spectral_flux", "check_outputs", "format_result", "write_json", "write_plot", "LatencyResult", "Summary",
     "Trial", "LENGTHS_MS", "LEVELS_DB", "PD_PATCH_TEST", "SIGNALS", "TESTS", "BurstTest", "burst",
 ]

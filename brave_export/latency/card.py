@@ -234,6 +234,16 @@ def write_card(model, card: LatencyCard) -> Path:
     return path
 
 
+def card_outcome(card: "LatencyCard") -> str:
+    """What `brave-export card` prints: the card, and what consumers use when it is not measurable."""
+    text = f"latency card: {card.describe()}"
+    if not card.measurable:
+        nominal = card.nominal if card.nominal is not None else "(unstated)"
+        text += ("\nconsumers (inspect, preset, patches, brave~'s latency message) use the nominal delay "
+                 f"{nominal} and say so")
+    return text
+
+
 def card_model(model, trials: int = CARD_TRIALS, seed: int = 0, progress: bool = False,
                store: bool = True, log=lambda msg: None) -> LatencyCard:
     """`brave-export card MODEL.ts`: measure the card of any nn~ file and store it there (and in

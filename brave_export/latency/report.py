@@ -55,6 +55,17 @@ def overall_line(r: LatencyResult) -> str:
                    f"in " + ("-" if o.agreement_rate is None else f"{o.agreement_rate:.0%}") + " of trials")
 
 
+def check_outputs(json_path=None, plot_path=None) -> None:
+    """Refuse, before a long measurement, outputs that could not be written."""
+    from ..errors import UserError
+
+    for out in (json_path, plot_path):
+        if out and not Path(out).resolve().parent.is_dir():
+            raise UserError(f"cannot write {out}: folder {Path(out).parent} does not exist")
+    if plot_path and Path(plot_path).suffix.lower() != ".png":
+        raise UserError(f"--plot {plot_path}: the plot is a PNG image; give a file name ending in .png")
+
+
 def write_json(r: LatencyResult, path) -> Path:
     import json
 

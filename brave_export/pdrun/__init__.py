@@ -35,14 +35,14 @@ Arrays are written by soundfiler as 32-bit float wav files before `; pd quit` (w
 quit). A patch that fails to open makes -batch spin forever: hence the timeout.
 """
 
-from .examples import (HOSTS, check_ready, parse_latency_results, run_forward_patch, run_latency_patch,
-                       run_latent_patch)
+from .examples import (HOSTS, check_latency_request, check_ready, format_latency, parse_latency_results,
+                       run_forward_patch, run_latency_patch, run_latent_patch)
 from .locate import EXTERNAL_DIR, PATCH_DIR, REPO, external_dir, patch_dir
 from .pdfile import Canvas, Patch, pd_escape
 from .process import PdError, PdRun, pd_command, read_wav, run_pd
 from .realtime import RealtimeError, RealtimeResult, run_realtime
 
-__all__ = ["HOSTS", "check_ready", "parse_latency_results", "run_forward_patch", "run_latency_patch",
-           "run_latent_patch", "EXTERNAL_DIR", "PATCH_DIR", "REPO", "external_dir", "patch_dir", "Canvas",
-           "Patch", "pd_escape", "PdError", "PdRun", "pd_command", "read_wav", "run_pd", "RealtimeError", "RealtimeResult",
+__all__ = ["HOSTS", "check_latency_request", "check_ready", "format_latency", "parse_latency_results",
+           "run_forward_patch", "run_latency_patch", "run_latent_patch", "EXTERNAL_DIR", "PATCH_DIR", "REPO",
+           "external_dir", "patch_dir", "Canvas", "Patch", "pd_escape", "PdError", "PdRun", "pd_command", "read_wav", "run_pd", "RealtimeError", "RealtimeResult",
            "run_realtime"]

@@ -103,6 +103,25 @@ def parse_latency_results(text: str) -> dict:
     return {"trials": trials, "summary": summary}
 
 
+def check_latency_request(worker: bool, trials: int) -> None:
+    """`brave-export latency --pd`: refuse what the Pd latency patch cannot do, before the long
+    offline run that comes first."""
+    check_ready()
+    if worker:
+        raise UserError("--pd runs the Pd latency patch in brave~'s synchronous mode: leave out --thread")
+    if trials < 1:
+        raise UserError(f"--pd-trials {trials}: give at least 1")
+
+
+def format_latency(r: dict) -> str:
+    """One line of what `run_latency_patch` measured."""
+    head = f"Pd (patches/pd/latency-brave.pd, brave~ buffer {r['buffer'] or 'default'}, block {r['block']}): "
+    if not r["detected"]:
+        return head + f"no output onset detected in {r['trials_run']} trials"
+    return head + (f"mean {r['mean']:.1f} samples ({r['mean_ms']:.2f} ms), jitter (std) {r['std']:.1f}, "
+                   f"min {r['min']:.0f}, max {r['max']:.0f}, detected {r['detected']}/{r['trials_run']}")
+
+
 def run_latency_patch(model_path, buffer: int = 0, block: int = 64, trials: int = 10, *, kind: str = "brave",
                       length_ms: float = 500, seed: int = 1, threshold: float | None = None, sr: int = 44100,
                       external_dir: str | Path | None = None, patches: str | Path | None = None,
