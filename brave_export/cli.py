@@ -269,7 +269,7 @@ def format_pd_latency(r: dict) -> str:
 
 # ---- patches (issue 16): Max and Pd patches sized to one model
 def cmd_patches(args) -> int:
-    from . import modelpatches
+    from .patching import modelpatches
 
     if not (args.max or args.pd):
         raise UserError("say where to write: --max DIR and/or --pd DIR")

@@ -1,4 +1,4 @@
-"""brave_export.maxcheck, the static checker of .maxpat files: it must catch what Max would do
+"""brave_export.patching.maxcheck, the static checker of .maxpat files: it must catch what Max would do
 differently from what a patch means (wrong counts, bad cords, messages in the wrong order)."""
 
 import copy
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from brave_export import maxcheck
+from brave_export.patching import maxcheck
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 

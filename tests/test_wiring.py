@@ -1,8 +1,8 @@
-"""The wiring-table notation both patch generators are written in (brave_export.wiring)."""
+"""The wiring-table notation both patch generators are written in (brave_export.patching.wiring)."""
 
 import pytest
 
-from brave_export.wiring import Box, cords, parse_line, table_lines
+from brave_export.patching.wiring import Box, cords, parse_line, table_lines
 
 pytestmark = pytest.mark.fast
 

@@ -1,6 +1,6 @@
-"""Max patches for nn~: built box by box from wiring tables (brave_export.wiring, extended by
+"""Max patches for nn~: built box by box from wiring tables (brave_export.patching.wiring, extended by
 `Patcher.draw` with UI boxes, comments and presentation places), every count from
-brave_export.maxcheck's table, every patch checked by maxcheck before it is written.
+brave_export.patching.maxcheck's table, every patch checked by maxcheck before it is written.
 
   forward   test sound or live input -> [nn~ MODEL forward BUFFER] -> dry/wet (the dry path delayed
             by the model's latency), output gain, meters, scope~, stereo out
@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
-from .fileio import write_texts_atomic
+from ..errors import UserError
+from ..fileio import write_texts_atomic
 from .maxcheck import MC, NN_OBJECTS, OBJECTS, UI, S, abstraction_spec, check, nn_counts
 from .wiring import connect_all, parse_line, table_lines
 
@@ -81,7 +81,7 @@ def _nums(text: str) -> list[int]:
 
 
 class Patcher:
-    """A Max patcher built box by box. `draw` takes a wiring table (brave_export.wiring) whose
+    """A Max patcher built box by box. `draw` takes a wiring table (brave_export.patching.wiring) whose
     lines are, besides `name [object] @X,Y[,W]` and `name [message( @X,Y[,W]`:
 
         name <maxclass key=value ...> @X,Y[,W[,H]]     a UI box (toggle, flonum, meter~ ...)

@@ -1,4 +1,4 @@
-"""The notation both patch generators (patches/pd/make_pdpatches.py, maxpatches.py) write their
+"""The notation both patch generators (pdpatches.py, maxpatches.py) write their
 patches in: a table of boxes in creation order and a list of cords in the order they are made.
 
 Boxes, one a line (a line starting with `#` is a comment):

@@ -17,7 +17,7 @@
 
 `abstraction_spec(doc)` gives a patch's counts (and hot inlets) for use as an abstraction;
 `check_files` checks files with the other .maxpat files of their folder as abstractions.
-`python -m brave_export.maxcheck FILE.maxpat ...` prints the problems and exits 1 if any.
+`python -m brave_export.patching.maxcheck FILE.maxpat ...` prints the problems and exits 1 if any.
 """
 
 from __future__ import annotations
