@@ -19,14 +19,13 @@ from an export. `write_patches(spec, folder)` writes the four files.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UserError
 from ..fileio import write_texts_atomic
 from .maxcheck import MC, NN_OBJECTS, OBJECTS, UI, S, abstraction_spec, check, nn_counts
-from .wiring import connect_all, parse_line, table_lines
+from .wiring import connect_all, parse_max_box, table_lines
 
 TRIALS = 32          # latency patch: trials per run
 PERIOD_MS = 1500     # latency patch: one burst every PERIOD_MS
@@ -66,28 +65,10 @@ class MaxModel:
         return f"{self.prefix}.{what}.maxpat"
 
 
-_NUMS = r"-?\d+(?:,-?\d+)*"
-_SHOWN = re.compile(rf"\s+=>\s+(?P<rect>{_NUMS})$")  # ... => X,Y[,W[,H]]: on the presentation too
-_UI_BOX = re.compile(rf"^(?P<name>\S+)\s+<(?P<cls>\S+?)(?P<attrs>(?:\s+\w+=\S+)*)>\s+@(?P<at>{_NUMS})$")
-_COMMENT = re.compile(rf'^(?P<name>\S+)\s+"(?P<text>.*)"\s+@(?P<at>{_NUMS})$')
-
-
-def _number(text: str):
-    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
-
-
-def _nums(text: str) -> list[int]:
-    return [int(v) for v in text.split(",")]
-
-
 class Patcher:
-    """A Max patcher built box by box. `draw` takes a wiring table (brave_export.patching.wiring) whose
-    lines are, besides `name [object] @X,Y[,W]` and `name [message( @X,Y[,W]`:
-
-        name <maxclass key=value ...> @X,Y[,W[,H]]     a UI box (toggle, flonum, meter~ ...)
-        name "text" @X,Y[,W[,LINES]]                  a comment
-        ... => X,Y[,W[,H]]                           any of them shown on the presentation too
-    """
+    """A Max patcher built box by box. `draw` takes a wiring table in the notation's Max forms
+    (brave_export.patching.wiring describes them: objects, messages, UI boxes, comments, each
+    with its place, `=>` for the presentation)."""
 
     def __init__(self, spec: MaxModel, rect=(80.0, 80.0, 1100.0, 760.0)):
         self.spec = spec
@@ -154,38 +135,32 @@ class Patcher:
             box["presentation_linecount"] = 1
         return box_id
 
-    def _box(self, line: str, at: tuple[int, int]) -> tuple[str, str]:
-        """(name, id) of the box a table line makes, its position offset by `at`."""
-        ox, oy = at
-        box = parse_line(line)
-        if box is not None and box.at:
-            x, y, *w = box.at
-            return box.name, (self.msg if box.message else self.obj)(box.text, x + ox, y + oy, *w)
-        m = _UI_BOX.match(line)
-        if m:
-            x, y, *wh = _nums(m["at"])
-            attrs = {k: _number(v) for k, v in (a.split("=") for a in m["attrs"].split())}
-            return m["name"], self.ui(m["cls"], x + ox, y + oy, *wh, **attrs)
-        m = _COMMENT.match(line)
-        if m:
-            x, y, *rest = _nums(m["at"])
-            return m["name"], self.comment(m["text"], x + ox, y + oy, *rest)
-        raise ValueError(f"not a Max box: {line!r}")
+    def _make(self, box, at: tuple[int, int]) -> str:
+        """The box of a parsed table line (wiring.MaxBox), its position offset by `at`."""
+        x, y, *size = box.at
+        x, y = x + at[0], y + at[1]
+        if box.kind == "object":
+            return self.obj(box.text, x, y, *size)
+        if box.kind == "message":
+            return self.msg(box.text, x, y, *size)
+        if box.kind == "ui":
+            return self.ui(box.text, x, y, *size, **dict(box.attrs))
+        return self.comment(box.text, x, y, *size)
 
     def draw(self, table: str, wires: str = "", names: dict | None = None, at=(0, 0), shown_at=(0, 0)) -> dict:
         """The boxes of `table` (positions offset by `at`, presentation ones by `shown_at`), then
         the cords of `wires` in their order. Returns name -> box id."""
         names = {} if names is None else names
         for line in table_lines(table):
-            shown = _SHOWN.search(line)
-            name, box_id = self._box(line[:shown.start()] if shown else line, at)
-            if shown:
-                x, y, *wh = _nums(shown["rect"])
+            box = parse_max_box(line)
+            box_id = self._make(box, at)
+            if box.shown:
+                x, y, *wh = box.shown
                 self.show(box_id, x + shown_at[0], y + shown_at[1], *wh)
-            if name != "-":
-                if name in names:
-                    raise ValueError(f"two boxes named {name!r}")
-                names[name] = box_id
+            if box.name != "-":
+                if box.name in names:
+                    raise ValueError(f"two boxes named {box.name!r}")
+                names[box.name] = box_id
         connect_all(self.connect, names, wires)
         return names
 

@@ -1,9 +1,9 @@
 """The Pd patches of patches/pd, generated (`.venv/bin/python patches/pd/make_pdpatches.py` writes them).
 
 The .pd files are generated so that object numbers and connections are computed, not typed:
-each patch is a wiring table (brave_export.patching.wiring: its boxes in order, then its cords by name),
-laid out down columns by `Flow`. They are committed, and tests/test_patches.py checks that
-`render()` reproduces them.
+each patch is a wiring table (brave_export.patching.wiring: its boxes in order, then its cords
+by name), laid out down columns by `Flow` (the table's Pd layout lines). They are committed, and
+tests/test_patches.py checks that `render()` reproduces them.
 
 What users open (each takes MODEL and BUFFER as creation arguments when used as an abstraction,
 e.g. [forward-brave brave.ts 128], or a `model FILE [BUFFER]` message when opened directly):
@@ -48,7 +48,7 @@ from pathlib import Path
 
 from ..pdrun.locate import PATCH_DIR
 from ..pdrun.pdfile import Canvas
-from .wiring import connect_all, parse_line, table_lines
+from .wiring import connect_all, parse_layout, parse_line, table_lines
 
 LATENT_GUI_DIMS = 8        # sliders for the first 8 latent dimensions
 TRIALS = 10                # latency patch defaults
@@ -95,19 +95,17 @@ class Flow:
         return self.c.comment(text, *self._next(), width=width)
 
     def place(self, table: str, names: dict | None = None) -> dict:
-        """The boxes of a wiring table (brave_export.patching.wiring), placed down the columns; `col X Y`
-        starts a column at (X, Y), `col` the next one, `gap N` skips N pixels. Returns name -> id."""
+        """The boxes of a wiring table, placed down the columns by its layout lines (`col X Y`,
+        `col`, `gap N`: brave_export.patching.wiring describes them). Returns name -> id."""
         names = {} if names is None else names
         for line in table_lines(table):
             box = parse_line(line)
             if box is None:
-                word, *nums = line.split()
+                word, nums = parse_layout(line)
                 if word == "col":
-                    self.col(*map(int, nums))
-                elif word == "gap":
-                    self.y += int(nums[0])
+                    self.col(*nums)
                 else:
-                    raise ValueError(f"not a box nor a layout line: {line!r}")
+                    self.y += nums[0]
                 continue
             make = self.c.msg if box.message else self.c.obj
             box_id = make(box.text, *(box.at or self._next()))
