@@ -48,7 +48,7 @@ from pathlib import Path
 
 from ..pdrun.locate import PATCH_DIR
 from ..pdrun.pdfile import Canvas
-from .wiring import connect_all, parse_layout, parse_line, table_lines
+from .pdflow import Dynamic, Flow, message, part as _part
 
 LATENT_GUI_DIMS = 8        # sliders for the first 8 latent dimensions
 TRIALS = 10                # latency patch defaults
@@ -66,71 +66,6 @@ PANEL_SELECTORS = ["source", "wet", "gain", "on", "delay"]
 HOST_SELECTORS = ["model", "buffer", "unload"]
 LATENT_SELECTORS = ["model", "buffer", "unload", "dim"]
 MEASURE_SELECTORS = ["run", "trials", "length", "gap", "seed", "threshold", "file", "quit", "block"]
-
-
-class Flow:
-    """Places objects top to bottom in columns: readable files without typing coordinates."""
-
-    def __init__(self, canvas: Canvas, x: int = 10, y: int = 10, dx: int = 190, dy: int = 28):
-        self.c, self.x0, self.y0, self.dx, self.dy = canvas, x, y, dx, dy
-        self.x, self.y = x, y
-
-    def col(self, x: int | None = None, y: int | None = None):
-        self.x = self.x + self.dx if x is None else x
-        self.y = self.y0 if y is None else y
-        return self
-
-    def _next(self):
-        pos = (self.x, self.y)
-        self.y += self.dy
-        return pos
-
-    def obj(self, text):
-        return self.c.obj(text, *self._next())
-
-    def msg(self, text):
-        return self.c.msg(text, *self._next())
-
-    def comment(self, text, width=None):
-        return self.c.comment(text, *self._next(), width=width)
-
-    def place(self, table: str, names: dict | None = None) -> dict:
-        """The boxes of a wiring table, placed down the columns by its layout lines (`col X Y`,
-        `col`, `gap N`: brave_export.patching.wiring describes them). Returns name -> id."""
-        names = {} if names is None else names
-        for line in table_lines(table):
-            box = parse_line(line)
-            if box is None:
-                word, nums = parse_layout(line)
-                if word == "col":
-                    self.col(*nums)
-                else:
-                    self.y += nums[0]
-                continue
-            make = self.c.msg if box.message else self.c.obj
-            box_id = make(box.text, *(box.at or self._next()))
-            if box.name != "-":
-                if box.name in names:
-                    raise ValueError(f"two boxes named {box.name!r}")
-                names[box.name] = box_id
-        return names
-
-    def draw(self, table: str, wires: str, names: dict | None = None) -> dict:
-        """`place` the boxes of `table`, then make the cords of `wires` in their order."""
-        names = self.place(table, names)
-        connect_all(self.c.connect, names, wires)
-        return names
-
-
-def _part(size: tuple[int, int], comment: str, width: int, gap: int, boxes: str, cords: str) -> Canvas:
-    """An abstraction that is its comment (`width` characters wide) and, `gap` pixels below it,
-    one wiring table: `boxes` down the columns, then `cords`."""
-    c = Canvas(size=size)
-    f = Flow(c)
-    f.comment(comment, width=width)
-    f.y += gap
-    f.draw(boxes, cords)
-    return c
 
 
 # ------------------------------------------------------------------------------ test sound
@@ -258,7 +193,7 @@ def mix() -> Canvas:
     # the dry delay line: writer and reader in two blocked subpatches joined by a (silent) signal
     # cord, so Pd always runs the writer first and a delay of 0 is exactly 0 samples
     write = c.subpatch("drywrite", block=64, x=10, y=f.y)
-    names["write"] = len(c._items) - 1
+    names["write"] = c.number(write)
     Flow(write).draw(f"""
         in [inlet~] @10,10
         line [delwrite~ $0-dry {DRY_DELAY_MS}] @10,40
@@ -267,7 +202,7 @@ def mix() -> Canvas:
     """, "in > line; zero > out")
     f.y += f.dy
     read = c.subpatch("dryread", block=64, x=10, y=f.y)
-    names["dry"] = len(c._items) - 1
+    names["dry"] = c.number(read)
     Flow(read).draw("""
         - [inlet~] @10,10
         ms [r $0-drydelay] @100,10
@@ -310,10 +245,11 @@ def mix() -> Canvas:
 
 # ------------------------------------------------------------------------------ model hosts
 
-def _host_frame(size: tuple[int, int], title: str) -> tuple[Canvas, Flow, dict]:
+def _host_frame(size: tuple[int, int], title: str) -> tuple[Canvas, Flow, dict, dict]:
     """A canvas with the static part both hosts share: [pd $0-host] holding inlet~, outlet~ and
     the subpatch [pd $0-dyn] the model objects are created in (by messages to pd-$0-dyn). Returns
-    the canvas, its flow and the names of its boxes (`ctl`: the control inlet)."""
+    the canvas, its flow, the names of its boxes (`ctl`: the control inlet) and the numbers of
+    [pd $0-host]'s objects (`in`, `out`, `dyn`) for _dyn_io."""
     c = Canvas(size=size)
     f = Flow(c)
     f.comment(title, width=90)
@@ -324,18 +260,30 @@ def _host_frame(size: tuple[int, int], title: str) -> tuple[Canvas, Flow, dict]:
     """)
     f.y += f.dy
     host = c.subpatch("$0-host", x=f.x, y=f.y)
-    names["host"] = len(c._items) - 1
+    names["host"] = c.number(host)
     f.y += f.dy
-    host.obj("inlet~", 10, 10)
-    host.obj("outlet~", 10, 120)
+    in_host = {"in": host.obj("inlet~", 10, 10), "out": host.obj("outlet~", 10, 120)}
     dyn = host.subpatch("$0-dyn", x=10, y=60)
     dyn.size = (700, 500)
+    in_host["dyn"] = host.number(dyn)
     f.place(f"""
         sig_out [outlet~] @10,{f.y}
         info_out [outlet] @90,{f.y}
     """, names)
     f.y += f.dy
-    return c, f, f.draw("r_info [r $0-info]", "sig_in > host; host > sig_out; r_info > info_out", names)
+    return c, f, f.draw("r_info [r $0-info]", "sig_in > host; host > sig_out; r_info > info_out", names), in_host
+
+
+def _dyn_io(in_host: dict) -> tuple[Dynamic, list[str]]:
+    """The messages that empty [pd $1-dyn] ($1: the host's $0) and give it an inlet~ and an
+    outlet~ joined to [pd $1-host]'s (its objects numbered `in_host`), and the dynamic canvas
+    they leave, for the model objects to go between its `in` and `out`."""
+    dyn = Dynamic("pd-$1-dyn")
+    made = dyn.clear() + dyn.draw("""
+        in [inlet~] @10,10
+        out [outlet~] @10,440
+    """)
+    return dyn, made + Dynamic("pd-$1-host", in_host).wire("in > dyn; dyn > out")
 
 
 def _model_state(f: Flow, route: int) -> int:
@@ -384,13 +332,8 @@ def _by_buffer(f: Flow, src: int, n_before: int, with_buffer: str, without_buffe
     """, names)
 
 
-# messages to the dynamic subpatch: $1 = the host's $0
-_DYN_IO = ("; pd-$1-dyn clear; pd-$1-dyn obj 10 10 inlet~; pd-$1-dyn obj 10 440 outlet~; "
-           "pd-$1-host connect 0 0 2 0; pd-$1-host connect 2 0 1 0")
-
-
 def host() -> Canvas:
-    c, f, names = _host_frame((900, 600), (
+    c, f, names, in_host = _host_frame((900, 600), (
         "bx-host~ OBJ METHOD: runs [OBJ MODEL METHOD BUFFER] (OBJ = brave~ or nn~, in nn~'s argument order) between "
         "its signal inlet and outlet. Messages: model FILE [BUFFER] creates it (no BUFFER: the last one given, else "
         "the object's own default) | buffer N re-creates it with another buffer | unload. Anything else goes on to "
@@ -403,11 +346,17 @@ def host() -> Canvas:
     """, "ctl > route; route:3 > s_ctl", names)
     names["state"] = _model_state(f, names["route"])
     f.draw("pre [list prepend $0 $1 $2]", "state > pre", names)  # -> $0 OBJ METHOD FILE BUFFER
-    obj = ("pd-$1-dyn obj 10 220 {}; pd-$1-dyn obj 200 440 s $1-info; pd-$1-dyn obj 200 10 r $1-ctl; "
-           "pd-$1-dyn connect 0 0 2 0; pd-$1-dyn connect 2 0 1 0; pd-$1-dyn connect 2 1 3 0; "
-           "pd-$1-dyn connect 4 0 2 0")
+
+    def create(text: str) -> str:  # the message that (re)creates [OBJ MODEL METHOD BUFFER]
+        dyn, io = _dyn_io(in_host)
+        return message(io, dyn.draw(f"""
+            model [{text}] @10,220
+            info [s $1-info] @200,440
+            ctl [r $1-ctl] @200,10
+        """, "in > model; model > out; model:1 > info; ctl > model"))
+
     f.col(620, 110)
-    _by_buffer(f, names["pre"], 4, f"{_DYN_IO}; " + obj.format("$2 $4 $3 $5"), f"{_DYN_IO}; " + obj.format("$2 $4 $3"))
+    _by_buffer(f, names["pre"], 4, create("$2 $4 $3 $5"), create("$2 $4 $3"))
     f.draw("""
         col 220 380
         idm [f $0]
@@ -417,7 +366,7 @@ def host() -> Canvas:
 
 
 def latent_host() -> Canvas:
-    c, f, names = _host_frame((1000, 700), (
+    c, f, names, in_host = _host_frame((1000, 700), (
         "bx-latent~ OBJ: [OBJ MODEL encode BUFFER] -> one bx-dim~ per latent dimension (scale and offset) -> "
         "[OBJ MODEL decode BUFFER], created for the model's N dimensions: the decoder is created first and asked "
         "(bang) for its `dim N 1`. Messages: model FILE [BUFFER] | buffer N | unload | dim K scale V | dim K offset "
@@ -438,14 +387,34 @@ def latent_host() -> Canvas:
         t [t b l l]
         stored [list append]
     """, "state > pre; pre > t; t:2 > stored:1", names)  # pre: $0 OBJ FILE BUFFER
-    # stage 1: the decoder, asked for its dimensions
-    dec = ("pd-$1-dyn obj 10 400 {}; pd-$1-dyn obj 300 440 s $1-info; pd-$1-dyn obj 300 10 r $1-ctl; "
-           "pd-$1-dyn obj 450 10 r $1-query; pd-$1-dyn connect 2 0 1 0; pd-$1-dyn connect 2 1 3 0; "
-           "pd-$1-dyn connect 4 0 2 0; pd-$1-dyn connect 5 0 2 0")
+    dyn = _latent_decoder(f, names, in_host)
+    _latent_query(f, names)
+    dyn = _latent_encoder(c, names, dyn)
+    _latent_dims(f, names, dyn)
+    return c
+
+
+def _latent_decoder(f: Flow, names: dict, in_host: dict) -> Dynamic:
+    """Stage 1: the decoder created (with or without BUFFER) between the dynamic canvas's inlet~
+    and outlet~, its info to $1-info, and $1-query to ask it for its dimensions. Returns the
+    dynamic canvas as it leaves it."""
+    def create(text: str) -> tuple[Dynamic, str]:
+        dyn, io = _dyn_io(in_host)
+        return dyn, message(io, dyn.draw(f"""
+            dec [{text}] @10,400
+            info [s $1-info] @300,440
+            ctl [r $1-ctl] @300,10
+            query [r $1-query] @450,10
+        """, "dec > out; dec:1 > info; ctl > dec; query > dec"))
+
+    (dyn, with_buffer), (_, without) = create("$2 $3 decode $4"), create("$2 $3 decode")
     f.col(620, 130)
-    _by_buffer(f, names["t"], 3, f"{_DYN_IO}; " + dec.format("$2 $3 decode $4"),
-               f"{_DYN_IO}; " + dec.format("$2 $3 decode"), src_outlet=1)
-    # the query: the answer `dim N 1` arrives while the gate is open
+    _by_buffer(f, names["t"], 3, with_buffer, without, src_outlet=1)
+    return dyn
+
+
+def _latent_query(f: Flow, names: dict) -> None:
+    """The query: the decoder's answer `dim N 1` arrives while the gate is open; N goes on (tn)."""
     f.draw("""
         col 220 420
         q [t b b b]
@@ -458,33 +427,46 @@ def latent_host() -> Canvas:
         gate [spigot]
         n_in [unpack f f]
         tn [t f f b b]
-        # stage 2: the encoder (the stored list again), then N x bx-dim~, then `built N`
-        col 10 560
     """, """
         t > q; q:2 > open; q > shut; q:1 > qid; qid > ask; info > rdim; rdim > gate; open > gate:1
         shut > gate:1; gate > n_in; n_in > tn; tn:3 > stored
     """, names)
-    enc = "pd-$1-dyn obj 10 60 {}; pd-$1-dyn connect 0 0 6 0; pd-$1-dyn connect 4 0 6 0"
-    _by_buffer(Flow(c, 10, 600), names["stored"], 3, "; " + enc.format("$2 $3 encode $4"),
-               "; " + enc.format("$2 $3 encode"))
-    f.draw("""
+
+
+def _latent_encoder(c: Canvas, names: dict, after_decoder: Dynamic) -> Dynamic:
+    """Stage 2: the encoder (from the stored list again), fed by the dynamic inlet~ and $1-ctl."""
+    def create(text: str) -> tuple[Dynamic, str]:
+        dyn = after_decoder.fork()
+        return dyn, message(dyn.draw(f"enc [{text}] @10,60", "in > enc; ctl > enc"))
+
+    (dyn, with_buffer), (_, without) = create("$2 $3 encode $4"), create("$2 $3 encode")
+    _by_buffer(Flow(c, 10, 600), names["stored"], 3, with_buffer, without)
+    return dyn
+
+
+def _latent_dims(f: Flow, names: dict, dyn: Dynamic) -> None:
+    """Stage 3: N x bx-dim~ K, the K-th numbered after the encoder (computed in [expr]), joined
+    from encoder outlet K to decoder inlet K; then `built N` to the info outlet."""
+    mk = message([f"{dyn.receiver} obj $4 $5 bx-dim~ $1 $2",
+                  f"{dyn.receiver} connect {dyn.number('enc')} $2 $3 0",
+                  f"{dyn.receiver} connect $3 0 {dyn.number('dec')} $2"])
+    f.draw(f"""
         col 620 420
         loop [until]
         k [f]
         inc [+ 1]
         reset [0(
         tk [t f f]
-        pos [expr 7+$f1; 10+60*($f1%10); 120+36*int($f1/10)]
+        pos [expr {dyn.count}+$f1; 10+60*($f1%10); 120+36*int($f1/10)]
         pk [pack f f f f]
         lp [list prepend $0]
-        mk [; pd-$1-dyn obj $4 $5 bx-dim~ $1 $2; pd-$1-dyn connect 6 $2 $3 0; pd-$1-dyn connect $3 0 2 $2(
+        mk [{mk}(
         built [built $1(
         s_info [s $0-info]
     """, """
         tn:1 > loop; loop > k; k > inc; inc > k:1; tn:2 > reset; reset > k:1; k > tk; tk:1 > pos; tk > pk
         pos:0 > pk:1; pos:1 > pk:2; pos:2 > pk:3; pk > lp; lp > mk; tn > built; built > s_info
     """, names)
-    return c
 
 
 def dim() -> Canvas:
