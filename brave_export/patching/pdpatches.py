@@ -601,9 +601,15 @@ def onset() -> Canvas:
     """)
 
 
+_MEASURE_OUTLET = {name: i for i, name in enumerate(MEASURE_SELECTORS)}  # bx-measure's [route] outlets
+
+
 def measure() -> Canvas:
     """The trial logic. Shared state lives in [value ID-NAME]s, so each reader has its own object
-    and reading never triggers anything else: `NAME_k [v $1-NAME]` below is one such reader."""
+    and reading never triggers anything else: `NAME_k [v $1-NAME]` below is one such reader. The
+    parts, in the order their boxes are made: the state and its messages, `run`, the next trial,
+    its analysis, a trial found or missed, and at the end the statistics, the report (console,
+    text file, outlet) or that nothing was detected, then the file written and quit."""
     c = Canvas(size=(1300, 800))
     f = Flow(c)
     f.comment("bx-measure ID: the latency trials. Each trial starts the recorders (bang to ID-rec) and a burst "
@@ -613,9 +619,19 @@ def measure() -> Canvas:
               "console, the text file and the outlet. Messages: run | trials K | length MS | gap MS | seed N | "
               "threshold F | file PATH | quit 0/1 (quit Pd when done) | block N (reported).", width=120)
     f.y += 90
-    ix = {name: i for i, name in enumerate(MEASURE_SELECTORS)}
+    names = _measure_state(f)
+    for part in (_measure_run, _measure_next, _measure_analysis, _measure_found, _measure_missed,
+                 _measure_statistics, _measure_report, _measure_summary, _measure_nothing, _measure_done):
+        part(f, names)
+    return c
+
+
+def _measure_state(f: Flow) -> dict:
+    """The inlet and its [route], one [v $1-NAME] per setting with its default (set on load),
+    and the outputs every part shares: [textfile], [print latency], the outlet."""
+    ix = _MEASURE_OUTLET
     defaults = {"trials": TRIALS, "length": LENGTH_MS, "gap": GAP_MS, "seed": 1, "quit": 0, "block": 64}
-    names = f.draw(f"""
+    return f.draw(f"""
         inl [inlet]
         route [route {" ".join(MEASURE_SELECTORS)}]
         lb [loadbang]
@@ -625,7 +641,12 @@ def measure() -> Canvas:
         outlet [outlet]
     """, "inl > route\n" + "".join(f"route:{ix[name]} > {name}_0; lb > {name}_init; {name}_init > {name}_0\n"
                                    for name in defaults))
-    # run: the sample rate, the arrays sized, counters reset, DSP (re)started, the first trial
+
+
+def _measure_run(f: Flow, names: dict) -> None:
+    """`file PATH` kept; `run`: the sample rate, the arrays sized, counters reset, DSP (re)started,
+    the first trial."""
+    ix = _MEASURE_OUTLET
     f.draw(f"""
         col 230 130
         la [list append]
@@ -664,8 +685,11 @@ def measure() -> Canvas:
         run:3 > trials_1; trials_1 > tk; tk:1 > rsl; rsl > s_lat; tk > sm; sm > pr; run:2 > t2; t2:2 > zero
         zero > i_0; zero > n_0; t2:1 > clr; clr > tx; t2 > seed_1; seed_1 > smsg; smsg > rnd; run:1 > dsp
     """, names)
-    # next: i += 1; a trial while i <= K, else the end
-    # analysis: the onset in the input, then in the output from the input's onset on
+
+
+def _measure_next(f: Flow, names: dict) -> None:
+    """The next trial: i += 1; while i <= K the recorders start, the burst is fired (20 ms + a
+    random spread later) and, LENGTH ms later, the analysis; else the end (over:1)."""
     f.draw("""
         col 650 130
         nxt [t b]
@@ -683,6 +707,18 @@ def measure() -> Canvas:
         s_fire [s $1-fire]
         length_2 [v $1-length]
         wait [delay]
+    """, """
+        run > nxt; nxt > i_1; i_1 > inc; inc > ti; ti:2 > i_2; ti:1 > trials_2; trials_2 > gt:1; ti > gt
+        gt > over; over > go; go:3 > s_rec; go:2 > sr_2; sr_2 > fire:1; go:1 > rnd; rnd > fire
+        fire > s_fire; go > length_2; length_2 > wait
+    """, names)
+
+
+def _measure_analysis(f: Flow, names: dict) -> None:
+    """The onset in the input, then in the output from the input's onset on (bx-onset, with the
+    threshold from `threshold F`); -1 (none) goes to `missed`."""
+    ix = _MEASURE_OUTLET
+    f.draw("""
         col 860 130
         a0 [0(
         lin [list prepend $1-in]
@@ -696,14 +732,15 @@ def measure() -> Canvas:
         oout_0 [v $1-oout]
         miss_out [moses 0]
     """, f"""
-        run > nxt; nxt > i_1; i_1 > inc; inc > ti; ti:2 > i_2; ti:1 > trials_2; trials_2 > gt:1; ti > gt
-        gt > over; over > go; go:3 > s_rec; go:2 > sr_2; sr_2 > fire:1; go:1 > rnd; rnd > fire
-        fire > s_fire; go > length_2; length_2 > wait
         wait > a0; a0 > lin; lin > on_in; on_in > toin; toin:1 > oin_0; toin > miss_in; miss_in:1 > lout
         lout > on_out; route:{ix["threshold"]} > on_in:1; route:{ix["threshold"]} > on_out:1; on_out > tout
         tout:1 > oout_0; tout > miss_out
     """, names)
-    # found: latency = onset out - onset in; console line, text file line, array of latencies
+
+
+def _measure_found(f: Flow, names: dict) -> None:
+    """Found: latency = onset out - onset in; a console line, a text file line, the array of
+    latencies; then the pause (GAP ms) before the next trial."""
     f.draw("""
         col 1070 130
         fd [t b b b b b]
@@ -738,7 +775,10 @@ def measure() -> Canvas:
         tlist > am; am > tx; fd > tn; tn:1 > n_2; n_2 > ninc; ninc > n_3; tn > pause; pause > gap_1
         gap_1 > gd; gd > nxt
     """, names)
-    # missed: no onset in the input, or none in the output
+
+
+def _measure_missed(f: Flow, names: dict) -> None:
+    """Missed: no onset in the input, or none in the output: said so, then the next trial."""
     for which, miss in (("input", "miss_in"), ("output", "miss_out")):
         f.draw(f"""
             tm_{which} [t b b]
@@ -749,7 +789,10 @@ def measure() -> Canvas:
             {miss} > tm_{which}; tm_{which}:1 > i_{which}; i_{which} > mp_{which}; mp_{which} > pr
             i_{which} > ma_{which}; ma_{which} > tx; tm_{which} > pause
         """, names)
-    # the end: statistics over the detected trials (two passes: std is exactly 0 when all agree)
+
+
+def _measure_statistics(f: Flow, names: dict) -> None:
+    """The end: statistics over the detected trials (two passes: std is exactly 0 when all agree)."""
     f.draw("""
         col 10 520
         fin [t b b]
@@ -789,7 +832,10 @@ def measure() -> Canvas:
         tkk:1 > kinc; kinc > kk:1; tkk > rd; mean > dev:1; rd > dev; dev > acc; acc > acc:1; acc > var:1
         zs > var:1; st:4 > std:1; sd > var; var > std; std > std_v:1
     """, names)
-    # the report: console, text file, outlet
+
+
+def _measure_report(f: Flow, names: dict) -> None:
+    """The report's list: every figure in samples and ms, the sample rate and the block."""
     f.draw("""
         col 650 520
         rep [t b b b b b b b]
@@ -810,6 +856,10 @@ def measure() -> Canvas:
             rep:{4 - j} > {val}; {val} > tv_{j}; tsr:{3 - j} > conv_{j}:1; tv_{j}:1 > conv_{j}
             conv_{j} > allv:{slot + 4}; tv_{j} > allv:{slot}
         """, names)
+
+
+def _measure_summary(f: Flow, names: dict) -> None:
+    """The summary: two console lines, the text file's lines, `result MEAN MIN MAX STD` out."""
     add = ("add2 summary trials $1 detected $2 mean $3 min $4 max $5 std $6, "
            "add mean_ms $7 min_ms $8 max_ms $9 std_ms $10 sr $11 block $12")
     f.draw(f"""
@@ -820,7 +870,15 @@ def measure() -> Canvas:
         p2 [summary: mean $7 ms - min $8 ms - max $9 ms - std (jitter) $10 ms at $11 Hz (block $12)(
         a1 [{add}(
         res [result $3 $4 $5 $6(
-        # nothing detected
+    """, """
+        rep > trials_3; trials_3 > allv; allv > tall; tall:3 > p1; tall:2 > p2; p1 > pr; p2 > pr
+        tall:1 > a1; a1 > tx; tall > res; res > outlet
+    """, names)
+
+
+def _measure_nothing(f: Flow, names: dict) -> None:
+    """Nothing detected: said so on the console and in the text file."""
+    f.draw("""
         col 10 760
         none [t b b b]
         npk [pack f f f]
@@ -830,7 +888,15 @@ def measure() -> Canvas:
         col 230 760
         nm [summary: no onset detected in $1 trials(
         na [add summary trials $1 detected 0 sr $2 block $3(
-        # done: write the file, then quit when asked
+    """, """
+        some > none; none:2 > block_2; block_2 > npk:2; none:1 > sr_5; sr_5 > npk:1; none > trials_4
+        trials_4 > npk; npk > nm; nm > pr; npk > na; na > tx
+    """, names)
+
+
+def _measure_done(f: Flow, names: dict) -> None:
+    """Done: write the text file when `file PATH` gave one, then quit Pd when `quit 1` asked."""
+    f.draw("""
         col 440 760
         done [t b b]
         hasfile_1 [v $1-hasfile]
@@ -843,14 +909,9 @@ def measure() -> Canvas:
         qs [sel 1]
         q [; pd quit(
     """, """
-        rep > trials_3; trials_3 > allv; allv > tall; tall:3 > p1; tall:2 > p2; p1 > pr; p2 > pr
-        tall:1 > a1; a1 > tx; tall > res; res > outlet
-        some > none; none:2 > block_2; block_2 > npk:2; none:1 > sr_5; sr_5 > npk:1; none > trials_4
-        trials_4 > npk; npk > nm; nm > pr; npk > na; na > tx
         fin > done; done:1 > hasfile_1; hasfile_1 > hs; hs > fname; fname > tf; tf:1 > wm; wm > tx; tf > wp
         wp > pr; done > quit_1; quit_1 > qs; qs > q
     """, names)
-    return c
 
 
 # ------------------------------------------------------------------------------ GUIs and panels
