@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system venv external package arm64 external-arm64 package-arm64 demo test test-fast realtime clean
+.PHONY: setup system venv external package arm64 external-arm64 package-arm64 demo patches test test-fast realtime clean
 
 # setup = system packages, the venv, then the brave~ Pd external (it links the venv's torch).
 setup: system venv external
@@ -48,6 +48,12 @@ package-arm64: external-arm64
 
 demo: setup
 	$(VENV)/bin/brave-export demo --workdir demo
+
+# The example patches of patches/pd and patches/max, written again from brave_export/patching
+# (tests/test_patches.py and tests/test_max_patches.py check that the committed ones are these).
+patches: venv
+	$(PY) patches/pd/make_pdpatches.py
+	$(PY) patches/max/make_maxpats.py
 
 test: setup
 	$(PY) -m pytest -v -rs

@@ -386,7 +386,7 @@ def add_patches(sub) -> None:
 
 
 def cmd_patches(args) -> int:
-    from . import modelpatches
+    from .patching import modelpatches
 
     if not (args.max or args.pd):
         raise UserError("say where to write: --max DIR and/or --pd DIR")

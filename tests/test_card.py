@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 import torch
 
-from brave_export import modelpatches, presets
+from brave_export import presets
+from brave_export.patching import modelpatches
 from brave_export.export.sidecar import ExportFacts, read_sidecar, sidecar_path, write_sidecar
 from brave_export.latency import card as C
 from brave_export.modelfacts import inspect_model, read_model

@@ -3,20 +3,20 @@
 fits in one window at Pd's default font. Screenshots of every window are left in
 build/gui-screenshots/ for a person to look at.
 
-The example patches are those patches/pd/make_pdpatches.py writes (rendered afresh, not the
+The example patches are those brave_export.patching.pdpatches renders (rendered afresh, not the
 committed copies); tests/test_patches.py checks that the committed ones are the same."""
 
 from __future__ import annotations
 
-import runpy
 import shutil
 
 import pytest
 
+from brave_export.patching import pdpatches
 from brave_export.pdrun.gui import gui_layout, parse_dump
 from brave_export.probe import write_probe
 
-from .pd_util import EXTERNAL_DIR, PATCH_DIR, REPO, build_external, check_stderr
+from .pd_util import EXTERNAL_DIR, REPO, build_external, check_stderr
 
 SHOTS = REPO / "build" / "gui-screenshots"
 # "One window": the help patch opens at most this big (a 1366 x 768 laptop screen shows about
@@ -71,7 +71,7 @@ def test_help_patch_reads_like_a_pd_help_patch(external, tmp_path):
 def rendered(tmp_path_factory):
     """The example patches and abstractions as the generator writes them."""
     folder = tmp_path_factory.mktemp("pd")
-    for name, text in runpy.run_path(str(PATCH_DIR / "make_pdpatches.py"))["render"]().items():
+    for name, text in pdpatches.render().items():
         (folder / name).write_text(text)
     return folder
 

@@ -1,16 +1,16 @@
 """The Max patches (patches/max/*.maxpat, the generic 8-dimension example): structure Max expects,
-known objects only, valid cords, nn~ boxes with nn~'s real arguments, and brave_export.maxcheck
+known objects only, valid cords, nn~ boxes with nn~'s real arguments, and brave_export.patching.maxcheck
 (counts, cords, message order). Max cannot run here, so this is what can be checked."""
 
 import json
 import re
-import runpy
 from pathlib import Path
 
 import pytest
 
-from brave_export import maxcheck, pdrun
-from brave_export.maxpatches import presentation_overlaps
+from brave_export import pdrun
+from brave_export.patching import maxcheck
+from brave_export.patching.maxpatches import MaxModel, presentation_overlaps, write_patches
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
@@ -316,8 +316,7 @@ def test_presentation_is_laid_out(name):
 
 
 def test_generator_reproduces_the_committed_patches(tmp_path):
-    gen = runpy.run_path(str(MAX_DIR / "make_maxpats.py"))
-    written = gen["main"](tmp_path)
+    written = write_patches(MaxModel(), tmp_path)  # what patches/max/make_maxpats.py writes
     assert sorted(p.name for p in written) == sorted(PATCHES)
     for p in written:
         assert p.read_text() == (MAX_DIR / p.name).read_text(), f"{p.name} is stale: run make_maxpats.py"

@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from brave_export import maxcheck, modelpatches
-from brave_export.maxpatches import ONSET, presentation_overlaps
+from brave_export.patching import maxcheck, modelpatches
+from brave_export.patching.maxpatches import ONSET, presentation_overlaps
 from brave_export.pdrun import Patch, external_dir, run_pd
 from brave_export.hosts import nn_chain_latency
 from brave_export.presets import brave_latency, get_preset, nn_nominal_latency

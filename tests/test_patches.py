@@ -9,13 +9,13 @@ smoke-trained BRAVE export.
 
 import math
 import re
-import runpy
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from brave_export import pdrun
+from brave_export.patching import pdpatches
 from brave_export.errors import UserError
 from brave_export.probe import write_probe
 
@@ -48,9 +48,9 @@ def added_latency(buffer, block):
 # ------------------------------------------------------------------------------ the files
 
 def test_generator_reproduces_the_patches():
-    """The committed .pd files are what patches/pd/make_pdpatches.py writes."""
-    gen = runpy.run_path(str(PATCH_DIR / "make_pdpatches.py"))
-    rendered = gen["render"]()
+    """The committed .pd files are what brave_export.patching.pdpatches renders (what
+    patches/pd/make_pdpatches.py writes)."""
+    rendered = pdpatches.render()
     on_disk = {p.name for p in PATCH_DIR.glob("*.pd")}
     assert on_disk == set(rendered), on_disk ^ set(rendered)
     for name, text in rendered.items():

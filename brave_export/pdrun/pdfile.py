@@ -101,6 +101,14 @@ class Canvas:
             child.obj(f"block~ {int(block)}")
         return child
 
+    def number(self, child: "Canvas") -> int:
+        """The object number of subpatch `child` on this canvas (obj, msg and the GUIs return
+        theirs): what `#X connect` and a `connect` message to this canvas call it."""
+        for k, item in enumerate(self._items):
+            if item is child:
+                return k
+        raise ValueError(f"[pd {child.name}] is not on this canvas")
+
     def graph_on_parent(self, width: int, height: int, x: int = 0, y: int = 0, hide_text: bool = True) -> None:
         """Shows the area (x, y, width, height) of this canvas on its parent (its GUIs stay live)."""
         self.coords = f"#X coords 0 -1 1 1 {width} {height} {3 if hide_text else 1} {x} {y};"

@@ -1,6 +1,6 @@
-"""Max patches for nn~: built box by box from wiring tables (brave_export.wiring, extended by
+"""Max patches for nn~: built box by box from wiring tables (brave_export.patching.wiring, extended by
 `Patcher.draw` with UI boxes, comments and presentation places), every count from
-brave_export.maxcheck's table, every patch checked by maxcheck before it is written.
+brave_export.patching.maxcheck's table, every patch checked by maxcheck before it is written.
 
   forward   test sound or live input -> [nn~ MODEL forward BUFFER] -> dry/wet (the dry path delayed
             by the model's latency), output gain, meters, scope~, stereo out
@@ -19,14 +19,13 @@ from an export. `write_patches(spec, folder)` writes the four files.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
-from .fileio import write_texts_atomic
+from ..errors import UserError
+from ..fileio import write_texts_atomic
 from .maxcheck import MC, NN_OBJECTS, OBJECTS, UI, S, abstraction_spec, check, nn_counts
-from .wiring import connect_all, parse_line, table_lines
+from .wiring import connect_all, parse_max_box, table_lines
 
 TRIALS = 32          # latency patch: trials per run
 PERIOD_MS = 1500     # latency patch: one burst every PERIOD_MS
@@ -66,28 +65,10 @@ class MaxModel:
         return f"{self.prefix}.{what}.maxpat"
 
 
-_NUMS = r"-?\d+(?:,-?\d+)*"
-_SHOWN = re.compile(rf"\s+=>\s+(?P<rect>{_NUMS})$")  # ... => X,Y[,W[,H]]: on the presentation too
-_UI_BOX = re.compile(rf"^(?P<name>\S+)\s+<(?P<cls>\S+?)(?P<attrs>(?:\s+\w+=\S+)*)>\s+@(?P<at>{_NUMS})$")
-_COMMENT = re.compile(rf'^(?P<name>\S+)\s+"(?P<text>.*)"\s+@(?P<at>{_NUMS})$')
-
-
-def _number(text: str):
-    return int(text) if re.fullmatch(r"-?\d+", text) else float(text)
-
-
-def _nums(text: str) -> list[int]:
-    return [int(v) for v in text.split(",")]
-
-
 class Patcher:
-    """A Max patcher built box by box. `draw` takes a wiring table (brave_export.wiring) whose
-    lines are, besides `name [object] @X,Y[,W]` and `name [message( @X,Y[,W]`:
-
-        name <maxclass key=value ...> @X,Y[,W[,H]]     a UI box (toggle, flonum, meter~ ...)
-        name "text" @X,Y[,W[,LINES]]                  a comment
-        ... => X,Y[,W[,H]]                           any of them shown on the presentation too
-    """
+    """A Max patcher built box by box. `draw` takes a wiring table in the notation's Max forms
+    (brave_export.patching.wiring describes them: objects, messages, UI boxes, comments, each
+    with its place, `=>` for the presentation)."""
 
     def __init__(self, spec: MaxModel, rect=(80.0, 80.0, 1100.0, 760.0)):
         self.spec = spec
@@ -154,38 +135,32 @@ class Patcher:
             box["presentation_linecount"] = 1
         return box_id
 
-    def _box(self, line: str, at: tuple[int, int]) -> tuple[str, str]:
-        """(name, id) of the box a table line makes, its position offset by `at`."""
-        ox, oy = at
-        box = parse_line(line)
-        if box is not None and box.at:
-            x, y, *w = box.at
-            return box.name, (self.msg if box.message else self.obj)(box.text, x + ox, y + oy, *w)
-        m = _UI_BOX.match(line)
-        if m:
-            x, y, *wh = _nums(m["at"])
-            attrs = {k: _number(v) for k, v in (a.split("=") for a in m["attrs"].split())}
-            return m["name"], self.ui(m["cls"], x + ox, y + oy, *wh, **attrs)
-        m = _COMMENT.match(line)
-        if m:
-            x, y, *rest = _nums(m["at"])
-            return m["name"], self.comment(m["text"], x + ox, y + oy, *rest)
-        raise ValueError(f"not a Max box: {line!r}")
+    def _make(self, box, at: tuple[int, int]) -> str:
+        """The box of a parsed table line (wiring.MaxBox), its position offset by `at`."""
+        x, y, *size = box.at
+        x, y = x + at[0], y + at[1]
+        if box.kind == "object":
+            return self.obj(box.text, x, y, *size)
+        if box.kind == "message":
+            return self.msg(box.text, x, y, *size)
+        if box.kind == "ui":
+            return self.ui(box.text, x, y, *size, **dict(box.attrs))
+        return self.comment(box.text, x, y, *size)
 
     def draw(self, table: str, wires: str = "", names: dict | None = None, at=(0, 0), shown_at=(0, 0)) -> dict:
         """The boxes of `table` (positions offset by `at`, presentation ones by `shown_at`), then
         the cords of `wires` in their order. Returns name -> box id."""
         names = {} if names is None else names
         for line in table_lines(table):
-            shown = _SHOWN.search(line)
-            name, box_id = self._box(line[:shown.start()] if shown else line, at)
-            if shown:
-                x, y, *wh = _nums(shown["rect"])
+            box = parse_max_box(line)
+            box_id = self._make(box, at)
+            if box.shown:
+                x, y, *wh = box.shown
                 self.show(box_id, x + shown_at[0], y + shown_at[1], *wh)
-            if name != "-":
-                if name in names:
-                    raise ValueError(f"two boxes named {name!r}")
-                names[name] = box_id
+            if box.name != "-":
+                if box.name in names:
+                    raise ValueError(f"two boxes named {box.name!r}")
+                names[box.name] = box_id
         connect_all(self.connect, names, wires)
         return names
 
@@ -449,17 +424,33 @@ def onset_abstraction(spec: MaxModel) -> dict:
 
 
 def latency_patch(spec: MaxModel) -> dict:
+    """The latency patch, in the order its boxes are made: the sample clock and the bursts up to
+    the object under test (and its messages), each trial's onsets and row, the results (text
+    file, Max window, stop after TRIALS), the summary statistics and their number boxes."""
     p = Patcher(spec, rect=(60.0, 60.0, 1300.0, 900.0))
     _title(p, f"{spec.file('latency')}: test bursts through [{spec.nn('forward')}]; onsets in input and "
               "output found to the sample (brave.onset~).",
            f"Turn audio on, then run: {TRIALS} trials, one every {PERIOD_MS} ms. Each trial and the summary go "
            f"to the Max window, the number boxes and {RESULTS_FILE} (in Max's default folder: give `write` a full "
            "path to choose).")
-    # The sample clock counts from the moment audio starts (on-initially), restarted by dspstate~.
-    # Each tick of the trial clock: 1st arm both detectors with the trial's start sample (t0), 2nd the
-    # burst (noise or a stack of four log-spaced sines, squared linear decay over 200 ms).
+    names = _latency_bursts(p, spec)
+    connect_all(p.connect, names, "\n".join(f"level > nn:{k}" for k in range(spec.in_channels)))
+    _nn_messages(p, 560, 470, [names["nn"]], 380, 50)
+    _latency_trial(p, names)
+    _latency_results(p, names)
+    _latency_summary(p, names)
+    _latency_shown_figures(p, names)
+    p.draw("monitor [*~ 0.5] @1100,540", "nn > monitor; monitor > dac; monitor > dac:1", names)
+    return p.document(f"{spec.model}: latency measurement of nn~ with test bursts")
+
+
+def _latency_bursts(p: Patcher, spec: MaxModel) -> dict:
+    """The sample clock counts from the moment audio starts (on initially), restarted by
+    dspstate~. `run` resets, then starts the trial clock; each tick: 1st arm both detectors with
+    the trial's start sample (t0), 2nd the burst (noise or a stack of four log-spaced sines,
+    squared linear decay over 200 ms) into the object under test, `nn`."""
     sines = "".join(f"\nsine{i} [cycle~ {hz}] @{100 + 60 * i},255,58" for i, hz in enumerate((100, 400, 1600, 6400)))
-    names = p.draw(f"""
+    return p.draw(f"""
         clock [count~ 0 0 1] @20,130
         sr [dspstate~] @140,70
         dsp_on [sel 1] @140,100
@@ -495,13 +486,14 @@ def latency_patch(spec: MaxModel) -> dict:
         kind1 > kind; kind2 > kind; noise > kind:1; stack_level > kind:2; kind > burst; env2 > burst:1
         burst > level
     """)
-    # the object under test
-    connect_all(p.connect, names, "\n".join(f"level > nn:{k}" for k in range(spec.in_channels)))
-    _nn_messages(p, 560, 470, [names["nn"]], 380, 50)
-    # READ_MS later: count the trial, read the input onset, the output onset (which writes the
-    # trial's row), then see whether the run is done: [t b b b b] fires right to left.
-    # latency = out - in when the output onset belongs to this trial (>= its start), else -1;
-    # a trial without an output onset: `trial N missed`; the row: trial, onset in, onset out, samples, ms
+
+
+def _latency_trial(p: Patcher, names: dict) -> None:
+    """READ_MS after each burst: count the trial, read the input onset, the output onset (which
+    writes the trial's row), then see whether the run is done: [t b b b b] fires right to left.
+    latency = out - in when the output onset belongs to this trial (>= its start), else -1; a
+    trial without an output onset: `trial N missed`; the row: trial, onset in, onset out,
+    samples, ms."""
     p.draw(f"""
         det_in [{ONSET}] @20,560,150
         det_out [{ONSET}] @300,560,150
@@ -535,10 +527,13 @@ def latency_patch(spec: MaxModel) -> dict:
         per_trial:1 > collect; per_trial > trial_no; trial_no > row; valid:1 > missed; inc > missed_no:1
         missed > missed_no; missed_no > missed_row
     """, names)
-    # the text file (as the Pd patch writes it) and the Max window; stop after TRIALS, then the
-    # statistics. Stop the metro directly and only show the toggle off (`set 0`): turning the
-    # toggle itself off would go through its reset chain. The last trial is collected by then.
-    # On start: trial count 0, empty collection, means and text.
+
+
+def _latency_results(p: Patcher, names: dict) -> None:
+    """The text file (as the Pd patch writes it) and the Max window; stop after TRIALS, then the
+    statistics. Stop the metro directly and only show the toggle off (`set 0`): turning the
+    toggle itself off would go through its reset chain. The last trial is collected by then.
+    On start: trial count 0, empty collection, means and text."""
     p.draw(f"""
         results [text] @1000,840
         line [prepend trial] @300,760
@@ -560,10 +555,13 @@ def latency_patch(spec: MaxModel) -> dict:
         untick > run; finish > collect; start > reset; reset:3 > zero; zero > count:1; reset:2 > clear
         clear > collect; reset:1 > clear_means; reset > clear_text; clear_text > results
     """, names)
-    # statistics over the collected latencies (samples). [t b l l l l l] fires right to left: the
-    # count, mean, jitter (std), min and max set the summary's cold inlets, then the bang sends the
-    # number of trials into its hot inlet: the summary is the run's, the first time too.
-    # The summary: trials detected mean min max std sr.
+
+
+def _latency_summary(p: Patcher, names: dict) -> None:
+    """Statistics over the collected latencies (samples). [t b l l l l l] fires right to left: the
+    count, mean, jitter (std), min and max set the summary's cold inlets, then the bang sends the
+    number of trials into its hot inlet: the summary is the run's, the first time too. The
+    summary: trials detected mean min max std sr; printed, and written to the text file."""
     p.draw(f"""
         stats [t b l l l l l] @620,800
         summary [pack 0 0 0. 0. 0. 0. 0.] @620,1000,240
@@ -587,6 +585,10 @@ def latency_patch(spec: MaxModel) -> dict:
         sr:1 > summary:6; inc > total:1; stats > total; total > summary; summary > text; text > print_summary
         text > save; save:2 > results; save:1 > cr2; cr2 > results; save > write; write > results
     """, names)
+
+
+def _latency_shown_figures(p: Patcher, names: dict) -> None:
+    """Mean, jitter, min and max in samples and ms, on the presentation."""
     for i, (label, src) in enumerate((("mean", "mean"), ("jitter", "std"), ("min", "lo"), ("max", "hi"))):
         p.draw(f"""
             - "{label} (smp / ms)" @0,940,120 => {80 * i},210,80
@@ -595,8 +597,6 @@ def latency_patch(spec: MaxModel) -> dict:
             {label}_ms_box <flonum> @0,1020,60 => {80 * i},254,70
         """, f"{src} > {label}_smp; {src} > {label}_ms; sr:1 > {label}_ms:1; {label}_ms > {label}_ms_box",
                names, at=(300 + 130 * i, 0), shown_at=(10, 0))
-    p.draw("monitor [*~ 0.5] @1100,540", "nn > monitor; monitor > dac; monitor > dac:1", names)
-    return p.document(f"{spec.model}: latency measurement of nn~ with test bursts")
 
 
 def presentation_overlaps(doc: dict) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ latency card's median when the file has a measured card, else its nominal delay 
 through encode and decode the hosts add their latent-chain latency (hosts.brave_chain_latency,
 hosts.nn_chain_latency), not twice their buffering.
 
-Max: brave_export.maxpatches with a MaxModel for this model (nn~ / mcs.nn~).
+Max: brave_export.patching.maxpatches with a MaxModel for this model (nn~ / mcs.nn~).
 Pd: the patches of patches/pd copied into DIR, plus three small patches that open the variants
 (forward-brave ...) on this model with its buffer and dry delay.
 """
@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
-from .fileio import write_texts_atomic
+from ..errors import UserError
+from ..fileio import write_texts_atomic
 from .maxpatches import MAX_DRY_DELAY, MaxModel, render as render_max
 # The host-latency formulas have one home, brave_export.hosts: every host figure of this module
 # comes through this import and the two functions below.
-from .hosts import (brave_chain_latency, brave_latency, is_power_of_two, nn_chain_latency, nn_nominal_latency,
+from ..hosts import (brave_chain_latency, brave_latency, is_power_of_two, nn_chain_latency, nn_nominal_latency,
                     nn_pd_latency)
-from .presets import PD_TOP_BLOCK, effective_buffer
+from ..presets import PD_TOP_BLOCK, effective_buffer
 
 PD_OBJECTS = {"brave": "brave~", "nn": "nn~"}
 
@@ -71,7 +71,7 @@ class PatchFacts:
 
 def patch_facts(path, buffer: int | None = None) -> PatchFacts:
     """What the patches need, from the model and its sidecar (`brave-export nn` writes MODEL.json)."""
-    from .modelfacts import read_model
+    from ..modelfacts import read_model
 
     facts = read_model(path)
     path = facts.path
@@ -108,7 +108,7 @@ def patch_facts(path, buffer: int | None = None) -> PatchFacts:
 def preset_settings(name: str, model) -> dict:
     """The host settings of preset `name` (`brave-export preset NAME MODEL.ts`) for this model:
     buffer, Max's signal vector, Pd's block and object."""
-    from . import presets
+    from .. import presets
 
     preset = presets.get_preset(name)
     fit = presets.fit(preset, model)  # refuses a model that does not fit the preset
@@ -179,7 +179,7 @@ def pd_wrappers(facts: PatchFacts, folder: Path, kind: str = "brave", block: int
     """PREFIX-forward.pd, PREFIX-latent.pd, PREFIX-latency.pd: the variants on this model. The
     players run at Pd's top-level block (their dry delay is for it); `block` is the block the
     latency patch measures at."""
-    from .pdrun import Canvas
+    from ..pdrun import Canvas
 
     obj = PD_OBJECTS[kind]
     model = _pd_model_atom(facts.path, folder)
@@ -249,7 +249,7 @@ def write_max(facts: PatchFacts, folder, signal_vector: int = 64, force: bool = 
 
 def write_pd(facts: PatchFacts, folder, kind: str = "brave", block: int = PD_TOP_BLOCK,
              force: bool = False) -> list[Path]:
-    from .pdrun import patch_dir
+    from ..pdrun import patch_dir
 
     folder = Path(folder)
     shared = {p.name: p.read_text() for p in sorted(patch_dir().glob("*.pd"))}

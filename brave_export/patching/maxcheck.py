@@ -3,9 +3,15 @@
 `check(doc)` returns every problem it finds (empty: none):
 
 - every object box is a Max object of the table below (or an abstraction the caller names), and
-  its saved inlet count, outlet count and outlet types are what Max saves for that text (from
-  Max's object reference and patches saved by Max 8; nn~ / mc.nn~ / mcs.nn~ from nn_tilde's
-  Max sources and help patches);
+  its saved inlet count, outlet count and outlet types are what the table makes of that text;
+- the table itself agrees with brave_export.patching.maxfacts, boxes as Max saved them in
+  public patches (nn~'s help patches and others, each fact naming its repository and path):
+  for every object the patch uses, each of its facts must get the fact's inlet and outlet
+  counts from the table, and a signal outlet where Max saved one - so a wrong entry is
+  caught, not only drift between the table and a generator that reads it;
+- the arguments of nn~, mcs.nn~, count~, selector~ and the other objects of maxfacts.ARGUMENTS
+  have the shape their source gives (`nn~ MODEL METHOD [BUFFER]`: `nn~ forward brave.ts 0` is
+  refused; `count~` takes up to four ints, the last two flags 0 or 1);
 - every cord joins existing boxes, an existing outlet to an existing inlet, and a signal outlet
   only to an MSP object (multichannel cords only to MC objects);
 - message order: Max runs messages depth first, a `trigger` fires its outlets right to left, and
@@ -17,7 +23,7 @@
 
 `abstraction_spec(doc)` gives a patch's counts (and hot inlets) for use as an abstraction;
 `check_files` checks files with the other .maxpat files of their folder as abstractions.
-`python -m brave_export.maxcheck FILE.maxpat ...` prints the problems and exits 1 if any.
+`python -m brave_export.patching.maxcheck FILE.maxpat ...` prints the problems and exits 1 if any.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from . import maxfacts
 
 S = "signal"
 MC = "multichannelsignal"
@@ -57,8 +65,8 @@ def _num_type(args):
 
 
 def _sel(args):
-    n = max(len(args), 1)
-    return Spec(2 if n == 1 else 1, ("bang",) * n + ("",))
+    n = max(len(args), 1)  # a right inlet per argument besides the left one (maxfacts: [sel 0 1])
+    return Spec(n + 1, ("bang",) * n + ("",))
 
 
 def _channels(args, default=2):
@@ -194,6 +202,44 @@ def spec_of(box: dict, abstractions: dict[str, Spec], nn_channels=None) -> Spec 
     return make(args)
 
 
+def _rule_spec(fact) -> Spec | None:
+    """What the table makes of the box a maxfacts entry describes."""
+    if fact.ui:
+        return UI.get(fact.name)
+    name, *args = fact.text.split()
+    name = maxfacts.ALIASES.get(name, name) if name not in OBJECTS else name
+    if name not in OBJECTS:
+        return None
+    if name in NN_OBJECTS:
+        nin, nout = nn_counts(fact.text, getattr(fact, "channels", None))
+        return Spec(nin if args else 1, ((S if name == "nn~" else MC),) * (nout if args else 0))
+    return OBJECTS[name](args)
+
+
+def _signalish(kind: str) -> str:
+    return kind if kind in (S, MC) else ""
+
+
+def fact_problems(names=None) -> list[str]:
+    """Where the table disagrees with what Max saved (maxfacts), for the objects `names` (maxclass
+    or first word; all of them when None): inlet count, outlet count, signal outlets."""
+    found = []
+    for fact in maxfacts.SAVED + maxfacts.REFERENCE:
+        key = fact.name
+        if names is not None and key not in names and maxfacts.ALIASES.get(key, key) not in names:
+            continue
+        spec = _rule_spec(fact)
+        if spec is None:
+            found.append(f"[{fact.text}]: maxfacts has it ({fact.source}) but this checker's table does not")
+            continue
+        saved = (fact.inlets, len(fact.outlets), [_signalish(t) for t in fact.outlets])
+        want = (spec.inlets, len(spec.outlets), [_signalish(t) for t in spec.outlets])
+        if saved != want:
+            found.append(f"the table makes [{fact.text}] {want[0]} inlets, {want[1]} outlets but Max saved "
+                         f"{saved[0]} inlets, {saved[1]} outlets {list(fact.outlets)} ({fact.source})")
+    return found
+
+
 def _name(box: dict) -> str:
     return box["text"].split()[0] if box["maxclass"] == "newobj" else box["maxclass"]
 
@@ -264,6 +310,9 @@ def check(doc: dict, abstractions: dict[str, Spec] | None = None,
         if saved != want:
             problems.append(f"{_label(box)}: saved as {saved[0]} inlets, {saved[1]} outlets {saved[2:]} but Max "
                             f"makes {want[0]} inlets, {want[1]} outlets {want[2:]}")
+        if box["maxclass"] == "newobj" and (bad := maxfacts.argument_problem(box["text"])):
+            problems.append(f"{_label(box)}: arguments: {bad} ({maxfacts.argument_source(box['text'])})")
+    problems += fact_problems({_name(b) for b in boxes.values()} - set(abstractions))
     seen = set()
     for entry in doc["patcher"].get("lines", []):
         line = entry["patchline"]
