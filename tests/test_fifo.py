@@ -22,6 +22,7 @@ def test_case_file_says_what_host_py_says():
         "tests/engine/fifo_cases.txt is stale: run .venv/bin/python tests/engine/make_fifo_cases.py")
 
 
+@pytest.mark.slow
 def test_stream_agrees_with_host_py(tmp_path):
     build_external()
     cases = tmp_path / "fifo_cases.txt"
@@ -31,6 +32,7 @@ def test_stream_agrees_with_host_py(tmp_path):
     assert "0 failure(s)" in r.stdout, r.stdout
 
 
+@pytest.mark.slow
 def test_fifo_ctest():
     build_external()
     r = subprocess.run(["ctest", "--test-dir", str(REPO / "build" / "external"), "-R", "^fifo$",
