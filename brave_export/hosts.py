@@ -13,7 +13,7 @@ Latent chains (`encode` into one object, `decode` in a second, as the latent pat
 encoder's frame for a `ratio`-sample chunk reaches the decoder one host's buffering L later and is
 held for `ratio` samples; the decoder keeps one latent sample per `ratio`, so when the frame is
 decoded depends on which sample it keeps. brave~ keeps the first of each chunk
-(externals/engine/engine.cpp's collect), nn~'s backend the last (`select(-1, -1)`): one formula
+(externals/engine/fifo.cpp's Stream::collect), nn~'s backend the last (`select(-1, -1)`): one formula
 each, `brave_chain_latency` and `nn_chain_latency`, on top of the model's own delay.
 
 The sizes hosts take (nn~ buffers, Pd blocks, Max signal vectors) are powers of two: the one
@@ -41,7 +41,7 @@ def brave_latency(buffer: int, block: int, worker: bool = False, lookahead: int 
     """Samples brave~ adds with buffer B at Pd block N: B - gcd(B, N), plus K x B in worker mode
     with lookahead K.
 
-    Mirrors brave::added_latency in externals/engine/engine.cpp (keep the two in step)."""
+    Mirrors brave::added_latency in externals/engine/fifo.cpp (keep the two in step)."""
     if buffer <= 0 or block <= 0:
         raise ValueError(f"buffer and block must be positive, got {buffer} and {block}")
     if lookahead < 1:

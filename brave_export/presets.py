@@ -2,7 +2,7 @@
 
 The data file names only settings (host, buffer argument, threading, Pd and Max block sizes);
 every latency figure is computed from the host's buffering by `hosts.py` (the one home of each
-host's added latency; brave~'s own is `brave::added_latency` in externals/engine/engine.cpp,
+host's added latency; brave~'s own is `brave::added_latency` in externals/engine/fifo.cpp,
 nn~'s follows its public source, github.com/acids-ircam/nn_tilde):
 
 - brave~ (Pd): with buffer B and Pd block N it adds exactly  L = B - gcd(B, N)  samples (0 when

@@ -13,14 +13,16 @@ class BraveHost:
     """brave~'s perform routine, sample for sample: per block of N input samples, collect into
     the B-sample model buffer (calling the model each time it fills and appending its B output
     samples to a FIFO), then output N samples from the FIFO, which starts with
-    hosts.brave_latency(B, N, worker) zeros (externals/engine/engine.cpp). Worker mode appends
-    each result one buffer later from a head start one buffer longer: the same output stream."""
+    hosts.brave_latency(B, N, worker, lookahead) zeros (externals/engine/fifo.hpp). Worker mode
+    appends each result LOOKAHEAD buffers later from a head start LOOKAHEAD buffers longer: the
+    same output stream. tests/engine/fifo_cases.txt holds what it says for the cases the C++
+    stream is tested on (tests/test_fifo.py)."""
 
     def __init__(self, call: Callable[[np.ndarray], np.ndarray], in_ch: int, out_ch: int, buffer: int,
-                 block: int, worker: bool = False):
+                 block: int, worker: bool = False, lookahead: int = 1):
         self.call, self.in_ch, self.out_ch = call, in_ch, out_ch
-        self.buffer, self.block, self.worker = buffer, block, worker
-        self.latency = brave_latency(buffer, block, worker)
+        self.buffer, self.block, self.worker, self.lookahead = buffer, block, worker, lookahead
+        self.latency = brave_latency(buffer, block, worker, lookahead)
         self.restart()
 
     def restart(self) -> None:

@@ -1,7 +1,9 @@
 // brave engine: runs one method of an nn~-protocol TorchScript model (RAVE, BRAVE, ...) on a
 // stream of audio blocks, with no host header in sight (no m_pd.h, no torch header either: the
-// torch types live in engine.cpp). A host frontend (externals/pd/brave_tilde.cpp for Pure Data)
-// owns one Engine per object and calls it from two places:
+// torch types live in protocol.cpp and runner.cpp). The one header a host includes; the rest of
+// externals/engine/ is the engine's own (ARCHITECTURE.md lists its files). A host frontend
+// (externals/pd/brave_tilde.cpp for Pure Data) owns one Engine per object and calls it from two
+// places:
 //
 //   the control side (messages, DSP setup)    load / load_async / set_block / set_worker / reset /
 //                                              poll / stats / info ...
@@ -36,7 +38,8 @@ constexpr int kMaxLookahead = 16;      // worker mode: buffers a result may take
 //   synchronous mode   BUFFER - gcd(BUFFER, BLOCK)
 //   worker mode        the same plus LOOKAHEAD x BUFFER (each result is taken LOOKAHEAD buffers
 //                      after its input was handed to the worker)
-// Mirrored in Python by brave_export.hosts.brave_latency (keep the two in step).
+// Mirrored in Python by brave_export.hosts.brave_latency (keep the two in step); defined in
+// fifo.cpp, checked against brave_export/latency/host.py by tests/test_fifo.py.
 int added_latency(int buffer, int block, bool worker, int lookahead = 1);
 // Worker mode's lookahead when the host does not ask for one: a host that computes BURST samples
 // back to back (Pd's sleep grain without an audio callback, one BLOCK with one) runs each tick up
@@ -63,27 +66,20 @@ struct ModelInfo {
     std::string names() const;         // "forward, encode, decode"
 };
 
-class Model;                           // a loaded TorchScript module (engine.cpp)
-class Runner;                          // one method of one model, with its buffers (engine.cpp)
+class Model;                           // a loaded TorchScript module (model.hpp)
+class Runner;                          // one method of one model, with its stream (runner.hpp)
 
-// Loads and inspects a model file. nullptr and one line in `err` when it is not usable: not
-// TorchScript, written by a newer torch, not an nn~ model (what is missing). `warnings` gets
-// lines about skipped methods.
-std::shared_ptr<Model> load_model(const std::string &path, std::string &err, std::vector<std::string> &warnings);
 const ModelInfo &model_info(const Model &m);
 
 // The version of libtorch this engine is built with ("2.5.1").
 const char *torch_version();
-// libtorch's intra-op threads for the whole process; returns the number actually set (at most
-// the machine's cores; `why` says when it was clamped). 0 on failure (`why` says).
-int set_torch_threads(int n, std::string &why);
 int machine_cores();
 // One intra-op and one inter-op thread for libtorch (the host's setup calls it once).
 void init_torch_threads();
 // Stops every engine's background threads (each after the job it runs): for the host's exit
 // (atexit), so that no thread still runs libtorch while the process tears libtorch down.
 void shutdown();
-void guard_exit();                     // registers shutdown() with atexit (again): see engine.cpp
+void guard_exit();                     // registers shutdown() with atexit (again): see loader.cpp
 // Reseeds libtorch's default CPU generator (RAVE's latent noise draws from it).
 void reseed(uint64_t seed);
 
@@ -94,6 +90,9 @@ struct AttrValue {
     std::string symbol;
 };
 
+// Statistics of the running method since it started or since clear_stats(). Each figure has
+// one writing thread inside the engine (stats.hpp): the model's caller writes calls, errors,
+// nonfinite and the call times; perform writes overruns, late and behind_ms.
 struct Stats {
     long calls = 0;                    // model calls that ran (warm-up calls not counted)
     long overruns = 0;                 // calls slower than their buffer lasts, or late worker results
@@ -107,11 +106,96 @@ struct Stats {
     double buffer_ms = 0;              // one buffer in real time
 };
 
-// What happened in the background, for the host to say (poll()).
+// What the engine has to say, as facts: the host words them (describe() gives the engine's own
+// host-neutral words; a frontend may say any of them in its host's terms). The fields each
+// code fills are named beside it; `detail` is one line of text the engine cannot take apart
+// (a torch error, the OS's reason, a model file's own words).
+enum class Code {
+    None,
+    // a model file that cannot run (LoadFailed)
+    CannotOpen,            // path; detail: the OS's reason
+    NotZip,                // path
+    TorchSaveFile,         // path (weights or a checkpoint)
+    NoCodeFolder,          // path (a zip archive, not TorchScript)
+    NewerFormat,           // path; count: the file's format version, limit: the newest readable;
+                           // name: the torch version its sidecar .json names ('' when none)
+    PackedFp16,            // path; detail: torch's error (fp16 weights need fbgemm to unpickle)
+    UnknownOperator,       // path; name: the operator; detail: the sidecar's torch version or ''
+    NotTorchScript,        // path; detail: torch's error
+    NotNNModel,            // path; detail: what is missing
+    RatiosTooLarge,        // path; limit: the largest buffer quantum
+    Fp16NoFbgemm,          // path; detail: the platforms the model names ('' when none)
+    Unreadable,            // path; detail: the error ('' when unknown)
+    // warnings while loading (Warning)
+    GetMethodsFailed,      // detail: the error
+    SkippedMethod,         // method; detail: why
+    NewerSidecar,          // path; name: the torch version its .json names
+    BufferRounded,         // count: the buffer asked for, limit: the ratio, value: the buffer used
+    // a method that cannot run (LoadFailed)
+    NoMethod,              // path, method; detail: the methods there are ("forward, encode")
+    TooManyChannels,       // path, method; count / limit: inputs / outputs it needs, value /
+                           // extra: those the engine was made with
+    BufferTooLarge,        // count: the buffer; limit: kMaxBuffer
+    TestCallFailed,        // count: the buffer; call: why
+    ResetTestFailed,       // call: why
+    SetupFailed,           // method; detail: the error ('' when unknown)
+    // while running
+    Loaded,                // ms: how long the build and warm-up took (Loaded)
+    CallFailed,            // call: the first failure, detail: its printable line (CallError);
+                           // later failures are only counted
+    NonFinite,             // method (NonFinite)
+    Overload,              // count: overruns of `limit` buffers since it was said last; worker:
+                           // late worker results rather than slow calls (Overload)
+    SwitchTime,            // ms: the longest perform() during a model switch (Info)
+    // set_attribute
+    NoModel,
+    NoAttribute,           // path, name; detail: the attributes there are ('' when none)
+    AttributeCount,        // name; limit: values it takes, count: values given
+    AttributeType,         // name; count: the value's position (1-based); limit: the type's code
+                           // (0 bool, 1 int, 2 float, 3 string, 4 tensor, else unknown)
+    AttributeFailed,       // name; detail: the error
+    // set_torch_threads
+    ThreadsClamped,        // count: the machine's cores
+    ThreadsFailed,         // detail: the error
+};
+
+// How a model call failed (written without allocating, on the audio side).
+struct CallFailure {
+    enum What { None, NotATensor, WrongShape, Threw, UnknownException, ResetThrew } what = None;
+    char method[128] = "";
+    char detail[512] = "";             // Threw / ResetThrew: the error's line
+    long shape[8] = {};                // WrongShape: what the method returned (ndim of them)
+    int ndim = 0;
+    int out_ch = 0, n_out = 0;         // WrongShape: what was expected ([1, out_ch, n_out])
+};
+
+// What happened, for the host to say (poll(), and the structured load calls): `kind` is what
+// it means for the host (a load done or refused, a warning, ...), `code` what exactly happened,
+// and the fields its comment names hold the facts.
 struct Event {
     enum Kind { Loaded, LoadFailed, Warning, CallError, NonFinite, Overload, Info } kind = Info;
-    std::string text;                  // one line, without the "brave~: " prefix
+    Code code = Code::None;
+    std::string path, method, name, detail;
+    long count = 0, limit = 0, value = 0, extra = 0;
+    double ms = 0;
+    bool worker = false;
+    CallFailure call;
 };
+
+// The engine's own words for an event: one line, without a host's prefix.
+std::string describe(const Event &e);
+std::string describe(const CallFailure &f);
+
+// Loads and inspects a model file. nullptr and the reason in `err` when it is not usable: not
+// TorchScript, written by a newer torch, not an nn~ model (what is missing). `warnings` gets
+// skipped methods and the like. The string form says them in describe()'s words.
+std::shared_ptr<Model> load_model(const std::string &path, Event &err, std::vector<Event> &warnings);
+std::shared_ptr<Model> load_model(const std::string &path, std::string &err, std::vector<std::string> &warnings);
+
+// libtorch's intra-op threads for the whole process; returns the number actually set (at most
+// the machine's cores; `why` says when it was clamped: ThreadsClamped). 0 on failure
+// (ThreadsFailed).
+int set_torch_threads(int n, Event &why);
 
 struct Request {                       // what to load or run
     std::string path;                  // resolved model file ('' with `model`: keep that model)
@@ -133,6 +217,7 @@ public:
     // ---- control side
     // Builds the request now (load, check, warm-up) and swaps it in. On failure the running
     // model keeps running and `err` says why.
+    bool load(const Request &req, Event &err, std::vector<Event> &warnings);
     bool load(const Request &req, std::string &err, std::vector<std::string> &warnings);
     // The same in the loader thread; the result arrives through poll() (Loaded / LoadFailed) and
     // the swap happens at the start of a later perform() (or in poll() when the host says that
@@ -158,7 +243,7 @@ public:
     // Resets that come faster than one buffer are merged (counted in merged_resets()).
     bool reset();
     long merged_resets() const { return merged_resets_.load(); }
-    bool set_attribute(const std::string &name, const std::vector<AttrValue> &values, std::string &err);
+    bool set_attribute(const std::string &name, const std::vector<AttrValue> &values, Event &err);
     // Host events since the last poll; also adopts finished loads. `swap_now`: the host
     // guarantees that no perform() runs (Pd: always, messages and DSP share one thread).
     std::vector<Event> poll(bool swap_now);
@@ -186,9 +271,11 @@ public:
     void perform(const float *const *in, float *const *out, int n,
                  std::chrono::steady_clock::time_point deadline = {});
 
-    struct Impl;                       // engine.cpp (named here for shutdown())
+    struct Impl;                       // loader.hpp (named here for shutdown())
 
 private:
+    void say_runner_news(std::vector<Event> &ev);
+
     std::unique_ptr<Impl> impl_;
     int max_in_, max_out_;
     int block_ = 0;

@@ -1,6 +1,7 @@
 // brave~: the Pure Data frontend of the brave engine (externals/engine): Pd's objects, messages
 // and console around a brave::Engine, one per object. Nothing about models or buffering lives
-// here (see engine.hpp / engine.cpp).
+// here (see engine.hpp), and the engine says nothing in Pd's words: it reports events as facts
+// (brave::Event) and words() below says them on Pd's console.
 //
 //   [brave~ MODEL METHOD BUFFER]  (nn~'s argument order; flags -thread and -sync anywhere)
 //
@@ -151,6 +152,33 @@ bool ends_with(const std::string &s, const std::string &suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+// The engine's events in Pd's words: the engine's own (brave::describe) except where Pd has terms
+// of its own (signal inlets and outlets, objects, messages, symbols).
+std::string words(const brave::Event &e) {
+    using brave::Code;
+    switch (e.code) {
+    case Code::TooManyChannels:
+        return "method '" + e.method + "' needs " + std::to_string(e.count) + " signal inlet(s) and " +
+               std::to_string(e.limit) + " signal outlet(s) but this object was created with " + std::to_string(e.value) +
+               " and " + std::to_string(e.extra) + ": create [brave~ " + e.path + " " + e.method + "] instead";
+    case Code::CallFailed:
+        return e.detail + " (output silence for that buffer; further errors are only counted, see 'stats')";
+    case Code::NonFinite:
+        return "method '" + e.method + "' returned NaN or inf: those buffers are replaced by silence (samples counted "
+               "in 'stats')";
+    case Code::AttributeType:
+        if (e.limit == 3) return "attribute '" + e.name + "': value " + std::to_string(e.count) + " must be a symbol";
+        break;
+    default:
+        break;
+    }
+    return brave::describe(e);
+}
+
+void post_warnings(const std::vector<brave::Event> &warnings) {
+    for (auto &w : warnings) post("brave~: warning: %s", words(w).c_str());
+}
+
 // MODEL (".ts" appended when missing) next to the patch or on Pd's search path; false with the
 // path it looked for next to the patch.
 bool resolve_path(t_brave *x, const std::string &name, std::string &out, std::string &looked) {
@@ -235,11 +263,11 @@ void start_load(t_brave *x, brave::Request req, bool now) {
         clock_delay(x->x_clock, kPollMs);
         return;
     }
-    std::string err;
-    std::vector<std::string> warnings;
+    brave::Event err;
+    std::vector<brave::Event> warnings;
     auto t0 = std::chrono::steady_clock::now();
     bool ok = st->engine->load(req, err, warnings);
-    for (auto &w : warnings) post("brave~: warning: %s", w.c_str());
+    post_warnings(warnings);
     if (ok) {
         st->method = req.method;
         st->req_buffer = req.buffer;
@@ -247,7 +275,7 @@ void start_load(t_brave *x, brave::Request req, bool now) {
         say_running(x);
         post("brave~: (loaded in %.0f ms)", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     } else {
-        pd_error(x, "brave~: %s%s", err.c_str(), st->engine->method() ? " (the running model keeps playing)" : "");
+        pd_error(x, "brave~: %s%s", words(err).c_str(), st->engine->method() ? " (the running model keeps playing)" : "");
     }
     info_out(x, "loaded", {(t_float)ok});
 }
@@ -322,31 +350,31 @@ static void brave_tick(t_brave *x) {
             }
             describe_model(*st->engine->info());
             say_running(x);
-            post("brave~: (%s off the audio thread)", ev.text.c_str());
+            post("brave~: (%s off the audio thread)", words(ev).c_str());
             info_out(x, "loaded", {1});
             break;
         case brave::Event::LoadFailed:
             if (!st->pending.empty()) st->pending.pop_front();  // the object stays as it was
-            pd_error(x, "brave~: %s%s", ev.text.c_str(), st->engine->method() ? " (the running model keeps playing)" : "");
+            pd_error(x, "brave~: %s%s", words(ev).c_str(), st->engine->method() ? " (the running model keeps playing)" : "");
             info_out(x, "loaded", {0});
             break;
         case brave::Event::Warning:
-            post("brave~: warning: %s", ev.text.c_str());
+            post("brave~: warning: %s", words(ev).c_str());
             break;
         case brave::Event::CallError:
         case brave::Event::NonFinite:
-            pd_error(x, "brave~: %s", ev.text.c_str());
+            pd_error(x, "brave~: %s", words(ev).c_str());
             break;
         case brave::Event::Overload:
             // Only where real time applies: not in -batch runs, nor with `sync 1` (offline)
             if (st->sync || pd_batch() || !g_clock.real_time()) break;
             post("brave~: warning: %s; Pd is now %.1f ms behind real time (at most %.1f ms since 'stats reset'); "
-                 "try %s", ev.text.c_str(), g_clock.behind_ms, g_clock.max_behind_ms,
+                 "try %s", words(ev).c_str(), g_clock.behind_ms, g_clock.max_behind_ms,
                  st->engine->worker() ? "a larger lookahead ('lookahead N') or buffer"
                                       : "worker mode ('thread 1', which also uses another core) or a larger buffer");
             break;
         case brave::Event::Info:
-            post("brave~: %s", ev.text.c_str());
+            post("brave~: %s", words(ev).c_str());
             break;
         }
     }
@@ -487,9 +515,10 @@ static void brave_set(t_brave *x, t_symbol *s, int argc, t_atom *argv) {
         atom_string(&argv[i], buf, sizeof(buf));
         text += std::string(" ") + buf;
     }
-    std::string name = atom_getsymbol(&argv[0])->s_name, err;
+    std::string name = atom_getsymbol(&argv[0])->s_name;
+    brave::Event err;
     if (!st->engine->set_attribute(name, values, err)) {
-        pd_error(x, "brave~: %s", err.c_str());
+        pd_error(x, "brave~: %s", words(err).c_str());
         return;
     }
     post("brave~: %s =%s", name.c_str(), text.c_str());
@@ -544,13 +573,13 @@ static void brave_threads(t_brave *x, t_floatarg f) {
         pd_error(x, "brave~: threads: a model is loading: send it again once it is loaded");
         return;
     }
-    std::string why;
+    brave::Event why;
     int got = brave::set_torch_threads(n, why);
     if (!got) {
-        pd_error(x, "brave~: threads: %s", why.c_str());
+        pd_error(x, "brave~: threads: %s", words(why).c_str());
         return;
     }
-    if (!why.empty()) post("brave~: threads %d: %s", n, why.c_str());
+    if (why.code != brave::Code::None) post("brave~: threads %d: %s", n, words(why).c_str());
     post("brave~: torch now uses %d intra-op thread(s) (for every brave~ in this Pd)", got);
 }
 
@@ -715,11 +744,11 @@ static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
             pd_error(x, "brave~: model file '%s' not found: no %s, nor on Pd's search path", model_name.c_str(),
                      looked.c_str());
         } else {
-            std::string err;
-            std::vector<std::string> warnings;
+            brave::Event err;
+            std::vector<brave::Event> warnings;
             model = brave::load_model(path, err, warnings);
-            for (auto &w : warnings) post("brave~: warning: %s", w.c_str());
-            if (!model) pd_error(x, "brave~: %s", err.c_str());
+            post_warnings(warnings);
+            if (!model) pd_error(x, "brave~: %s", words(err).c_str());
         }
     }
     x->x_nin = x->x_nout = 1;
@@ -744,12 +773,12 @@ static void *brave_new(t_symbol *s, int argc, t_atom *argv) {
         r.model = model;
         r.method = method;
         r.buffer = req;
-        std::string err;
-        std::vector<std::string> warnings;
+        brave::Event err;
+        std::vector<brave::Event> warnings;
         bool ok = st->engine->load(r, err, warnings);
-        for (auto &w : warnings) post("brave~: warning: %s", w.c_str());
+        post_warnings(warnings);
         if (ok) say_running(x);
-        else pd_error(x, "brave~: %s", err.c_str());
+        else pd_error(x, "brave~: %s", words(err).c_str());
     }
     return x;
 }
