@@ -30,6 +30,59 @@ def run_cli(*args, cwd=None, timeout=600):
     )
 
 
+def cli(*args, cwd=None):
+    """`brave-export ARGS` run in this interpreter, captured at the file descriptors as a fresh one
+    would print it (torch's and libtorch's own lines included), without paying the imports of torch
+    and acids-rave again (seconds per call). Returns a CompletedProcess. Tests of what a new process
+    does (start-up, signals, training) use `run_cli`."""
+    import contextlib
+    import tempfile
+
+    import torch
+
+    from brave_export.cli import main
+
+    threads = torch.get_num_threads()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        saved = os.dup(1), os.dup(2)
+        old = sys.stdout, sys.stderr
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        sys.stdout = open(os.dup(1), "w", closefd=True)
+        sys.stderr = open(os.dup(2), "w", closefd=True)
+        try:
+            with contextlib.chdir(cwd or os.getcwd()):
+                try:
+                    code = main([str(a) for a in args])
+                except SystemExit as exc:  # argparse's usage errors
+                    code = exc.code if isinstance(exc.code, int) else 2
+        finally:
+            sys.stdout.close()
+            sys.stderr.close()
+            sys.stdout, sys.stderr = old
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+            torch.set_num_threads(threads)  # `bench --threads` sets it for the process
+        out.seek(0)
+        err.seek(0)
+        return subprocess.CompletedProcess(["brave-export", *map(str, args)], code,
+                                           out.read().decode(errors="replace"), err.read().decode(errors="replace"))
+
+
+def own_delay(export) -> int:
+    """An export's own delay as every consumer states it: its latency card's median when the card
+    has figures, else the nominal delay. A 300-step smoke model may land on either side."""
+    from brave_export.latency.card import LatencyCard
+
+    card = export.measured_latency
+    measured = LatencyCard.from_dict(card).median_samples if card else None
+    return export.model_delay if measured is None else measured
+
+
 def assert_one_line_error(result, *words):
     assert result.returncode == 2, result.stderr
     lines = [l for l in result.stderr.strip().splitlines() if l.strip()]

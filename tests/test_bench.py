@@ -9,7 +9,7 @@ from brave_export import bench
 from brave_export.errors import UserError
 from brave_export.probe import write_probe
 
-from .conftest import assert_one_line_error, run_cli
+from .conftest import assert_one_line_error, cli
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
@@ -106,14 +106,14 @@ def test_arithmetic_counts_each_product_once():
 
 
 def test_cli_json_and_errors(probe, tmp_path):
-    result = run_cli("bench", probe, "--buffers", "256", "--calls", "100", "--json", "--quiet")
+    result = cli("bench", probe, "--buffers", "256", "--calls", "100", "--json", "--quiet")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["timings"][0]["buffer"] == 256 and data["recommended_buffer"] in (256, None)
-    assert_one_line_error(run_cli("bench", probe, "--buffers", "100"), "multiple of the model's ratio 256")
-    assert_one_line_error(run_cli("bench", probe, "--buffers", "abc"), "--buffers")
-    assert_one_line_error(run_cli("bench", probe, "--methods", "prior"), "'prior'", "forward, encode, decode")
-    assert_one_line_error(run_cli("bench", tmp_path / "none.ts"), "does not exist")
+    assert_one_line_error(cli("bench", probe, "--buffers", "100"), "multiple of the model's ratio 256")
+    assert_one_line_error(cli("bench", probe, "--buffers", "abc"), "--buffers")
+    assert_one_line_error(cli("bench", probe, "--methods", "prior"), "'prior'", "forward, encode, decode")
+    assert_one_line_error(cli("bench", tmp_path / "none.ts"), "does not exist")
     with pytest.raises(UserError, match="at least 100"):
         bench.bench(probe, calls=10)
 
@@ -145,8 +145,8 @@ def test_several_files_are_timed_side_by_side(probe, tmp_path):
     reports = bench.bench_many([probe, other], buffers=[128, 256], calls=100, progress=False)
     assert [r.path for r in reports] == [str(probe), str(other)]
     assert [t.buffer for t in reports[0].timings] == [256] and [t.buffer for t in reports[1].timings] == [128, 256]
-    result = run_cli("bench", probe, other, "--buffers", "256", "--calls", "100", "--quiet")
+    result = cli("bench", probe, other, "--buffers", "256", "--calls", "100", "--quiet")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("model ") == 2 and "recommended buffer per weight format on this machine: fp32" in result.stdout
-    data = json.loads(run_cli("bench", probe, other, "--buffers", "256", "--calls", "100", "--quiet", "--json").stdout)
+    data = json.loads(cli("bench", probe, other, "--buffers", "256", "--calls", "100", "--quiet", "--json").stdout)
     assert len(data["reports"]) == 2 and set(data["recommended_by_format"]) == {"fp32"}

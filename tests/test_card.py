@@ -16,7 +16,7 @@ from brave_export.latency import card as C
 from brave_export.modelfacts import inspect_model, read_model
 from brave_export.probe import SilentModel, save_module, write_probe
 
-from .conftest import assert_one_line_error, run_cli
+from .conftest import assert_one_line_error, cli
 
 pytestmark = pytest.mark.fast
 
@@ -106,7 +106,7 @@ def _facts(path) -> ExportFacts:
 def test_card_command_stores_in_the_file_and_the_sidecar(tmp_path):
     path = write_probe(tmp_path / "p.ts", ratio=R, delay=D)
     write_sidecar(_facts(path))
-    r = run_cli("card", str(path), "--trials", "2", "--quiet")
+    r = cli("card", str(path), "--trials", "2", "--quiet")
     assert r.returncode == 0, r.stderr
     assert f"median {D} samples" in r.stdout
     card = C.read_card(path)
@@ -117,25 +117,25 @@ def test_card_command_stores_in_the_file_and_the_sidecar(tmp_path):
 
 
 def test_card_command_refuses_bad_input(tmp_path):
-    assert_one_line_error(run_cli("card", str(tmp_path / "none.ts")), "does not exist")
+    assert_one_line_error(cli("card", str(tmp_path / "none.ts")), "does not exist")
     path = write_probe(tmp_path / "p.ts", ratio=R)
-    assert_one_line_error(run_cli("card", str(path), "--trials", "0"), "--trials")
+    assert_one_line_error(cli("card", str(path), "--trials", "0"), "--trials")
 
 
 def test_inspect_shows_the_card_or_why_not(tmp_path, probe_card):
     path = write_probe(tmp_path / "p.ts", ratio=R, delay=D)
-    r = json.loads(run_cli("inspect", str(path), "--json").stdout)
+    r = json.loads(cli("inspect", str(path), "--json").stdout)
     assert r["measured_latency"] is None and "no latency card" in r["measured_latency_reason"]
     C.write_card(path, probe_card)
-    r = json.loads(run_cli("inspect", str(path), "--json").stdout)
+    r = json.loads(cli("inspect", str(path), "--json").stdout)
     m = r["measured_latency"]
     assert (m["median"], m["p10"], m["p90"], m["detection_rate"]) == (D, D, D, 1.0)
     assert r["measured_latency_reason"] is None
-    assert f"median {D} samples" in run_cli("inspect", str(path)).stdout
+    assert f"median {D} samples" in cli("inspect", str(path)).stdout
     unmeasurable = dataclasses.replace(probe_card, measurable=False, median=None, p10=None, p90=None,
                                        reason="the model's output is silence")
     C.write_card(path, unmeasurable)
-    r = json.loads(run_cli("inspect", str(path), "--json").stdout)
+    r = json.loads(cli("inspect", str(path), "--json").stdout)
     assert r["measured_latency"] is None and "silence" in r["measured_latency_reason"]
     assert "nominal" in r["measured_latency_reason"]
 
@@ -150,13 +150,13 @@ def test_preset_and_patches_use_the_card_median(tmp_path, probe_card):
     fit = presets.fit(preset, path)
     assert fit.model_delay == 20 and fit.nominal_delay == D and fit.delay_source.startswith("measured")
     assert fit.expected_latency == fit.latency["pd_samples"] + 20
-    out = run_cli("preset", "lowest-128", str(path)).stdout
+    out = cli("preset", "lowest-128", str(path)).stdout
     assert f"sound comes out {fit.expected_latency} samples" in out and "measured" in out
     facts = modelpatches.patch_facts(path)
     assert facts.model_delay == 20
     assert modelpatches.pd_dry_delay(facts) == 20 + presets.brave_latency(R, 64)
     assert modelpatches.max_spec(facts).dry_delay == 20 + presets.nn_nominal_latency(R, 64, threaded=False)
-    r = run_cli("patches", str(path), "--pd", str(tmp_path / "pd"))
+    r = cli("patches", str(path), "--pd", str(tmp_path / "pd"))
     assert r.returncode == 0 and "measured" in r.stdout
     assert f"delay {20 + presets.brave_latency(R, 64)}" in (tmp_path / "pd" / "p-forward.pd").read_text()
 
@@ -194,7 +194,7 @@ def test_card_command_on_a_rave_export_file(smoke, tmp_path):
     x = torch.randn(1, 1, 2048, generator=torch.Generator().manual_seed(0)) * 0.1
     m = torch.jit.load(str(path))
     methods = list(m.get_methods()) if hasattr(m, "get_methods") else None
-    r = run_cli("card", str(path), "--trials", "1", "--quiet")
+    r = cli("card", str(path), "--trials", "1", "--quiet")
     assert r.returncode == 0, r.stderr
     card = C.read_card(path)
     assert card is not None and card.trials == 12 and r.stdout.startswith("latency card: ")

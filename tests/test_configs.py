@@ -7,7 +7,7 @@ import pytest
 from brave_export import configtable
 from brave_export.errors import UserError
 
-from .conftest import assert_one_line_error, run_cli
+from .conftest import assert_one_line_error, cli
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
@@ -72,7 +72,7 @@ def test_config_path_by_name_and_unknown_name():
 
 
 def test_cli_configs_json_is_computed():
-    result = run_cli("configs", "brave", "c2048_r10", "--json")
+    result = cli("configs", "brave", "c2048_r10", "--json")
     assert result.returncode == 0, result.stderr
     data = {r["name"]: r for r in json.loads(result.stdout)}
     assert data["brave"]["compression_ratio"] == 128
@@ -81,13 +81,13 @@ def test_cli_configs_json_is_computed():
 
 
 def test_cli_configs_table_and_path():
-    result = run_cli("configs", "brave")
+    result = cli("configs", "brave")
     assert result.returncode == 0, result.stderr
     line = next(l for l in result.stdout.splitlines() if l.startswith("brave"))
     assert "128" in line and "32,64,128,256" in line and "4.19" in line
-    path = run_cli("configs", "--path", "c128_r10")
+    path = cli("configs", "--path", "c128_r10")
     assert path.returncode == 0 and path.stdout.strip().endswith("configs/c128_r10.gin")
 
 
 def test_cli_unknown_config_is_one_line_error():
-    assert_one_line_error(run_cli("configs", "--path", "nope"), "unknown config 'nope'")
+    assert_one_line_error(cli("configs", "--path", "nope"), "unknown config 'nope'")

@@ -12,7 +12,7 @@ from brave_export import latency as L
 from brave_export.errors import UserError
 from brave_export.probe import NotNNModel, SilentModel, save_module, write_probe
 
-from .conftest import assert_one_line_error, run_cli
+from .conftest import assert_one_line_error, cli
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
@@ -234,7 +234,7 @@ def test_reset_is_called_between_trials(tmp_path):
 
 def test_cli_writes_json_and_histogram(probes, tmp_path):
     out, png = tmp_path / "lat.json", tmp_path / "lat.png"
-    r = run_cli("latency", probes[D], "--buffer", 2 * R, "--trials", 1, "--json", out, "--plot", png)
+    r = cli("latency", probes[D], "--buffer", 2 * R, "--trials", 1, "--json", out, "--plot", png)
     assert r.returncode == 0, r.stderr
     assert "latency:" in r.stderr  # progress bar on stderr
     data = json.loads(out.read_text())
@@ -249,13 +249,13 @@ def test_cli_writes_json_and_histogram(probes, tmp_path):
 
 def test_cli_detector_options_reach_the_detector(probes, tmp_path):
     out = tmp_path / "lat.json"
-    r = run_cli("latency", probes[0], "--trials", 1, "--quiet", "--threshold-db", 12, "--floor-db", -50,
+    r = cli("latency", probes[0], "--trials", 1, "--quiet", "--threshold-db", 12, "--floor-db", -50,
                 "--json", out)
     assert r.returncode == 0, r.stderr
     assert "latency:" not in r.stderr
     s = json.loads(out.read_text())["settings"]
     assert s["threshold_db"] == 12.0 and s["floor_db"] == -50.0 and s["detector"] == "envelope"
-    r = run_cli("latency", probes[0], "--trials", 1, "--quiet", "--detector", "peak", "--peak-fraction", 0.3,
+    r = cli("latency", probes[0], "--trials", 1, "--quiet", "--detector", "peak", "--peak-fraction", 0.3,
                 "--json", out)
     assert r.returncode == 0, r.stderr
     data = json.loads(out.read_text())
@@ -268,7 +268,7 @@ def test_cli_pd_runs_the_latency_patch_in_real_pd_too(probes):
     from .pd_util import build_external
 
     build_external()
-    r = run_cli("latency", probes[D], "--buffer", 2 * R, "--trials", 1, "--quiet", "--pd", "--pd-trials", 3)
+    r = cli("latency", probes[D], "--buffer", 2 * R, "--trials", 1, "--quiet", "--pd", "--pd-trials", 3)
     assert r.returncode == 0, r.stderr
     # brave~ at buffer 256 in a 64-sample block adds 192 samples; the probe adds D; no jitter
     assert (f"Pd (patches/pd/latency-brave.pd, brave~ buffer {2 * R}, block 64): mean {192 + D}.0 samples "
@@ -288,16 +288,16 @@ def test_cli_pd_without_brave_fails_before_measuring(probes, tmp_path):
 
 
 def test_bad_input(probes, tmp_path):
-    assert_one_line_error(run_cli("latency", tmp_path / "none.ts"), "does not exist")
+    assert_one_line_error(cli("latency", tmp_path / "none.ts"), "does not exist")
     junk = tmp_path / "junk.ts"
     junk.write_text("nope")
-    assert_one_line_error(run_cli("latency", junk), "not a TorchScript model")
-    assert_one_line_error(run_cli("latency", save_module(NotNNModel(), tmp_path / "plain.ts")), "not an nn~ model")
-    assert_one_line_error(run_cli("latency", probes[0], "--buffer", 100), "buffer 100 does not fit",
+    assert_one_line_error(cli("latency", junk), "not a TorchScript model")
+    assert_one_line_error(cli("latency", save_module(NotNNModel(), tmp_path / "plain.ts")), "not an nn~ model")
+    assert_one_line_error(cli("latency", probes[0], "--buffer", 100), "buffer 100 does not fit",
                           "ratio 128")
-    assert_one_line_error(run_cli("latency", probes[0], "--block", 48), "block 48 is not a power of two")
-    assert_one_line_error(run_cli("latency", probes[0], "--method", "encode"), "not audio in, audio out")
-    assert_one_line_error(run_cli("latency", probes[0], "--json", tmp_path / "no" / "x.json"), "does not exist")
+    assert_one_line_error(cli("latency", probes[0], "--block", 48), "block 48 is not a power of two")
+    assert_one_line_error(cli("latency", probes[0], "--method", "encode"), "not audio in, audio out")
+    assert_one_line_error(cli("latency", probes[0], "--json", tmp_path / "no" / "x.json"), "does not exist")
     with pytest.raises(UserError, match="fast_ms < slow_ms"):
         L.evaluate(probes[0], settings=L.DetectorSettings(fast_ms=50.0))
     with pytest.raises(UserError, match="trials"):

@@ -13,7 +13,7 @@ from brave_export.pdrun import Patch, external_dir, run_pd
 from brave_export.hosts import nn_chain_latency
 from brave_export.presets import brave_latency, get_preset, nn_nominal_latency
 from brave_export.probe import write_probe
-from tests.conftest import assert_one_line_error, run_cli
+from tests.conftest import assert_one_line_error, cli, own_delay
 from tests.pd_util import build_external
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
@@ -85,19 +85,19 @@ def test_sidecar_gives_the_object_text_and_must_match(probes, tmp_path):
 
 
 def test_command_line_writes_and_refuses(probes, tmp_path):
-    r = run_cli("patches", str(probes[4]), "--max", str(tmp_path / "max"), "--pd", str(tmp_path / "pd"))
+    r = cli("patches", str(probes[4]), "--max", str(tmp_path / "max"), "--pd", str(tmp_path / "pd"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "max" / "probe4.latent.maxpat").is_file() and (tmp_path / "pd" / "probe4-latent.pd").is_file()
     assert (tmp_path / "pd" / "bx-mix~.pd").is_file()  # the shared abstractions come along
     assert "dry delay" in r.stdout
-    again = run_cli("patches", str(probes[4]), "--max", str(tmp_path / "max"))
+    again = cli("patches", str(probes[4]), "--max", str(tmp_path / "max"))
     assert_one_line_error(again, "already exists", "--force")
-    assert_one_line_error(run_cli("patches", str(probes[4])), "--max DIR")
-    big = run_cli("patches", str(probes[4]), "--max", str(tmp_path / "m2"), "--signal-vector", "512")
+    assert_one_line_error(cli("patches", str(probes[4])), "--max DIR")
+    big = cli("patches", str(probes[4]), "--max", str(tmp_path / "m2"), "--signal-vector", "512")
     assert_one_line_error(big, "disable itself", "512")
     assert not (tmp_path / "m2").exists() or not list((tmp_path / "m2").iterdir())
-    assert_one_line_error(run_cli("patches", tmp_path / "none.ts", "--max", tmp_path / "m3"), "none.ts")
-    assert_one_line_error(run_cli("patches", str(probes[4]), "--pd", tmp_path / "p3", "--pd-block", "100"),
+    assert_one_line_error(cli("patches", tmp_path / "none.ts", "--max", tmp_path / "m3"), "none.ts")
+    assert_one_line_error(cli("patches", str(probes[4]), "--pd", tmp_path / "p3", "--pd-block", "100"),
                           "--pd-block 100")
     assert not (tmp_path / "m3").exists() and not (tmp_path / "p3").exists()
 
@@ -106,7 +106,7 @@ def test_preset_gives_the_nn_settings(probes, tmp_path):
     """--preset takes the buffer and Max signal vector of `brave-export preset NAME`: the patch's
     object and dry delay are the preset's Max object and latency, plus the model's delay."""
     preset = get_preset("safe-128")
-    r = run_cli("patches", str(probes[4]), "--max", str(tmp_path), "--preset", "safe-128")
+    r = cli("patches", str(probes[4]), "--max", str(tmp_path), "--preset", "safe-128")
     assert r.returncode == 0, r.stderr
     forward = json.loads((tmp_path / "probe4.forward.maxpat").read_text())
     texts = [b.get("text", "") for b in _boxes(forward)]
@@ -170,12 +170,12 @@ def test_pd_dry_path_lines_up_with_the_wet_onset(external, probes, tmp_path):
 def test_patches_for_the_brave_export(external, brave_ts, tmp_path):
     """The smoke-trained BRAVE export, in one command: its sidecar gives the object text and latent
     size, every Max patch passes maxcheck, and its Pd latent patch plays finite, non-silent sound."""
-    r = run_cli("patches", brave_ts.path, "--max", tmp_path / "max", "--pd", tmp_path / "pd")
+    r = cli("patches", brave_ts.path, "--max", tmp_path / "max", "--pd", tmp_path / "pd")
     assert r.returncode == 0, r.stderr
     assert f"(sidecar {brave_ts.path.with_suffix('.json').name})" in r.stdout
     sidecar = json.loads(brave_ts.path.with_suffix(".json").read_text())
     facts = modelpatches.patch_facts(brave_ts.path)
-    assert facts.latent_size == sidecar["latent_size"] and facts.model_delay == sidecar["latency_samples"]
+    assert facts.latent_size == sidecar["latent_size"] and facts.model_delay == own_delay(brave_ts)
     spec = modelpatches.max_spec(facts)
     assert spec.nn("forward") == sidecar["nn_object"]
     onset = maxcheck.abstraction_spec(json.loads((tmp_path / "max" / f"{ONSET}.maxpat").read_text()))

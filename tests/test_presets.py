@@ -11,7 +11,7 @@ from brave_export import presets as P
 from brave_export.errors import UserError
 from brave_export.probe import write_probe
 
-from .conftest import assert_one_line_error, run_cli
+from .conftest import assert_one_line_error, cli, own_delay
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
@@ -165,7 +165,7 @@ def test_fit_times_the_call_when_asked(probes, presets):
     assert f.timing["verdict"].startswith("keeps up") and "audio callback" in f.timing["verdict"]
     assert "worker thread" in P.fit(ps["stage-128"], probes[128], timed_calls=100).timing["verdict"]
     assert "Timed here (100 calls" in P.format_fit(f)
-    r = run_cli("preset", "lowest-128", probes[128], "--time", "50")
+    r = cli("preset", "lowest-128", probes[128], "--time", "50")
     assert_one_line_error(r, "--time 50", "at least 100")
 
 
@@ -205,11 +205,11 @@ def test_fit_checks_the_sample_rate(tmp_path, presets):
 
 
 def test_cli_lists_presets(presets):
-    r = run_cli("presets")
+    r = cli("presets")
     assert r.returncode == 0, r.stderr
     for p in presets:
         assert p.name in r.stdout
-    r = run_cli("presets", "--json")
+    r = cli("presets", "--json")
     data = json.loads(r.stdout)
     assert [d["name"] for d in data] == [p.name for p in presets]
     for d in data:
@@ -218,7 +218,7 @@ def test_cli_lists_presets(presets):
 
 
 def test_cli_preset_prints_object_and_settings(probes):
-    r = run_cli("preset", "lowest-128", probes[128])
+    r = cli("preset", "lowest-128", probes[128])
     assert r.returncode == 0, r.stderr
     assert "[brave~ probe128.ts forward 128]" in r.stdout
     assert "64 samples = 1.45 ms at 44.1 kHz, 1.33 ms at 48 kHz" in r.stdout
@@ -226,15 +226,15 @@ def test_cli_preset_prints_object_and_settings(probes):
 
 
 def test_cli_preset_errors(probes, tmp_path):
-    r = run_cli("preset", "fastest", probes[128])
+    r = cli("preset", "fastest", probes[128])
     assert_one_line_error(r, "unknown preset 'fastest'", "lowest-128", "nn-default")
-    r = run_cli("preset", "lowest-128", probes[2048])
+    r = cli("preset", "lowest-128", probes[2048])
     assert_one_line_error(r, "does not fit preset lowest-128", "ratio 2048")
-    r = run_cli("preset", "lowest-128", tmp_path / "missing.ts")
+    r = cli("preset", "lowest-128", tmp_path / "missing.ts")
     assert_one_line_error(r, "does not exist")
     junk = tmp_path / "junk.ts"
     junk.write_text("not a model")
-    r = run_cli("preset", "lowest-128", junk)
+    r = cli("preset", "lowest-128", junk)
     assert_one_line_error(r, "not a TorchScript model")
 
 
@@ -243,7 +243,7 @@ def test_smoke_brave_export_fits_the_128_presets(brave_ts, presets):
     ps = by_name(presets)
     f = P.fit(ps["lowest-128"], brave_ts.path)
     assert f.ratio == brave_ts.ratio == 128 and f.sample_rate == brave_ts.sample_rate
-    assert f.model_delay == brave_ts.model_delay and f.weights == "fp32" and "tuned for fp16" in f.notes[0]
+    assert f.model_delay == own_delay(brave_ts) and f.weights == "fp32" and "tuned for fp16" in f.notes[0]
     assert f.object_text == f"brave~ {brave_ts.path.name} forward 128"
     assert P.fit(ps["safe-128"], brave_ts.path).latency["pd_samples"] == 512 - 64
     assert "targets ratio-2048" in P.fit(ps["ratio-2048"], brave_ts.path).notes[0]

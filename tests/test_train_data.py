@@ -9,7 +9,7 @@ from scipy.io import wavfile
 from brave_export import datacheck
 from brave_export.errors import UserError
 
-from .conftest import assert_one_line_error, run_cli, tree
+from .conftest import assert_one_line_error, cli, tree
 
 pytestmark = pytest.mark.fast  # `make test-fast` runs these, less any marked slow (training run, Pd)
 
@@ -60,7 +60,7 @@ def test_too_short_clips_are_one_line_error_naming_the_minimum(tmp_path):
     for i in range(5):
         write(tmp_path / "audio", f"clip{i}.wav", 0.5)
     before = tree(tmp_path)
-    result = run_cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
+    result = cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
     assert_one_line_error(result, "no usable audio", "0.74 s", "clip0.wav", "longest 0.50 s", "--n-signal")
     assert tree(tmp_path) == before
 
@@ -68,7 +68,7 @@ def test_too_short_clips_are_one_line_error_naming_the_minimum(tmp_path):
 def test_too_little_audio_says_how_much_more(tmp_path):
     write(tmp_path / "audio", "one.wav", 2.0)  # 2 chunks; batch 4 needs 5
     before = tree(tmp_path)
-    result = run_cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
+    result = cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
     assert_one_line_error(result, "too little audio", "2 chunks", "at least 5", "--batch")
     assert tree(tmp_path) == before
 
@@ -76,7 +76,7 @@ def test_too_little_audio_says_how_much_more(tmp_path):
 def test_pca_needs_enough_validation_frames(tmp_path):
     # c2048_r10: 16 latent frames per 32768-sample chunk; the PCA's 128 components need 8 validation chunks
     write(tmp_path / "audio", "a.wav", 10.0)
-    result = run_cli("train", tmp_path / "audio", "--config", "c2048_r10", "--out", tmp_path / "runs")
+    result = cli("train", tmp_path / "audio", "--config", "c2048_r10", "--out", tmp_path / "runs")
     assert_one_line_error(result, "128 latent frames at 16 per chunk", "8 for validation")
 
 
@@ -89,7 +89,7 @@ def test_mixed_rates_and_stereo_are_named_and_still_train(tmp_path):
     write(audio, "tiny.wav", 0.2)
     (audio / "broken.wav").write_bytes(b"RIFF not really")
     before = tree(tmp_path)
-    result = run_cli("train", audio, "--out", tmp_path / "runs", "--check")
+    result = cli("train", audio, "--out", tmp_path / "runs", "--check")
     assert result.returncode == 0, result.stderr
     err = result.stderr
     assert "22050, 48000 Hz are resampled to 44100 Hz" in err and "low.wav" in err and "high.wav" in err
@@ -104,25 +104,25 @@ def test_mixed_rates_and_stereo_are_named_and_still_train(tmp_path):
 def test_empty_folder_with_only_unreadable_audio(tmp_path):
     (tmp_path / "audio").mkdir()
     (tmp_path / "audio" / "x.wav").write_bytes(b"nothing")
-    result = run_cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
+    result = cli("train", tmp_path / "audio", "--out", tmp_path / "runs")
     assert_one_line_error(result, "can be read", "x.wav")
 
 
 @pytest.mark.parametrize("flag", ["--steps", "--batch"])
 def test_bad_numbers(tmp_path, flag):
     write(tmp_path / "audio", "a.wav", 1.0)
-    assert_one_line_error(run_cli("train", tmp_path / "audio", flag, "0", "--out", tmp_path / "r"), flag)
+    assert_one_line_error(cli("train", tmp_path / "audio", flag, "0", "--out", tmp_path / "r"), flag)
 
 
 def test_n_signal_must_fit_the_ratio(tmp_path):
     write(tmp_path / "audio", "a.wav", 1.0)
-    result = run_cli("train", tmp_path / "audio", "--n-signal", "1000", "--out", tmp_path / "r")
+    result = cli("train", tmp_path / "audio", "--n-signal", "1000", "--out", tmp_path / "r")
     assert_one_line_error(result, "multiple of the model's compression ratio 128")
 
 
 def test_n_signal_too_short_for_the_losses(tmp_path):
     write(tmp_path / "audio", "a.wav", 1.0)
-    result = run_cli("train", tmp_path / "audio", "--n-signal", "16384", "--out", tmp_path / "r")
+    result = cli("train", tmp_path / "audio", "--n-signal", "16384", "--out", tmp_path / "r")
     assert_one_line_error(result, "--n-signal 16384 is too short", "at least 32768")
 
 
@@ -163,7 +163,7 @@ def test_silent_folder_is_refused_naming_the_silence(tmp_path):
         write_samples(audio, f"quiet{i}.wav", np.zeros(44100 * 5))
     write_samples(audio, "hiss.wav", 1e-4 * tone(5.0))  # about -70 dBFS: near-silence
     before = tree(tmp_path)
-    result = run_cli("train", audio, "--out", tmp_path / "runs")
+    result = cli("train", audio, "--out", tmp_path / "runs")
     assert_one_line_error(result, "nothing to train on", "4 audio files are silent or nearly", "-60 dBFS")
     assert tree(tmp_path) == before
 
@@ -172,7 +172,7 @@ def test_stereo_files_with_a_silent_first_channel_are_refused_naming_the_channel
     audio = tmp_path / "audio"
     for i in range(2):
         write_samples(audio, f"right{i}.wav", np.stack([np.zeros(44100 * 5), tone(5.0, seed=i)], axis=1))
-    result = run_cli("train", audio, "--out", tmp_path / "runs")
+    result = cli("train", audio, "--out", tmp_path / "runs")
     assert_one_line_error(result, "2 audio files are silent or nearly", "2 of them only in the first channel",
                           "mix to mono")
 

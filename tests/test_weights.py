@@ -13,7 +13,7 @@ from brave_export.errors import UserError
 from brave_export.export import weights as W
 from brave_export.export.nn import stream
 
-from .conftest import assert_one_line_error, run_cli
+from .conftest import assert_one_line_error, cli
 
 pytestmark = pytest.mark.fast
 
@@ -113,7 +113,7 @@ def test_fp16_file_stores_half_precision_weights(pair, tmp_path):
 
 
 def test_unknown_weight_format_is_one_line(tmp_path):
-    r = run_cli("nn", tmp_path / "no-run", "--weights", "int3")
+    r = cli("nn", tmp_path / "no-run", "--weights", "int3")
     assert_one_line_error(r, "--weights int3", "fp32", "fp16")
 
 
@@ -131,14 +131,14 @@ def test_fp16_refused_where_unavailable(monkeypatch, tmp_path):
 @needs_fp16
 def test_inspect_names_the_format_and_warns_about_an_older_torch(pair, tmp_path):
     _, _, path = pair
-    r = run_cli("inspect", path)
+    r = cli("inspect", path)
     assert r.returncode == 0, r.stderr
     assert "weights:         fp16" in r.stdout and "x86-64" in r.stdout
     assert "warning:" not in r.stdout
     newer = tmp_path / "newer.ts"
     newer.write_bytes(path.read_bytes())
     newer.with_suffix(".json").write_text(json.dumps({"weights": "fp16", "torch_version": "99.0.0"}))
-    r = run_cli("inspect", newer)
+    r = cli("inspect", newer)
     assert "warning: written by torch 99.0.0" in r.stdout
 
 
@@ -148,7 +148,7 @@ def test_corrupt_or_unrunnable_fp16_file_gives_one_line(monkeypatch, tmp_path):
     bad = tmp_path / "bad.ts"
     bad.write_bytes(b"PK\x03\x04 not really a model")
     bad.with_suffix(".json").write_text(json.dumps({"weights": "fp16", "platforms": W.PLATFORMS["fp16"]}))
-    r = run_cli("inspect", bad)
+    r = cli("inspect", bad)
     assert_one_line_error(r, "bad.ts")
     monkeypatch.setattr(W, "half_precision_unavailable", lambda: "this is a arm64 CPU; fp16 weights need x86-64")
     with pytest.raises(UserError) as err:

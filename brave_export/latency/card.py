@@ -23,6 +23,7 @@ file with it (also one `rave export` made), atomically, keeping the file's other
 from __future__ import annotations
 
 import json
+import math
 import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -79,7 +80,10 @@ class LatencyCard:
     @property
     def median_samples(self) -> int | None:
         """The median as a whole number of samples (a delay line's length), None when not measurable."""
-        return int(round(self.median)) if self.measurable and self.median is not None else None
+        if not self.measurable or self.median is None:
+            return None
+        # halves round up, as brave~'s std::lround does (Python's round() would go to even)
+        return int(math.floor(self.median + 0.5))
 
     def describe(self) -> str:
         """One line for people."""
