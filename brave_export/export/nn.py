@@ -177,8 +177,12 @@ def script(module):
     from .wrapped import WrappedRAVE
 
     if isinstance(module, WrappedRAVE):
-        with quiet_root_logger():
-            return torch.jit.script(module.eval())
+        try:
+            with quiet_root_logger():
+                return torch.jit.script(module.eval())
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise UserError(f"acids-rave's streaming model cannot be scripted for nn~: {first}") from exc
     scripted = torch.jit.script(module.eval())
     return torch.jit.freeze(scripted, preserved_attrs=preserved_attributes(module) + half_product_names(module))
 
