@@ -180,3 +180,41 @@ def test_adain_model_exports_through_the_wrapped_path(tmp_path):
         assert torch.isfinite(m(x[..., :512])).all()
     with pytest.raises(UserError, match="fast path"):
         export_nn(run, output=tmp_path / "w16.ts", weights="fp16", log=lambda msg: None, allow_unready=True)
+
+
+def test_raw_output_decoder_equals_acids_rave_streaming_decode(tmp_path):
+    """`--config v2_nopqmf --config causal` (fresh weights): its decoder writes audio itself.
+    `rave export --streaming` fails on it (its wrapper runs the PQMF inverse on that audio), so
+    our fast path's decode is checked against acids-rave's own streaming model's `decode`, call
+    by call, the unused latent dimensions zero on both sides."""
+    import copy
+
+    import cached_conv as cc
+
+    from brave_export.acidsruns import composed_gin
+    from brave_export.export.nn import build_streaming_from_model, script
+    from brave_export.export.weights import fold_weight_norm
+    from brave_export.ginconf import build_model
+
+    (tmp_path / "c.gin").write_text(composed_gin(("v2_nopqmf", "causal")))
+    torch.manual_seed(0)
+    cc.use_cached_conv(True)
+    try:
+        model = build_model(tmp_path / "c.gin")
+    finally:
+        cc.use_cached_conv(False)
+    reference = copy.deepcopy(fold_weight_norm(model))  # (weight norm cannot be deep-copied)
+    module, info = build_streaming_from_model(model)
+    assert info["streaming"].startswith("fast") and info["causal"] and info["ratio"] == 2048
+    ours = script(module)
+    ours.set_latent_noise(False)
+    z = torch.randn(1, ours.latent_size, 12, generator=torch.Generator().manual_seed(0))
+    full = torch.cat([z, torch.zeros(1, reference.latent_size - ours.latent_size, 12)], 1)
+    full = torch.nn.functional.conv1d(full, reference.latent_pca.T.unsqueeze(-1)) + reference.latent_mean[:, None]
+    with torch.no_grad():
+        torch.manual_seed(0)
+        a = torch.cat([reference.decode(c) for c in full.split(1, -1)], -1)
+        torch.manual_seed(0)
+        b = torch.cat([ours.decode(c) for c in z.split(1, -1)], -1)
+    assert a.shape == b.shape == (1, 1, 12 * 2048) and float(a.abs().max()) > 0
+    assert float((a - b).abs().max()) < 1e-4 * float(a.abs().max())
