@@ -13,7 +13,7 @@ CACHE = Path(os.environ.get("BRAVE_EXPORT_TEST_CACHE", REPO / ".cache" / "smoke"
 
 # A test that takes one of these fixtures needs a training run (cached or not) or the brave~ build
 # (for Pd): it is slow whatever its module says, so `make test-fast` (-m "fast and not slow") skips it.
-SLOW_FIXTURES = {"smoke", "smoke_2048", "brave_ts", "external"}
+SLOW_FIXTURES = {"smoke", "smoke_2048", "brave_ts", "external", "v2_small_causal", "v2_run"}
 
 
 def pytest_collection_modifyitems(items):
@@ -109,6 +109,26 @@ def smoke_2048():
     # Its latent PCA fits 128 components on 128 frames: one validation chunk of 262144 samples
     # gives them (the smoke audio holds 4 such chunks), and batch 1 keeps the steps short.
     return smoke_run(CACHE, config="c2048_r10", steps=10, n_signal=262144, batch=1)
+
+
+@pytest.fixture(scope="session")
+def v2_small_causal():
+    """A real 2-step training run of acids-rave's own `--config v2_small --config causal` (cached).
+
+    v2_small's receptive field needs examples of 131072 samples; batch 1 keeps the steps short."""
+    from brave_export.acidsruns import acids_run
+
+    return acids_run(CACHE, ("v2_small", "causal"), steps=2, n_signal=131072, batch=1)
+
+
+@pytest.fixture(scope="session")
+def v2_run():
+    """A real 2-step training run of acids-rave's own `--config v2` (non-causal, ratio 2048; cached).
+
+    Its latent PCA fits 128 components on 128 frames: one validation chunk of 262144 samples."""
+    from brave_export.acidsruns import acids_run
+
+    return acids_run(CACHE, ("v2",), steps=2, n_signal=262144, batch=1)
 
 
 def rave_export_streaming(run_dir: Path, out_dir: Path) -> Path:

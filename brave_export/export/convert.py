@@ -1,7 +1,10 @@
 """Turn a streaming-built `rave.RAVE` (cached_conv layers, weight norm removed) into our layers.
 
-The conversion mirrors the structure of acids-rave's v1 blocks (`Encoder`, `Generator`,
-residual stacks, `CachedPQMF`), which all of this project's configurations use. BatchNorm
+The conversion mirrors the structure of acids-rave's blocks: the v1 blocks (`Encoder`,
+`Generator`, residual stacks), which all of this project's configurations use, and the v2
+family's (`EncoderV2`, `GeneratorV2`: residual dilated units, transposed-convolution
+upsampling, amplitude modulation, `NoiseGeneratorV2`, `Snake` activations), with `CachedPQMF`
+in front and, unless the decoder writes raw audio, behind. BatchNorm
 is folded into the convolution before it, leaky ReLUs into the convolution after them,
 zero-length delay lines dropped, and the waveform and loudness heads fused into one
 convolution when both are causal.
@@ -47,6 +50,8 @@ def convert(module: nn.Module, max_batch: int) -> nn.Module:
         return L.ConvTranspose(module.weight, module.bias, r, max_batch)
     if isinstance(module, nn.LeakyReLU):
         return L.LeakyReLU(module.negative_slope)
+    if isinstance(module, rb.Snake):
+        return L.Snake(module.alpha)
     if isinstance(module, nn.Identity):
         return L.Identity()
     if isinstance(module, nn.Sequential):
@@ -67,12 +72,9 @@ def convert(module: nn.Module, max_batch: int) -> nn.Module:
         if pad:
             block = L.Chain([L.Delay(_channels(module.net.branches[0]), pad, max_batch), block])
         return block
-    if isinstance(module, (rb.ResidualLayer, rb.ResidualBlock, rb.UpsampleLayer, rb.Encoder)):
+    if isinstance(module, (rb.ResidualLayer, rb.ResidualBlock, rb.UpsampleLayer, rb.Encoder, rb.DilatedUnit)):
         return convert(module.net, max_batch)
-    raise Unsupported(
-        f"{type(module).__module__}.{type(module).__name__} has no fast streaming equivalent: "
-        "this exporter supports RAVE v1-style models (blocks.Encoder / blocks.Generator)"
-    )
+    raise Unsupported(f"{type(module).__module__}.{type(module).__name__} has no fast streaming equivalent")
 
 
 def _channels(module: nn.Module) -> int:
@@ -298,23 +300,140 @@ class Synthesis(nn.Module):
         self.conv.reset()
 
 
-def check_supported(model) -> None:
-    """Raise `Unsupported` with the reason when the model is not a v1-style RAVE."""
+def fast_path_refusal(model) -> str | None:
+    """Why the fast path cannot take this model (None when it can, as far as the model's kind
+    goes: a block without a fast equivalent is found by the conversion, `Unsupported`)."""
     import rave.blocks as rb
 
     if not isinstance(model.encoder, rb.VariationalEncoder):
-        raise Unsupported(f"encoder {type(model.encoder).__name__} is not supported (only VariationalEncoder)")
-    if not isinstance(model.encoder.encoder, rb.Encoder) or not isinstance(model.decoder, rb.Generator):
-        raise Unsupported(
-            f"{type(model.encoder.encoder).__name__}/{type(model.decoder).__name__} are not supported: "
-            "only RAVE v1-style models (blocks.Encoder / blocks.Generator), as in this project's configs"
-        )
+        return f"its encoder is a {type(model.encoder).__name__} (the fast path covers VariationalEncoder)"
+    pairs = {(rb.Encoder, rb.Generator), (rb.EncoderV2, rb.GeneratorV2)}
+    kinds = (type(model.encoder.encoder), type(model.decoder))
+    if kinds not in pairs:
+        return (f"{kinds[0].__name__}/{kinds[1].__name__} is not a pair the fast path covers "
+                "(Encoder/Generator, EncoderV2/GeneratorV2)")
     if model.n_channels != 1:
-        raise Unsupported("only mono models are supported")
-    if model.pqmf is None or model.input_mode != "pqmf" or model.output_mode != "pqmf":
-        raise Unsupported("only PQMF models are supported")
+        return f"it has {model.n_channels} audio channels (the fast path covers mono models)"
+    if model.pqmf is None or model.input_mode != "pqmf":
+        return f"its input mode is {model.input_mode} (the fast path covers PQMF input)"
+    if model.output_mode != "pqmf" and not (model.output_mode == "raw" and is_v2(model)):
+        return f"its output mode is {model.output_mode}"
     if not is_power_of_two(int(model.pqmf.n_band)):
-        raise Unsupported("PQMF band count must be a power of two")
+        return "its PQMF band count is not a power of two"
+    if any(isinstance(m, rb.AdaptiveInstanceNormalization) for m in model.modules()):
+        return "it uses adaptive instance normalization (AdaIN), whose statistics nn~ attributes drive"
+    return None
+
+
+def check_supported(model) -> None:
+    """Raise `Unsupported` with the reason when the fast path cannot take the model."""
+    reason = fast_path_refusal(model)
+    if reason is not None:
+        raise Unsupported(reason)
+
+
+def is_v2(model) -> bool:
+    import rave.blocks as rb
+
+    return isinstance(model.encoder.encoder, rb.EncoderV2)
+
+
+# --- the v2 family ---------------------------------------------------------------------------
+
+def _v2_right_padding(m) -> int:
+    """The right ('future') padding of a cached convolution built without a cumulative delay,
+    as every v2 block builds them: cached_conv's cumulative_delay is then (right + stride
+    delay) / stride."""
+    return int(m.cumulative_delay) * m.stride[0] - m.downsampling_delay.padding
+
+
+def stream_delay(module: nn.Module, delay: float = 0.0) -> float:
+    """How far the streamed output of acids-rave's v2 `module` lags its offline output, in
+    steps of its output, given its input lags by `delay` steps: what each non-causal padding
+    adds (a centred convolution its right padding, a transposed one its padding; a residual
+    unit delays its skip path to match its net). Zero for causal convolutions; activations,
+    normalizations and other layers without a convolution add nothing."""
+    import cached_conv as cc
+    import rave.blocks as rb
+
+    if isinstance(module, cc.convs.CachedConv1d):
+        s = module.stride[0]
+        return (delay + _v2_right_padding(module) + module.downsampling_delay.padding) / s
+    if isinstance(module, cc.convs.CachedConvTranspose1d):
+        return delay * module.stride[0] + module.padding[0]
+    if isinstance(module, rb.Residual):
+        return delay + stream_delay(module.aligned.branches[0], 0.0)
+    if isinstance(module, (nn.Sequential, rb.DilatedUnit, rb.EncoderV2)):
+        for child in (module.net if not isinstance(module, nn.Sequential) else module):
+            delay = stream_delay(child, delay)
+        return delay
+    if isinstance(module, rb.GeneratorV2):
+        delay = stream_delay(module.net, delay)
+        return stream_delay(module.waveform_module, delay) if module.waveform_module is not None else delay
+    if any(isinstance(m, (cc.convs.CachedConv1d, cc.convs.CachedConvTranspose1d)) for m in module.modules()):
+        for child in module.children():
+            delay = stream_delay(child, delay)
+    return delay
+
+
+def v2_causal(model) -> bool:
+    """Every convolution of encoder and decoder causal (no right padding)."""
+    import cached_conv as cc
+
+    return all(_v2_right_padding(m) == 0 and m.downsampling_delay.padding == 0
+               for part in (model.encoder.encoder, model.decoder) for m in part.modules()
+               if isinstance(m, cc.convs.CachedConv1d))
+
+
+class SynthV2(nn.Module):
+    """`GeneratorV2`'s output: the waveform convolution (folded into the trunk when the
+    generator has no noise module), amplitude modulation (the first half of the channels times
+    the sigmoid of the second), the noise module's output added, then tanh."""
+
+    def __init__(self, wave: nn.Module, noise: nn.Module, use_noise: bool, amplitude_modulation: bool):
+        super().__init__()
+        self.wave = wave
+        self.noise = noise
+        self.use_noise = bool(use_noise)
+        self.amplitude_modulation = bool(amplitude_modulation)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        y = self.wave(x)
+        if self.amplitude_modulation:
+            half = y.shape[-1] // 2
+            parts = y.split([half, half], -1)
+            y = parts[0] * torch.sigmoid(parts[1])
+        if self.use_noise:
+            y = y + self.noise(x)
+        return torch.tanh(y)
+
+    @torch.jit.export
+    def reset(self):
+        self.wave.reset()
+        self.noise.reset()
+
+
+def convert_generator_v2(gen, max_batch: int) -> tuple[nn.Module, nn.Module]:
+    """(trunk, synth) for a `rave.blocks.GeneratorV2` built in streaming mode."""
+    trunk = _chain(list(gen.net), max_batch)
+    if gen.noise_module is None:
+        return trunk, SynthV2(L.Identity(), L.Identity(), False, gen.amplitude_modulation)
+    noise = gen.noise_module
+    if int(getattr(noise, "n_channels", 1)) != 1:
+        raise Unsupported("a multichannel noise generator has no fast streaming equivalent")
+    head = NoiseHead(noise, int(noise.data_size), L.Identity(), max_batch)
+    return trunk, SynthV2(_conv(gen.waveform_module, max_batch), head, True, gen.amplitude_modulation)
+
+
+class RawOutput(nn.Module):
+    """A decoder that writes audio itself (`output_mode = "raw"`): (…, n, 1) -> (…, n)."""
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x.reshape(-1) if x.dim() == 2 else x.reshape(x.shape[0], -1)
+
+    @torch.jit.export
+    def reset(self):
+        pass
 
 
 class LatentHead(nn.Module):
@@ -330,10 +449,14 @@ class LatentHead(nn.Module):
     def __init__(self, conv, slope, latent_pca: torch.Tensor, latent_mean: torch.Tensor, latent_size: int,
                  max_batch: int = 1):
         super().__init__()
+        import cached_conv as cc
+
+        if not isinstance(conv, cc.convs.CachedConv1d):
+            raise Unsupported(f"the encoder ends in {type(conv).__name__}, not a convolution")
         k, groups = conv.kernel_size[0], conv.groups
-        if groups != 2 or conv.stride[0] != 1 or conv.dilation[0] != 1:
-            raise Unsupported("the encoder's last layer must be a stride-1 convolution with 2 groups")
-        dense = L.dense_weight(conv.weight.detach(), 2)  # (2 full, C, k): mean rows read the first half
+        if groups not in (1, 2) or conv.stride[0] != 1 or conv.dilation[0] != 1:
+            raise Unsupported("the encoder's last layer must be a stride-1 convolution with 1 or 2 groups")
+        dense = L.dense_weight(conv.weight.detach(), groups)  # (2 full, C, k): mean rows first
         full = dense.shape[0] // 2
         bias = conv.bias.detach() if conv.bias is not None else torch.zeros(2 * full)
         pca = latent_pca.detach()[:latent_size]  # (ls, full)
@@ -366,7 +489,7 @@ class LatentHead(nn.Module):
 
 
 def convert_encoder(model, latent_size: int, max_batch: int) -> tuple[nn.Module, LatentHead]:
-    """(trunk, latent head) for a variational `rave.blocks.Encoder`."""
+    """(trunk, latent head) for a variational `rave.blocks.Encoder` or `EncoderV2`."""
     net = list(model.encoder.encoder.net)
     trunk = _chain(net[:-1], max_batch)
     slope = None

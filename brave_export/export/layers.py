@@ -386,3 +386,21 @@ class Identity(nn.Module):
     @torch.jit.export
     def reset(self):
         pass
+
+
+class Snake(nn.Module):
+    """acids-rave's `Snake` activation, x + sin(alpha x)^2 / (alpha + 1e-9), per channel
+    (time-major: alpha is a row over the last axis)."""
+
+    def __init__(self, alpha: torch.Tensor):
+        super().__init__()
+        a = alpha.detach().reshape(-1).clone()
+        self.register_buffer("alpha", a)
+        self.register_buffer("inverse", (a + 1e-9).reciprocal())
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x + self.inverse * torch.sin(self.alpha * x).pow(2)
+
+    @torch.jit.export
+    def reset(self):
+        pass

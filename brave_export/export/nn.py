@@ -84,11 +84,29 @@ def build_streaming(run: Run, fidelity: float = 0.95, buffer: int | None = None,
 
 def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None = None, max_batch: int = 1,
                                weights: str = "fp32"):
-    """As `build_streaming`, from a `rave.RAVE` already built in streaming mode (cached_conv on)."""
-    import cached_conv as cc
+    """As `build_streaming`, from a `rave.RAVE` already built in streaming mode (cached_conv on).
 
-    C.check_supported(model)
+    The fast path (our streaming layers) takes every model whose blocks it covers; any other
+    model acids-rave's `rave export --streaming` exports takes the wrapped path (acids-rave's
+    own streaming modules inside our protocol). `info["streaming"]` says which, and why.
+    """
+    reason = C.fast_path_refusal(model)
     W.fold_weight_norm(model)
+    if reason is None:
+        try:
+            return _build_fast(model, fidelity, buffer, max_batch, weights)
+        except C.Unsupported as exc:
+            reason = str(exc)
+    from .wrapped import build_wrapped
+
+    if weights != "fp32":
+        raise UserError(f"--weights {weights} needs the fast path, which this model cannot take ({reason}): "
+                        "export it with --weights fp32")
+    return build_wrapped(model, fidelity, buffer, max_batch, reason)
+
+
+def _build_fast(model, fidelity: float, buffer: int | None, max_batch: int, weights: str):
+    import cached_conv as cc
 
     n_band = int(model.pqmf.n_band)
     encoder_strides = [m.stride[0] for m in model.encoder.encoder.modules() if isinstance(m, cc.convs.CachedConv1d)]
@@ -100,14 +118,28 @@ def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None
     synthesis = C.Synthesis(model.pqmf, max_batch)
     latent_size = _latent_size(model.fidelity, fidelity)
     encoder, head = C.convert_encoder(model, latent_size, max_batch)
-    trunk, synth = C.convert_generator(model.decoder, n_band, max_batch)
-    causal = model.encoder.encoder.cumulative_delay == 0 and all(
-        m.cache.padding == (m.kernel_size[0] - 1) * m.dilation[0]
-        for m in model.modules() if isinstance(m, cc.convs.CachedConv1d)
-    )
-    latency = (_pqmf_round_trip_delay(analysis, synthesis, n_band)
-               + int(model.decoder.cumulative_delay) * n_band
-               + int(model.encoder.encoder.cumulative_delay) * ratio)
+    pqmf_delay = _pqmf_round_trip_delay(analysis, synthesis, n_band)
+    if C.is_v2(model):
+        trunk, synth = C.convert_generator_v2(model.decoder, max_batch)
+        causal = C.v2_causal(model)
+        # Delays in samples: the encoder's in latent steps, the decoder's at its output rate.
+        encoder_delay = C.stream_delay(model.encoder.encoder) * ratio
+        if model.output_mode == "raw":
+            synthesis = C.RawOutput()
+            latency = pqmf_delay // 2 + round(encoder_delay + C.stream_delay(model.decoder))
+        else:
+            latency = pqmf_delay + round(encoder_delay + C.stream_delay(model.decoder) * n_band)
+        blocks = "EncoderV2/GeneratorV2"
+    else:
+        trunk, synth = C.convert_generator(model.decoder, n_band, max_batch)
+        causal = model.encoder.encoder.cumulative_delay == 0 and all(
+            m.cache.padding == (m.kernel_size[0] - 1) * m.dilation[0]
+            for m in model.modules() if isinstance(m, cc.convs.CachedConv1d)
+        )
+        latency = (pqmf_delay
+                   + int(model.decoder.cumulative_delay) * n_band
+                   + int(model.encoder.encoder.cumulative_delay) * ratio)
+        blocks = "Encoder/Generator"
     with quiet_root_logger():
         module = StreamingRAVE(
             analysis, encoder, head, trunk, synth, synthesis,
@@ -120,7 +152,8 @@ def build_streaming_from_model(model, fidelity: float = 0.95, buffer: int | None
         half_weights(module)
     # the facts of the model as built, named as ExportFacts' fields
     return module, {"ratio": ratio, "buffer": buffer, "model_delay": latency, "causal": causal,
-                    "sample_rate": int(model.sr), "latent_size": module.latent_size}
+                    "sample_rate": int(model.sr), "latent_size": module.latent_size,
+                    "streaming": f"fast ({blocks} as this project's streaming layers)"}
 
 
 def preserved_attributes(module) -> list[str]:
@@ -138,7 +171,18 @@ def preserved_attributes(module) -> list[str]:
 
 def script(module):
     """TorchScript, frozen: weights and layer settings become constants of the graph, which
-    removes attribute look-ups and settled branches from every call; caches stay mutable."""
+    removes attribute look-ups and settled branches from every call; caches stay mutable.
+    The wrapped path's module (acids-rave's own, whose caches are updated in place) is
+    scripted as `rave export` scripts it, not frozen."""
+    from .wrapped import WrappedRAVE
+
+    if isinstance(module, WrappedRAVE):
+        try:
+            with quiet_root_logger():
+                return torch.jit.script(module.eval())
+        except Exception as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise UserError(f"acids-rave's streaming model cannot be scripted for nn~: {first}") from exc
     scripted = torch.jit.script(module.eval())
     return torch.jit.freeze(scripted, preserved_attrs=preserved_attributes(module) + half_product_names(module))
 
@@ -164,16 +208,20 @@ def self_test(scripted, buffer: int, ratio: int, seconds: float = 2.0) -> None:
             y = getattr(scripted, name)(torch.zeros(shape_in))
             if tuple(y.shape) != shape_out:
                 raise UserError(f"self-test failed: {name} at buffer {buffer} gave {tuple(y.shape)}, expected {shape_out}")
-        scripted.set_latent_noise(False)
-        scripted.reset()
-        a = stream(scripted.encode, x, buffer)
-        scripted.reset()
-        b = scripted.encode(x)
-        scripted.reset()
-        scripted.set_latent_noise(True)
-        err = float((a - b).abs().max())
-        if not err < 1e-4:
-            raise UserError(f"self-test failed: streaming encode at buffer {buffer} differs from one call by {err:.2e}")
+        # Streaming consistency needs a deterministic encode: latent noise off where the model
+        # has the switch (the wrapped path's sampling is acids-rave's, always on: skipped).
+        if "latent_noise" in scripted.get_attributes():
+            scripted.set_latent_noise(False)
+            scripted.reset()
+            a = stream(scripted.encode, x, buffer)
+            scripted.reset()
+            b = scripted.encode(x)
+            scripted.reset()
+            scripted.set_latent_noise(True)
+            err = float((a - b).abs().max())
+            if not err < 1e-4:
+                raise UserError(f"self-test failed: streaming encode at buffer {buffer} differs from one call by "
+                                f"{err:.2e}")
         bad = torch.full((1, 1, buffer), float("nan"))
         scripted.forward(bad)
         y = scripted.forward(x[..., :buffer])
@@ -240,6 +288,7 @@ def export_nn(run_path, output=None, buffer: int | None = None, fidelity: float 
         ms = 1000.0 * info["model_delay"] / info["sample_rate"]
         log(f"warning: this model is not causal: streaming it adds {info['model_delay']} samples "
             f"({ms:.1f} ms) of delay")
+    log(f"streaming path: {info['streaming']}")
     log(f"built streaming model from {run.checkpoint.name}; scripting")
     scripted = script(module)
     log(f"self-test at buffer {info['buffer']}")

@@ -52,6 +52,7 @@ class ExportFacts:
     config: str | None = None
     fp16_error_db: float | None = None
     measured_latency: dict | None = None  # the latency card (LatencyCard.as_dict()), when measured
+    streaming: str | None = None  # which export path built it: "fast (...)" or "wrapped (... why)"
 
     def with_card(self, card) -> "ExportFacts":
         """The same facts with the latency card `card` (a LatencyCard)."""
@@ -94,6 +95,8 @@ class ExportFacts:
             d["fp16_error_db"] = round(self.fp16_error_db, 2)
         if self.measured_latency is not None:
             d["measured_latency"] = self.measured_latency
+        if self.streaming is not None:
+            d["streaming"] = self.streaming
         return d
 
 

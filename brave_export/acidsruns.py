@@ -1,0 +1,113 @@
+"""Cached short training runs of acids-rave's own configurations (`v2_small` + `causal`, `v2`,
+...), composed as `rave train --config A --config B` composes them, for the tests and the
+benchmark of the v2 export path.
+
+They train through `trainer.train` on the smoke audio, exactly like `smoke.smoke_run` (whose
+cache key this module must not change: it hashes smoke.py), and are cached by everything that
+determines them: the acids-rave configs named, the settings, the versions and these sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import audio
+from .checkpoints import locate
+from .smoke import SMOKE_SECONDS, SMOKE_SEED, SmokeRun, smoke_settings
+
+_SOURCES = ("audio.py", "datacheck.py", "ravecli.py", "smoke.py", "trainer.py", "ginconf.py", "acidsruns.py")
+
+
+def acids_config_file(name: str) -> Path:
+    """acids-rave's own gin file `configs/NAME.gin` (as `rave train --config NAME` finds it)."""
+    import rave
+
+    path = Path(rave.__file__).parent / "configs" / f"{name}.gin"
+    if not path.is_file():
+        from .errors import UserError
+
+        raise UserError(f"acids-rave has no config '{name}' (looked for {path})")
+    return path
+
+
+def _flattened(path: Path) -> str:
+    """The gin file's text with its includes inlined (each resolved as acids-rave's search paths
+    resolve it: relative to the rave package or its configs folder). Gin's own resolution of
+    `include "configs/v1.gin"` breaks when the working directory holds a `configs` folder (it
+    takes it for a Python package), as this repository's root does."""
+    import rave
+
+    base = Path(rave.__file__).parent
+    lines = []
+    for line in path.read_text().splitlines():
+        stripped = line.strip()
+        if stripped.startswith("include "):
+            name = stripped.split(None, 1)[1].strip().strip("'\"")
+            candidates = [Path(name), base / name, base / "configs" / name, path.parent / name]
+            target = next((c for c in candidates if c.is_file()), None)
+            if target is None:
+                raise FileNotFoundError(f"{path}: cannot resolve include {name}")
+            lines.append(_flattened(target))
+        else:
+            lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def composed_gin(configs: tuple[str, ...]) -> str:
+    """acids-rave's configs in order, includes inlined, as one gin text: what
+    `rave train --config A --config B` parses."""
+    text = "".join(_flattened(acids_config_file(name)) for name in configs)
+    dynamic = "from __gin__ import dynamic_registration"
+    body = "\n".join(l for l in text.splitlines() if l.strip() != dynamic)
+    return (dynamic + "\n" if dynamic in text else "") + body + "\n"
+
+
+def _key(configs: tuple[str, ...], variant: str) -> str:
+    import pytorch_lightning
+    import rave.version
+    import torch
+
+    h = hashlib.sha256()
+    for name in configs:
+        h.update(acids_config_file(name).read_bytes())
+    h.update(f"{'+'.join(configs)}|{variant}|{SMOKE_SECONDS}|{SMOKE_SEED}|{rave.version.__version__}|"
+             f"{pytorch_lightning.__version__}|{torch.__version__}".encode())
+    here = Path(__file__).parent
+    for name in _SOURCES:
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def acids_run(cache_root: str | Path, configs: tuple[str, ...], steps: int = 6, n_signal: int = 131072,
+              batch: int = 1) -> SmokeRun:
+    """A short real training run of acids-rave's `configs` on the smoke audio, cached under
+    `cache_root`; built in a temporary folder and renamed into place (never half-made)."""
+    from .trainer import Scale, train
+
+    cache_root = Path(cache_root)
+    configs = tuple(configs)
+    variant = f"{steps}-{n_signal}-b{batch}"
+    final = cache_root / f"acids-{'+'.join(configs)}-{variant}-{_key(configs, variant)}"
+    if not (final / "done").is_file():
+        cache_root.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".acids-", dir=cache_root))
+        try:
+            gin_file = work / f"{'_'.join(configs)}.gin"
+            gin_file.write_text(composed_gin(configs))
+            audio.synthesize_dataset(work / "audio", seconds=SMOKE_SECONDS, seed=SMOKE_SEED)
+            outcome = train(smoke_settings(work, str(gin_file), steps, n_signal, batch), Scale(accelerator="cpu"))
+            if outcome.interrupted:
+                raise KeyboardInterrupt
+            locate(outcome.run_dir)
+            (work / "done").write_text("ok\n")
+            if final.exists():
+                shutil.rmtree(final)
+            work.rename(final)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+    run_dir = final / "runs" / "smoke"
+    return SmokeRun(run_dir=run_dir, run=locate(run_dir))
