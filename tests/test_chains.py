@@ -82,7 +82,7 @@ class NnMax:
 
 
 class Brave:
-    """brave~'s perform (externals/engine/engine.cpp): collect `buffer` samples keeping the first
+    """brave~'s perform (externals/engine/fifo.cpp): collect `buffer` samples keeping the first
     of each in_ratio chunk; each full buffer's result, each value repeated out_ratio times, goes to
     a FIFO that starts with hosts.brave_latency zeros (worker mode: the same stream, later)."""
 

@@ -4,10 +4,10 @@
 // Every perform() of the worker path runs under an allocation counter (operator new replaced
 // below, counting on the audio thread only): the audio side must not allocate.
 //
-// ThreadSanitizer (not built by default: a TSan build of engine.cpp takes minutes), T = the
-// torch package folder; latency_exact, switch, worker_late, mode_switch and reset ran clean:
+// ThreadSanitizer (not built by default: a TSan build of the engine takes minutes), T = the
+// torch package folder; latency_exact, switch, worker_late, mode_switch and reset ran clean (before the engine was split into files; not rerun since):
 //   g++ -std=c++17 -O1 -g -fsanitize=thread -D_GLIBCXX_USE_CXX11_ABI=0 -I$T/include \
-//     -I$T/include/torch/csrc/api/include externals/engine/engine.cpp tests/engine/engine_test.cpp \
+//     -I$T/include/torch/csrc/api/include externals/engine/*.cpp tests/engine/engine_test.cpp \
 //     -o engine_test_tsan -L$T/lib -Wl,-rpath,$T/lib -ltorch_cpu -lc10 -lpthread
 //   ./engine_test_tsan build/external/engine-test-models switch
 
