@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 import pytest
+import torch
 
 from brave_export.hosts import brave_latency
 from brave_export.probe import NaNModel, SlowModel, save_module, write_probe
@@ -28,6 +29,30 @@ def external():
     return build_external()
 
 
+def rounds_for(ms: float) -> int:
+    """SlowModel rounds whose call takes at least `ms` on this machine, timed as brave~ calls it
+    (scripted, one intra-op thread): machines differ several-fold per call, fixed rounds do not."""
+    import math
+    import time
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        module = torch.jit.script(SlowModel(20))
+        x = torch.zeros(1, 1, R)
+        for _ in range(5):
+            module(x)
+        times = []
+        for _ in range(15):
+            t0 = time.perf_counter()
+            module(x)
+            times.append(time.perf_counter() - t0)
+    finally:
+        torch.set_num_threads(threads)
+    per_round_ms = 1000.0 * sorted(times)[len(times) // 2] / 20
+    return max(1, math.ceil(ms / per_round_ms))
+
+
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     d = tmp_path_factory.mktemp("worker")
@@ -35,7 +60,7 @@ def workdir(tmp_path_factory):
     write_probe(d / "probe37.ts", ratio=R, delay=D)
     save_module(NaNModel(), d / "nan.ts")
     save_module(SlowModel(6), d / "pacer.ts")  # paces batch Pd to about real time in -thread -sync mode
-    save_module(SlowModel(40), d / "heavy.ts")  # calls longer than a buffer
+    save_module(SlowModel(rounds_for(2 * 1000.0 * R / 44100)), d / "heavy.ts")  # calls of two buffers' time
     (d / "notnn.ts").write_bytes(b"not a model")
     return d
 
