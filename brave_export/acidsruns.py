@@ -2,23 +2,16 @@
 ...), composed as `rave train --config A --config B` composes them, for the tests and the
 benchmark of the v2 export path.
 
-They train through `trainer.train` on the smoke audio, exactly like `smoke.smoke_run` (whose
-cache key this module must not change: it hashes smoke.py), and are cached by everything that
-determines them: the acids-rave configs named, the settings, the versions and these sources.
+They train through `trainer.train` on the smoke audio, exactly like `smoke.smoke_run` (both go
+through `smoke.cached_run`), and are cached by everything that determines them
+(`smoke.run_key`): the acids-rave configs named, the settings, the versions and the sources.
 """
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-import tempfile
 from pathlib import Path
 
-from . import audio
-from .checkpoints import locate
-from .smoke import SMOKE_SECONDS, SMOKE_SEED, SmokeRun, smoke_settings
-
-_SOURCES = ("audio.py", "datacheck.py", "ravecli.py", "smoke.py", "trainer.py", "ginconf.py", "acidsruns.py")
+from .smoke import SOURCES, SmokeRun, cached_run, run_key
 
 
 def acids_config_file(name: str) -> Path:
@@ -65,49 +58,19 @@ def composed_gin(configs: tuple[str, ...]) -> str:
     return (dynamic + "\n" if dynamic in text else "") + body + "\n"
 
 
-def _key(configs: tuple[str, ...], variant: str) -> str:
-    import pytorch_lightning
-    import rave.version
-    import torch
-
-    h = hashlib.sha256()
-    for name in configs:
-        h.update(acids_config_file(name).read_bytes())
-    h.update(f"{'+'.join(configs)}|{variant}|{SMOKE_SECONDS}|{SMOKE_SEED}|{rave.version.__version__}|"
-             f"{pytorch_lightning.__version__}|{torch.__version__}".encode())
-    here = Path(__file__).parent
-    for name in _SOURCES:
-        h.update((here / name).read_bytes())
-    return h.hexdigest()[:12]
-
-
 def acids_run(cache_root: str | Path, configs: tuple[str, ...], steps: int = 6, n_signal: int = 131072,
               batch: int = 1) -> SmokeRun:
     """A short real training run of acids-rave's `configs` on the smoke audio, cached under
-    `cache_root`; built in a temporary folder and renamed into place (never half-made)."""
-    from .trainer import Scale, train
-
-    cache_root = Path(cache_root)
+    `cache_root` (see smoke.cached_run)."""
     configs = tuple(configs)
     variant = f"{steps}-{n_signal}-b{batch}"
-    final = cache_root / f"acids-{'+'.join(configs)}-{variant}-{_key(configs, variant)}"
-    if not (final / "done").is_file():
-        cache_root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".acids-", dir=cache_root))
-        try:
-            gin_file = work / f"{'_'.join(configs)}.gin"
-            gin_file.write_text(composed_gin(configs))
-            audio.synthesize_dataset(work / "audio", seconds=SMOKE_SECONDS, seed=SMOKE_SEED)
-            outcome = train(smoke_settings(work, str(gin_file), steps, n_signal, batch), Scale(accelerator="cpu"))
-            if outcome.interrupted:
-                raise KeyboardInterrupt
-            locate(outcome.run_dir)
-            (work / "done").write_text("ok\n")
-            if final.exists():
-                shutil.rmtree(final)
-            work.rename(final)
-        except BaseException:
-            shutil.rmtree(work, ignore_errors=True)
-            raise
-    run_dir = final / "runs" / "smoke"
-    return SmokeRun(run_dir=run_dir, run=locate(run_dir))
+    key = run_key([acids_config_file(name).read_bytes() for name in configs], f"{'+'.join(configs)}|{variant}",
+                  SOURCES + ("acidsruns.py",))
+
+    def composed_file(work: Path) -> str:
+        gin_file = work / f"{'_'.join(configs)}.gin"
+        gin_file.write_text(composed_gin(configs))
+        return str(gin_file)
+
+    return cached_run(Path(cache_root) / f"acids-{'+'.join(configs)}-{variant}-{key}", composed_file, steps,
+                      n_signal, batch)

@@ -230,7 +230,15 @@ def bench_many(models: Sequence[str | Path | ModelFacts], buffers: Sequence[int]
     if not methods:
         raise UserError("--methods is empty: name at least one method, e.g. forward")
     facts = [model_facts(m) for m in models]
+    before = torch.get_num_threads()
     torch.set_num_threads(threads)
+    try:
+        return _bench_plans(facts, buffers, threads, methods, calls, progress)
+    finally:
+        torch.set_num_threads(before)  # a library call leaves the process's setting as it found it
+
+
+def _bench_plans(facts, buffers, threads, methods, calls, progress) -> list[BenchReport]:
     plans = []
     for f in facts:
         by_name = {name: f.method(name) for name in methods}

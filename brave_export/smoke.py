@@ -24,7 +24,7 @@ SMOKE_BATCH = 4
 SMOKE_N_SIGNAL = 32768
 
 # Everything the run is made by: a change to any of these files is a new cache entry.
-_SOURCES = ("audio.py", "datacheck.py", "ravecli.py", "smoke.py", "trainer.py", "ginconf.py")
+SOURCES = ("audio.py", "datacheck.py", "ravecli.py", "smoke.py", "trainer.py", "ginconf.py")
 
 
 @dataclass(frozen=True)
@@ -33,17 +33,20 @@ class SmokeRun:
     run: Run
 
 
-def _smoke_key(config: str, variant: str) -> str:
+def run_key(configs: list[bytes], label: str, sources: tuple[str, ...] = SOURCES) -> str:
+    """What determines a cached run: its config files' bytes, its label (names and settings), the
+    smoke audio, the versions of acids-rave, Lightning and torch, and the sources it trains through."""
     import pytorch_lightning
     import rave.version
     import torch
 
     h = hashlib.sha256()
-    h.update(config_path(config).read_bytes())
-    h.update(f"{variant}|{SMOKE_SECONDS}|{SMOKE_SEED}|{rave.version.__version__}|{pytorch_lightning.__version__}|"
+    for config in configs:
+        h.update(config)
+    h.update(f"{label}|{SMOKE_SECONDS}|{SMOKE_SEED}|{rave.version.__version__}|{pytorch_lightning.__version__}|"
              f"{torch.__version__}".encode())
     here = Path(__file__).parent
-    for name in _SOURCES:
+    for name in sources:
         h.update((here / name).read_bytes())
     return h.hexdigest()[:12]
 
@@ -58,22 +61,18 @@ def smoke_settings(work: Path, config: str, steps: int, n_signal: int, batch: in
                             accelerator="cpu")
 
 
-def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = SMOKE_STEPS,
-              n_signal: int = SMOKE_N_SIGNAL, batch: int = SMOKE_BATCH) -> SmokeRun:
-    """A short real training run, cached under `cache_root` by what determines it.
-
-    The run is built in a temporary folder and renamed into place, so an interrupted
-    training never leaves a half-made cache entry.
-    """
+def cached_run(final: Path, config_in, steps: int, n_signal: int, batch: int) -> SmokeRun:
+    """The run cached in folder `final`, trained first when it is missing: `config_in(work)` gives
+    the config (a name or a .gin path) to train in the work folder. The run is built in a temporary
+    folder beside `final` and renamed into place, so an interrupted training never leaves a
+    half-made cache entry."""
     from .trainer import Scale, train
 
-    cache_root = Path(cache_root)
-    variant = f"{steps}-{n_signal}-b{batch}"
-    final = cache_root / f"{config}-{variant}-{_smoke_key(config, variant)}"
     if not (final / "done").is_file():
-        cache_root.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".smoke-", dir=cache_root))
+        final.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".run-", dir=final.parent))
         try:
+            config = config_in(work)
             audio.synthesize_dataset(work / "audio", seconds=SMOKE_SECONDS, seed=SMOKE_SEED)
             outcome = train(smoke_settings(work, config, steps, n_signal, batch), Scale(accelerator="cpu"))
             if outcome.interrupted:  # Ctrl-C stops training cleanly; the cache keeps only whole runs
@@ -88,3 +87,12 @@ def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = S
             raise
     run_dir = final / "runs" / "smoke"
     return SmokeRun(run_dir=run_dir, run=locate(run_dir))
+
+
+def smoke_run(cache_root: str | Path, config: str = SMOKE_CONFIG, steps: int = SMOKE_STEPS,
+              n_signal: int = SMOKE_N_SIGNAL, batch: int = SMOKE_BATCH) -> SmokeRun:
+    """A short real training run of one of this project's configs, cached under `cache_root` by
+    what determines it."""
+    variant = f"{steps}-{n_signal}-b{batch}"
+    key = run_key([config_path(config).read_bytes()], variant)
+    return cached_run(Path(cache_root) / f"{config}-{variant}-{key}", lambda work: config, steps, n_signal, batch)

@@ -189,9 +189,11 @@ def test_loads_in_a_fresh_interpreter_with_the_same_output(case, tmp_path):
         model.set_latent_noise(True)
         model.reset()
     torch.save(x, tmp_path / "x.pt")
+    # the same intra-op thread count on both sides: a sum split over other threads rounds otherwise
     code = f"""
 import torch
 assert torch.__version__.startswith("2.5.1"), torch.__version__
+torch.set_num_threads({torch.get_num_threads()})
 m = torch.jit.load({str(result.path)!r})
 m.set_latent_noise(False)
 x = torch.load({str(tmp_path / 'x.pt')!r})

@@ -8,14 +8,15 @@ import torch
 import torch.nn as nn
 
 from .layers import Product
-from .protocol import InfoGetters
+from .protocol import ExportGetters
 
 
-class StreamingRAVE(nn_tilde.Module, InfoGetters):
+class StreamingRAVE(nn_tilde.Module, ExportGetters):
     """A RAVE model streamed for nn~, plus what a host needs to know about it.
 
     Besides nn~'s protocol it answers `get_sample_rate`, `get_ratio`, `get_buffer_size`,
-    `get_latency_samples` (protocol.InfoGetters) and `get_max_batch`, and `reset()` zeroes every streaming cache.
+    `get_latency_samples`, `get_max_batch`, `get_weights` and `get_platforms`
+    (protocol.ExportGetters), and `reset()` zeroes every streaming cache.
     Non-finite input is replaced by zeros before it can reach a cache.
     """
 
@@ -36,9 +37,7 @@ class StreamingRAVE(nn_tilde.Module, InfoGetters):
         self.register_buffer("fidelity", fidelity.detach().clone())
         self.unproject = Product(latent_pca.detach(), latent_mean.detach())  # z @ latent_pca + mean
         self.set_info(sample_rate, ratio, buffer_size, model_delay)
-        self.max_batch = int(max_batch)
-        self.weights = str(weights)
-        self.platforms = str(platforms)
+        self.set_export_info(max_batch, weights, platforms)
 
         labels_in = ["(signal) Channel 1"]
         latent_labels = [f"(signal) Latent dimension {i + 1}" for i in range(self.latent_size)]
@@ -108,17 +107,3 @@ class StreamingRAVE(nn_tilde.Module, InfoGetters):
     def set_latent_noise(self, enabled: bool) -> int:
         self.latent_noise = (enabled,)
         return 0
-
-    @torch.jit.export
-    def get_max_batch(self) -> int:
-        return self.max_batch
-
-    @torch.jit.export
-    def get_weights(self) -> str:
-        """Weight format: fp32, or fp16 (half-precision products, see get_platforms)."""
-        return self.weights
-
-    @torch.jit.export
-    def get_platforms(self) -> str:
-        """Where this file runs."""
-        return self.platforms

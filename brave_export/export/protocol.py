@@ -35,3 +35,26 @@ class InfoGetters:
     @torch.jit.export
     def get_latency_samples(self) -> int:
         return self.model_delay
+
+
+class ExportGetters(InfoGetters):
+    """The info getters of an exported model (both paths: ours and the wrapped one), beyond the
+    protocol's four: how many batch entries its state holds and its weight format, with where that
+    format runs. Set with `set_export_info` in `__init__`."""
+
+    def set_export_info(self, max_batch: int, weights: str, platforms: str) -> None:
+        self.max_batch, self.weights, self.platforms = int(max_batch), str(weights), str(platforms)
+
+    @torch.jit.export
+    def get_max_batch(self) -> int:
+        return self.max_batch
+
+    @torch.jit.export
+    def get_weights(self) -> str:
+        """Weight format: fp32, or fp16 (half-precision products, see get_platforms)."""
+        return self.weights
+
+    @torch.jit.export
+    def get_platforms(self) -> str:
+        """Where this file runs."""
+        return self.platforms

@@ -25,7 +25,7 @@ import torch.nn as nn
 from ..errors import UserError
 from ..ginconf import quiet_root_logger
 from . import weights as W
-from .protocol import InfoGetters
+from .protocol import ExportGetters
 
 
 @contextlib.contextmanager
@@ -103,7 +103,7 @@ def streaming_caches(module: nn.Module) -> List[torch.Tensor]:
 PASSED_ATTRIBUTES = ("learn_target", "reset_target", "learn_source", "reset_source")
 
 
-class WrappedRAVE(nn_tilde.Module, InfoGetters):
+class WrappedRAVE(nn_tilde.Module, ExportGetters):
     """acids-rave's scripted RAVE (`inner`) with this project's protocol around it.
 
     The methods are the inner model's (same channels, ratios and labels), and so are its nn~
@@ -117,9 +117,7 @@ class WrappedRAVE(nn_tilde.Module, InfoGetters):
         self.set_info(int(inner.sr), ratio, buffer_size, model_delay)
         self.latent_size = int(inner.latent_size)
         self.full_latent_size = int(inner.full_latent_size)
-        self.max_batch = int(max_batch)
-        self.weights = "fp32"
-        self.platforms = W.PLATFORMS["fp32"]
+        self.set_export_info(max_batch, "fp32", W.PLATFORMS["fp32"])
         self.caches = streaming_caches(inner)
         for name in ("encode", "decode", "forward"):
             p = [int(v) for v in getattr(inner, f"{name}_params")]
@@ -152,18 +150,6 @@ class WrappedRAVE(nn_tilde.Module, InfoGetters):
         """Zero every streaming cache (AdaIN statistics are reset by its attributes)."""
         for cache in self.caches:
             cache.zero_()
-
-    @torch.jit.export
-    def get_max_batch(self) -> int:
-        return self.max_batch
-
-    @torch.jit.export
-    def get_weights(self) -> str:
-        return self.weights
-
-    @torch.jit.export
-    def get_platforms(self) -> str:
-        return self.platforms
 
     # the inner model's attributes, passed through
     @torch.jit.export
