@@ -59,7 +59,8 @@ def workdir(tmp_path_factory):
     write_probe(d / "probe.ts", ratio=R)
     write_probe(d / "probe37.ts", ratio=R, delay=D)
     save_module(NaNModel(), d / "nan.ts")
-    save_module(SlowModel(6), d / "pacer.ts")  # paces batch Pd to about real time in -thread -sync mode
+    # paces batch Pd to about real time in -thread -sync mode: a buffer's time per call
+    save_module(SlowModel(rounds_for(1000.0 * R / 44100)), d / "pacer.ts")
     save_module(SlowModel(rounds_for(2 * 1000.0 * R / 44100)), d / "heavy.ts")  # calls of two buffers' time
     (d / "notnn.ts").write_bytes(b"not a model")
     return d

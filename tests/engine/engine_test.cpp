@@ -12,6 +12,7 @@
 //   ./engine_test_tsan build/external/engine-test-models switch
 
 #include "../../externals/engine/engine.hpp"
+#include "harness.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -25,47 +26,9 @@
 #include <thread>
 #include <vector>
 
-// ------------------------------------------------------------------------- allocation counter
-
-static thread_local bool g_counting = false;
-static thread_local long g_allocs = 0;
-
-void *operator new(std::size_t n) {
-    if (g_counting) g_allocs++;
-    if (void *p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void *operator new[](std::size_t n) {
-    if (g_counting) g_allocs++;
-    if (void *p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void *p) noexcept {
-    if (g_counting) g_allocs++;  // a free in perform is as bad as an allocation
-    std::free(p);
-}
-void operator delete[](void *p) noexcept {
-    if (g_counting) g_allocs++;
-    std::free(p);
-}
-void operator delete(void *p, std::size_t) noexcept { operator delete(p); }
-void operator delete[](void *p, std::size_t) noexcept { operator delete[](p); }
-
 // ---------------------------------------------------------------------------------- helpers
 
 static std::string g_dir;
-static int g_failures = 0;
-
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            std::printf("  FAILED %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-            std::printf(__VA_ARGS__);                                      \
-            std::printf("\n");                                             \
-            g_failures++;                                                  \
-            return;                                                        \
-        }                                                                  \
-    } while (0)
 
 static std::string model(const char *name) { return g_dir + "/" + name; }
 

@@ -7,6 +7,7 @@
 // Every worker-mode block runs under an allocation counter: the audio side must not allocate.
 
 #include "../../externals/engine/fifo.hpp"
+#include "harness.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -17,37 +18,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-// ------------------------------------------------------------------------- allocation counter
-
-static thread_local bool g_counting = false;
-static thread_local long g_allocs = 0;
-
-void *operator new(std::size_t n) {
-    if (g_counting) g_allocs++;
-    if (void *p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void operator delete(void *p) noexcept {
-    if (g_counting) g_allocs++;  // a free in perform is as bad as an allocation
-    std::free(p);
-}
-void operator delete(void *p, std::size_t) noexcept { operator delete(p); }
-
-// ---------------------------------------------------------------------------------- helpers
-
-static int g_failures = 0;
-
-#define CHECK(cond, ...)                                                   \
-    do {                                                                   \
-        if (!(cond)) {                                                     \
-            std::printf("  FAILED %s:%d: %s: ", __FILE__, __LINE__, #cond); \
-            std::printf(__VA_ARGS__);                                      \
-            std::printf("\n");                                             \
-            g_failures++;                                                  \
-            return;                                                        \
-        }                                                                  \
-    } while (0)
 
 // The fake model: its output is its input (a ratio > 1 keeps the collected steps as they are).
 struct Echo {
