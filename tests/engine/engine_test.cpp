@@ -357,20 +357,9 @@ int main(int argc, char **argv) {
         return 2;
     }
     g_dir = argv[1];
-    struct {
-        const char *name;
-        void (*fn)();
-    } tests[] = {{"formula", test_formula},       {"latency_exact", test_latency_exact}, {"reset", test_reset},
+    const Test tests[] = {{"formula", test_formula},       {"latency_exact", test_latency_exact}, {"reset", test_reset},
                  {"reset_every_block", test_reset_every_block}, {"bad_models", test_bad_models}, {"nan", test_nan},
                  {"worker_late", test_worker_late}, {"spike", test_spike}, {"switch", test_switch}, {"mode_switch", test_mode_switch}};
     brave::init_torch_threads();
-    for (auto &t : tests) {
-        if (argc > 2 && std::strcmp(argv[2], t.name)) continue;
-        int before = g_failures;
-        std::printf("%s\n", t.name);
-        t.fn();
-        std::printf("%s %s\n", g_failures == before ? "ok" : "FAIL", t.name);
-    }
-    std::printf("%d failure(s)\n", g_failures);
-    return g_failures ? 1 : 0;
+    return run_tests(tests, argc > 2 ? argv[2] : nullptr);
 }

@@ -269,18 +269,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     if (!read_cases(argv[1], g_cases)) std::printf("cannot read cases from %s\n", argv[1]);
-    struct {
-        const char *name;
-        void (*fn)();
-    } tests[] = {{"cases", test_cases}, {"ratios", test_ratios}, {"take_over", test_take_over},
+    const Test tests[] = {{"cases", test_cases}, {"ratios", test_ratios}, {"take_over", test_take_over},
                  {"late", test_late}, {"reset", test_reset}, {"mode_switch", test_mode_switch}};
-    for (auto &t : tests) {
-        if (argc > 2 && std::strcmp(argv[2], t.name)) continue;
-        int before = g_failures;
-        std::printf("%s\n", t.name);
-        t.fn();
-        std::printf("%s %s\n", g_failures == before ? "ok" : "FAIL", t.name);
-    }
-    std::printf("%d failure(s)\n", g_failures);
-    return g_failures ? 1 : 0;
+    return run_tests(tests, argc > 2 ? argv[2] : nullptr);
 }

@@ -1,11 +1,12 @@
 // What the engine's two test programs share (engine_test with models, fifo_test without
-// libtorch): an allocation counter for the audio side, which must not allocate or free, and the
-// CHECK macro that reports a failed condition and leaves the test. Include it from one file per
-// program: it defines the global operator new and delete.
+// libtorch): an allocation counter for the audio side, which must not allocate or free, the
+// CHECK macro that reports a failed condition and leaves the test, and the loop that runs the
+// tests. Include it from one file per program: it defines the global operator new and delete.
 #pragma once
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 // ------------------------------------------------------------------------- allocation counter
@@ -48,3 +49,23 @@ static int g_failures = 0;
             return;                                                        \
         }                                                                  \
     } while (0)
+
+// The tests of a program, run in order (only the one named `only` when it is not null): each
+// says its name, then ok or FAIL; the exit code is 1 when any check failed.
+struct Test {
+    const char *name;
+    void (*fn)();
+};
+
+template <std::size_t N>
+int run_tests(const Test (&tests)[N], const char *only) {
+    for (const Test &t : tests) {
+        if (only && std::strcmp(only, t.name)) continue;
+        int before = g_failures;
+        std::printf("%s\n", t.name);
+        t.fn();
+        std::printf("%s %s\n", g_failures == before ? "ok" : "FAIL", t.name);
+    }
+    std::printf("%d failure(s)\n", g_failures);
+    return g_failures ? 1 : 0;
+}
