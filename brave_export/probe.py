@@ -12,7 +12,8 @@ than the channel count), `encode` puts the channels' frame mean on every latent 
 
 The faulty models that hosts must survive live here too, one home for the Pd tests and the C++
 engine tests: `NaNModel` (NaN out), `SilentModel` (silence out), `SlowModel` (slow calls),
-`SpikeModel` (one slow call on demand), `NotNNModel` (no nn~ protocol).
+`SpikeModel` (one slow call on demand), `StallModel` (a slow call at a fixed rate), `NotNNModel`
+(no nn~ protocol). `slow_rounds` sizes the slow ones' calls in milliseconds on this machine.
 """
 
 from __future__ import annotations
@@ -162,6 +163,51 @@ class SpikeModel(torch.nn.Module):
                 y = torch.tanh(y @ self.w)
             return x + 0 * y.sum()
         return x
+
+
+class StallModel(torch.nn.Module):
+    """nn~ protocol, 1 -> 1, returns its input at once, except every `every`-th call, which first
+    spends `rounds` products of `size` x `size` matrices: a synchronous [brave~] holding it stalls
+    Pd's DSP thread at that rate (a host hiccup, where a test wants one)."""
+
+    def __init__(self, rounds: int, every: int, size: int = 128):
+        super().__init__()
+        self.rounds, self.every, self.calls = rounds, every, 0
+        self.register_buffer("forward_params", torch.tensor([1, 1, 1, 1]))
+        self.register_buffer("w", torch.randn(size, size) / math.sqrt(size))
+
+    def forward(self, x):
+        self.calls += 1
+        if self.calls % self.every == 0:
+            y = self.w
+            for _ in range(self.rounds):
+                y = torch.tanh(y @ self.w)
+            return x + 0 * y.sum()
+        return x
+
+
+def slow_rounds(ms: float, size: int = 128, samples: int = 128) -> int:
+    """Rounds of `size` x `size` products (SlowModel, StallModel) that take at least `ms` on this
+    machine, timed as brave~ calls a model (scripted, one intra-op thread): machines differ
+    several-fold per call, fixed rounds do not."""
+    import time
+
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        module = torch.jit.script(SlowModel(20, size))
+        x = torch.zeros(1, 1, samples)
+        for _ in range(5):
+            module(x)
+        times = []
+        for _ in range(15):
+            t0 = time.perf_counter()
+            module(x)
+            times.append(time.perf_counter() - t0)
+    finally:
+        torch.set_num_threads(threads)
+    per_round_ms = 1000.0 * sorted(times)[len(times) // 2] / 20
+    return max(1, math.ceil(ms / per_round_ms))
 
 
 class NotNNModel(torch.nn.Module):

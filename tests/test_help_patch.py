@@ -57,6 +57,10 @@ def test_output_fields_are_documented(selector):
     m = re.search(rf"output: {selector} ((?:[A-Z0-9_]+ )+)", reference())
     assert m, f"no '{selector} FIELDS...' in [pd reference]"
     assert len(m[1].split()) == count, (m[1], count)
+    if selector == "stats":  # the help's main canvas and the README count them too
+        for name, text in (("help patch", HELP.read_text()), ("README", (REPO / "README.md").read_text())):
+            said = re.search(r"(\d+) numbers", text)
+            assert said and int(said[1]) == count, f"the {name} says {said and said[0]}, stats outputs {count}"
 
 
 def test_bang_outputs_are_documented():

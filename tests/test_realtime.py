@@ -4,7 +4,8 @@ mode and under Pd's own scheduler (-nosound):
 
 - the latency seen in real time is exactly what brave~'s `latency` message and hosts.py say
   (a pure-delay probe: every sample that comes out equals the input at that lag);
-- worker mode never loses more buffers than synchronous mode in the same conditions;
+- worker mode never loses more buffers than synchronous mode in the same conditions, and under
+  Pd's own scheduler rides out a stall of Pd's thread that its lookahead does not cover;
 - a model switch inserts no run of zeros.
 
 No timed asserts: speeds and counts under load go to BENCHMARKS.md (scripts/realtime.py).
@@ -14,7 +15,7 @@ import pytest
 
 from brave_export.hosts import brave_latency
 from brave_export.pdrun.realtime import run_realtime
-from brave_export.probe import write_probe
+from brave_export.probe import SlowModel, StallModel, save_module, slow_rounds, write_probe
 
 from .pd_util import build_external
 
@@ -34,6 +35,17 @@ def probes(tmp_path_factory):
     d = tmp_path_factory.mktemp("rt-probes")
     return {"delay": write_probe(d / "probe37.ts", ratio=128, delay=D),
             "plain": write_probe(d / "probe0.ts", ratio=128)}
+
+
+@pytest.fixture(scope="module")
+def stall_models(tmp_path_factory):
+    """`stall.ts`: every 300th call (about 0.9 s at 128) takes 10 ms, beyond what a worker's
+    lookahead covers at Pd's default -audiobuf 25 (3 buffers, 8.7 ms, less the call) and well
+    within the queued audio; `busy.ts`: every call takes half a buffer (1.45 ms, longer than the
+    half tick a callback host allows a late result)."""
+    d = tmp_path_factory.mktemp("rt-stall")
+    return {"stall": save_module(StallModel(slow_rounds(10.0), every=300), d / "stall.ts"),
+            "busy": save_module(SlowModel(slow_rounds(0.5 * 1000.0 * BUFFER / 44100)), d / "busy.ts")}
 
 
 def describe(r) -> str:
@@ -71,6 +83,22 @@ def test_worker_loses_no_more_than_sync(external, probes, request, model, host):
     assert sync.voices[0].calls > 0 and work.voices[0].calls > 0
     assert sync.voices[0].zero_runs == 0, f"synchronous mode output silence: {describe(sync)}"
     assert work.lost_buffers <= sync.lost_buffers, f"sync: {describe(sync)}\nworker: {describe(work)}"
+
+
+def test_worker_rides_out_a_stall_within_the_audio_buffer(external, stall_models, tmp_path):
+    """Pd's own scheduler at -audiobuf 25: a synchronous voice stalls Pd's DSP thread for 10 ms
+    about once a second, so Pd then computes the missed ticks back to back, faster than the worker
+    voice beside it can deliver (its calls take half a buffer). The audio Pd keeps queued has room
+    for that: the worker waits for its results there, as a synchronous call would run, and outputs
+    no silence; what comes out is the input at the stated latency."""
+    r = run_realtime([stall_models["stall"], stall_models["busy"]], host="nosound", audiobuf=25, voices=2,
+                     worker=[False, True], seconds=6, warmup=2, baseline_s=0, workdir=tmp_path)
+    stalled, work = r.voices
+    lookahead_ms = work.lookahead * 1000.0 * BUFFER / 44100
+    assert r.stall_max_ms > lookahead_ms, f"no stall beyond the lookahead ({lookahead_ms:.1f} ms): {describe(r)}"
+    assert work.zero_runs == 0 and work.overruns == 0, f"the worker lost buffers to the stalls: {describe(r)}"
+    assert work.latency_measured == work.latency_expected == work.latency_reported, describe(r)
+    assert work.latency_match == 1.0, describe(r)
 
 
 def test_switch_inserts_no_zeros(external, probes, tmp_path):

@@ -14,7 +14,7 @@ import pytest
 import torch
 
 from brave_export.hosts import brave_latency
-from brave_export.probe import NaNModel, SlowModel, save_module, write_probe
+from brave_export.probe import NaNModel, SlowModel, save_module, slow_rounds, write_probe
 
 from .pd_util import Patch, build_external, check_stderr, run_pd
 
@@ -29,30 +29,6 @@ def external():
     return build_external()
 
 
-def rounds_for(ms: float) -> int:
-    """SlowModel rounds whose call takes at least `ms` on this machine, timed as brave~ calls it
-    (scripted, one intra-op thread): machines differ several-fold per call, fixed rounds do not."""
-    import math
-    import time
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    try:
-        module = torch.jit.script(SlowModel(20))
-        x = torch.zeros(1, 1, R)
-        for _ in range(5):
-            module(x)
-        times = []
-        for _ in range(15):
-            t0 = time.perf_counter()
-            module(x)
-            times.append(time.perf_counter() - t0)
-    finally:
-        torch.set_num_threads(threads)
-    per_round_ms = 1000.0 * sorted(times)[len(times) // 2] / 20
-    return max(1, math.ceil(ms / per_round_ms))
-
-
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory):
     d = tmp_path_factory.mktemp("worker")
@@ -60,8 +36,8 @@ def workdir(tmp_path_factory):
     write_probe(d / "probe37.ts", ratio=R, delay=D)
     save_module(NaNModel(), d / "nan.ts")
     # paces batch Pd to about real time in -thread -sync mode: a buffer's time per call
-    save_module(SlowModel(rounds_for(1000.0 * R / 44100)), d / "pacer.ts")
-    save_module(SlowModel(rounds_for(2 * 1000.0 * R / 44100)), d / "heavy.ts")  # calls of two buffers' time
+    save_module(SlowModel(slow_rounds(1000.0 * R / 44100)), d / "pacer.ts")
+    save_module(SlowModel(slow_rounds(2 * 1000.0 * R / 44100)), d / "heavy.ts")  # calls of two buffers' time
     (d / "notnn.ts").write_bytes(b"not a model")
     return d
 
@@ -249,8 +225,8 @@ def test_refused_method_changes_nothing_and_every_change_is_said(external, workd
     """[brave~ wide.ts] takes forward's channels: one signal inlet and outlet. `method encode`
     (4 outputs) is refused in the background, as in the help patch, and the object stays exactly
     as it was: `buffer 256` (asked while the refused load is still in flight) and `reload` go on
-    with forward, `bang` says forward, the output keeps playing. reset, seed, enable, sync and
-    stats reset each say what they changed."""
+    with forward, `bang` says forward, the output keeps playing. reset, seed, enable, sync, thread,
+    lookahead and stats reset each say what they changed."""
     write_probe(workdir / "wide.ts", ratio=R, latent=4)
     patch = Patch(duration_ms=6000)
     src = patch.obj("noise~")
@@ -260,9 +236,10 @@ def test_refused_method_changes_nothing_and_every_change_is_said(external, workd
     patch.receive("ctl", b)
     patch.connect(b, 1, patch.obj("print info"), 0)
     patch.record(b, "out", 44100)
-    for t, message in [(100, "method encode"), (101, "buffer 256"), (2500, "reload"), (5000, "bang"),
+    for t, message in [(100, "method encode"), (101, "buffer 256"), (4000, "reload"), (5000, "bang"),
                        (5100, "seed 3"), (5110, "reset"), (5120, "enable 0"), (5130, "enable 1"),
-                       (5140, "stats reset"), (5150, "sync 1"), (5160, "sync 0")]:
+                       (5140, "stats reset"), (5150, "sync 1"), (5160, "sync 0"), (5170, "thread 1"),
+                       (5180, "lookahead 2"), (5190, "thread 0")]:
         patch.at(t, f"ctl {message}")
     run = run_pd(patch, workdir, timeout=300)
     refused = check_stderr(run, [r"method 'encode' needs 1 signal inlet\(s\) and 4 signal outlet\(s\) but this "
@@ -275,5 +252,7 @@ def test_refused_method_changes_nothing_and_every_change_is_said(external, workd
     assert np.abs(run.arrays["out"]).max() > 0.1, "the object stopped playing after the refused method"
     for said in [r"brave~: seed 3: ", r"brave~: reset: the model's state is zeroed", r"brave~: enable 0: silence",
                  r"brave~: enable 1: the model runs", r"brave~: stats reset$", r"brave~: sync 1: ", r"brave~: sync 0: ",
+                 r"brave~: worker mode: .*lookahead = \d+ buffer", r"brave~: lookahead 2 buffer\(s\)$",
+                 r"brave~: synchronous mode: ",
                  r"brave~: \(built and warmed up in \d+ ms off the audio thread\)"]:
         assert run.lines(said), (said, run.stderr)

@@ -336,9 +336,10 @@ def _policy(pid: int) -> str | None:
 
 
 def build_patch(voices: int, buffer: int, worker: Sequence[bool], seconds: float, warmup: float, sr: int,
-                switch_every: float | None, switch_files: Sequence[str], record: bool = True) -> Patch:
-    """The measurement patch (see the module docstring); models are model0.ts, model1.ts ... in
-    the patch's folder."""
+                switch_every: float | None, switch_files: Sequence[str], record: bool = True,
+                voice_files: Sequence[str] = ("model0.ts",)) -> Patch:
+    """The measurement patch (see the module docstring); voice v plays voice_files[v] (the first
+    for every voice when only one is given), a file in the patch's folder."""
     start_ms, end_ms = 1000.0 * warmup, 1000.0 * (warmup + seconds)
     n = int(round(seconds * sr))
     patch = Patch(duration_ms=end_ms + 5000, start="rtload")  # quits if not ended before
@@ -355,7 +356,7 @@ def build_patch(voices: int, buffer: int, worker: Sequence[bool], seconds: float
         patch.record(src, "rtin", n, start="rtstart")
     for v in range(voices):
         flag = " -thread" if worker[v] else ""
-        b = patch.obj(f"brave~ model0.ts forward {int(buffer)}{flag}")
+        b = patch.obj(f"brave~ {voice_files[v % len(voice_files)]} forward {int(buffer)}{flag}")
         patch.connect(src, 0, b, 0)
         patch.connect(b, 0, dac, 0)
         patch.receive("rtctl", b)
@@ -460,7 +461,8 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
                  baseline_s: float | None = None, external_dir: str | Path | None = None,
                  workdir: str | Path | None = None, timeout: float | None = None,
                  pd_args: Sequence[str] = ()) -> RealtimeResult:
-    """One real-time run (see the module docstring). `host`: "jack" (jackd's dummy driver, Pd in
+    """One real-time run (see the module docstring). `model`: one file for every voice, or one per
+    voice. `host`: "jack" (jackd's dummy driver, Pd in
     callback mode) or "nosound" (Pd's own scheduler at `audiobuf` ms). `worker`: worker mode
     (`-thread`) for every voice, or one flag per voice. `hog_kind`: None, "memory"
     or "cpu". `switch_every`: seconds between model switches (None: none), loading
@@ -475,6 +477,9 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
     workers = [bool(worker)] * voices if isinstance(worker, (bool, int)) else [bool(w) for w in worker]
     if len(workers) != voices:
         raise UserError(f"worker: give one flag or one per voice ({voices}), got {len(workers)}")
+    models = [Path(model)] if isinstance(model, (str, os.PathLike)) else [Path(m) for m in model]
+    if len(models) not in (1, voices):
+        raise UserError(f"model: give one file or one per voice ({voices}), got {len(models)}")
     pd = pd_command()
     ext = find_external(external_dir).resolve()  # Pd runs in the work folder
     tmp = None
@@ -485,10 +490,11 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
         work = Path(workdir)
         work.mkdir(parents=True, exist_ok=True)
     try:
-        model = Path(model)
-        files = _link_models([model, *(switch_models or [])], work)
-        switch_files = files[1:] or files[:1]
-        patch = build_patch(voices, buffer, workers, seconds, warmup, sr, switch_every, switch_files, record)
+        files = _link_models([*models, *(switch_models or [])], work)
+        voice_files = files[:len(models)]
+        switch_files = files[len(models):] or voice_files[:1]
+        patch = build_patch(voices, buffer, workers, seconds, warmup, sr, switch_every, switch_files, record,
+                            voice_files)
         patch_file = patch.write(work / "realtime.pd")
         for a in patch.written:
             (work / f"{a}.wav").unlink(missing_ok=True)
@@ -516,7 +522,7 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
         lines = console.text()
         result = RealtimeResult(
             host=host, audiobuf=None if host == "jack" else int(audiobuf), voices_n=voices, worker=workers,
-            model=str(model), buffer=buffer, sr=sr, seconds=seconds, warmup=warmup, hog=hog_kind, voices=[],
+            model=" ".join(str(m) for m in models), buffer=buffer, sr=sr, seconds=seconds, warmup=warmup, hog=hog_kind, voices=[],
             ticks=0, ticks_expected=int(seconds * sr / TICK), pd_behind_max_ms=None, pd_behind_final_ms=None,
             stall_max_ms=None, pd_policy=pol, load_average=load_average(), console=lines)
         if host == "jack":
@@ -528,7 +534,7 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
                 result.jack_xruns_net = max(0, int(round(xr - scaled)))
         _check_console(lines, rc, patch_file)
         arrays = {a: read_wav(work / f"{a}.wav") for a in patch.written}
-        _analyse(result, arrays, lines, model, buffer, switch_every, record)
+        _analyse(result, arrays, lines, models, buffer, switch_every, record)
         return result
     finally:
         if tmp is not None:
@@ -566,7 +572,7 @@ def _check_console(lines: list[str], rc: int, patch_file: Path) -> None:
         raise RealtimeError(f"the real-time run of {patch_file} failed: {first}\n{console_tail(chr(10).join(lines))}")
 
 
-def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], model: Path, buffer: int,
+def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], models: Sequence[Path], buffer: int,
              switch_every: float | None, record: bool) -> None:
     sr = result.sr
     # the clock: ticks recorded until the gate closed
@@ -577,9 +583,10 @@ def _analyse(result: RealtimeResult, arrays: dict, lines: list[str], model: Path
     if n_ticks > 2:
         w, lg = wall[:n_ticks].astype(np.float64), logic[:n_ticks].astype(np.float64)
         result.pd_behind_max_ms, result.pd_behind_final_ms, result.stall_max_ms = clock_figures(w, lg)
-    delay = _model_delay(model)
+    delays = [_model_delay(m) for m in models]
     for v, worker in enumerate(result.worker):
         vr = VoiceResult(worker=worker)
+        delay = delays[v % len(delays)]
         k = [l for l in lines if l.startswith(f"rtv{v}: lookahead ")]
         vr.lookahead = int(float(k[0].split()[2])) if k else None
         # hosts.py's formula with the lookahead brave~ chose (engines without one: its default)

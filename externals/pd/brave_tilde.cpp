@@ -45,6 +45,12 @@ constexpr double kPollMs = 10;         // clock period while a load runs in the 
 // A worker-mode result that is not ready when due is waited for, at most until this share of
 // the DSP tick's duration has passed since the tick began (for every brave~ in the tick together).
 constexpr double kTickShare = 0.5;
+// Without an audio callback, Pd keeps up to -audiobuf ms of output queued ahead. When the whole
+// process stalls (a host hiccup longer than the lookahead covers), Pd computes the missed ticks
+// back to back, faster than any worker, while a synchronous call simply runs in that time. The
+// queued audio beyond one sleep grain is time a wait costs nothing audible: up to this share of
+// it is spent (the rest is for the other objects and the rest of the burst).
+constexpr double kQueuedShare = 0.5;
 
 // The whole Pd process against the clock, seen from the DSP ticks (every brave~ shares it): how
 // far Pd's logical time is behind real time. Pd without an audio callback computes its ticks in
@@ -104,18 +110,38 @@ bool pd_batch() {
     return batch == 1;
 }
 
-// Samples Pd's scheduler computes back to back: one block with an audio callback (JACK
-// -callback), else its sleep grain (a quarter of -audiobuf, at most 5 ms).
-int scheduler_burst(int block, double sr) {
-    if (sys_get_audio_settings) {
-        t_audiosettings a;
-        std::memset(&a, 0, sizeof(a));
-        sys_get_audio_settings(&a);
-        if (a.a_callback) return block;
+// How Pd's scheduler runs the DSP: from an audio callback (JACK -callback), or in bursts of up
+// to one sleep grain (a quarter of -audiobuf, at most 5 ms) keeping up to -audiobuf ms queued.
+struct Scheduler {
+    bool callback = false;
+    double advance_ms = 0;             // -audiobuf: output Pd may queue ahead (0: unknown)
+    double grain_ms = 5;
+
+    static Scheduler current() {
+        Scheduler s;
+        if (sys_get_audio_settings) {
+            t_audiosettings a;
+            std::memset(&a, 0, sizeof(a));
+            sys_get_audio_settings(&a);
+            s.callback = a.a_callback != 0;
+            s.advance_ms = a.a_advance;
+        }
+        if (sched_get_sleepgrain) s.grain_ms = 1e-3 * sched_get_sleepgrain();
+        return s;
     }
-    int grain_us = sched_get_sleepgrain ? sched_get_sleepgrain() : 5000;
-    return std::max(block, (int)std::ceil(grain_us * 1e-6 * sr));
-}
+    // Samples computed back to back: one block with a callback, else a sleep grain.
+    int burst(int block, double sr) const {
+        return callback ? block : std::max(block, (int)std::ceil(grain_ms * 1e-3 * sr));
+    }
+    // How long a due worker result may be waited for in a tick that began `behind_ms` behind
+    // real time (Clock): part of the tick, or without a callback part of the queued audio left.
+    double wait_ms(double tick_ms, double behind_ms) const {
+        double wait = kTickShare * tick_ms;
+        if (!callback) wait = std::max(wait, kQueuedShare * (advance_ms - grain_ms - behind_ms));
+        return wait;
+    }
+};
+Scheduler g_sched;
 
 struct State {
     std::unique_ptr<brave::Engine> engine;
@@ -311,8 +337,9 @@ static t_int *brave_perform(t_int *w) {
     int n = (int)(w[2]);
     State *st = x->x_st;
     g_clock.tick();
+    double wait_ms = g_sched.wait_ms(1000.0 * n / st->sr, g_clock.behind_ms);
     auto deadline = g_clock.tick_start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                             std::chrono::duration<double>(kTickShare * n / st->sr));
+                                             std::chrono::duration<double, std::milli>(wait_ms));
     st->engine->perform(st->ins.data(), st->outs.data(), n, deadline);
     if (st->engine->events_pending()) clock_delay(x->x_clock, 0);
     return w + 3;
@@ -327,7 +354,8 @@ static void brave_dsp(t_brave *x, t_signal **sp) {
         for (int c = 0; c < x->x_nin; c++) st->ins[c] = sp[c]->s_vec;
         for (int c = 0; c < x->x_nout; c++) st->outs[c] = sp[x->x_nin + c]->s_vec;
         st->sr = sp[0]->s_sr > 0 ? sp[0]->s_sr : 44100;
-        st->engine->set_host_burst(scheduler_burst(n, st->sr));
+        g_sched = Scheduler::current();
+        st->engine->set_host_burst(g_sched.burst(n, st->sr));
         st->engine->set_block(n, sp[0]->s_sr);
     } catch (const std::exception &) {
         pd_error(x, "brave~: out of memory");
@@ -560,7 +588,8 @@ static void brave_sync(t_brave *x, t_floatarg f) {
     st->sync = f != 0;
     st->engine->set_wait(st->sync);
     post("brave~: sync %d: %s", st->sync, st->sync ? "loads block and worker mode waits for its results (offline only)"
-                                                  : "loads run in the background, worker results are never waited for");
+                                                  : "loads run in the background, worker results are waited for only while "
+                                                           "the audio has room");
 }
 
 static void brave_threads(t_brave *x, t_floatarg f) {
