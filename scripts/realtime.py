@@ -8,8 +8,8 @@
 
 Models: fp16 / fp32 are the cached smoke-trained BRAVE (tests' cache, $BRAVE_EXPORT_TEST_CACHE)
 exported at buffer 128 with those weights; `probe` is a pure-delay probe (37 samples); --model
-PATH adds any .ts. Hosts: jack (jackd's dummy driver, Pd in callback mode; xruns counted against
-the empty server), nosound (Pd's own scheduler, -audiobuf 25), nosoundN (-audiobuf N). Each run:
+PATH adds any .ts. Hosts: jack (jackd's dummy driver, Pd in callback mode, a 64-sample period;
+xruns counted against the empty server), jackN (an N-sample period), nosound (Pd's own scheduler, -audiobuf 25), nosoundN (-audiobuf N). Each run:
 WARMUP seconds, then SECONDS measured (brave_export.pdrun.realtime documents every figure).
 """
 
@@ -69,7 +69,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", default=DEFAULTS["models"], help="comma list of fp16, fp32, probe")
     ap.add_argument("--model", action="append", default=[], help="a .ts file to run as well (repeatable)")
-    ap.add_argument("--hosts", default=DEFAULTS["hosts"], help="comma list of jack, nosound, nosoundN")
+    ap.add_argument("--hosts", default=DEFAULTS["hosts"], help="comma list of jack, jackN (an N-sample period), nosound, nosoundN")
     ap.add_argument("--modes", default=DEFAULTS["modes"], help="comma list of sync, worker")
     ap.add_argument("--voices", default=DEFAULTS["voices"], help="comma list of voice counts")
     ap.add_argument("--hogs", default=DEFAULTS["hogs"], help="comma list of none, memory, cpu")

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from brave_export.errors import UserError
-from brave_export.pdrun.realtime import (build_patch, clock_figures, measure_lag, parse_host, parse_stats,
-                                         zero_runs)
+from brave_export.pdrun.realtime import (RealtimeResult, VoiceResult, build_patch, clock_figures, measure_lag,
+                                         parse_host, parse_stats, table_row, zero_runs)
 
 pytestmark = pytest.mark.fast
 
@@ -56,10 +56,11 @@ def test_parse_stats_by_position_with_appended_fields():
 
 
 def test_parse_host():
-    assert parse_host("jack") == ("jack", 25)
-    assert parse_host("nosound") == ("nosound", 25)
-    assert parse_host("nosound10") == ("nosound", 10)
-    for bad in ("jack5", "alsa", ""):
+    assert parse_host("jack") == {"host": "jack", "period": 64}
+    assert parse_host("jack128") == {"host": "jack", "period": 128}
+    assert parse_host("nosound") == {"host": "nosound", "audiobuf": 25}
+    assert parse_host("nosound10") == {"host": "nosound", "audiobuf": 10}
+    for bad in ("jack5", "jack96", "alsa", ""):
         with pytest.raises(UserError):
             parse_host(bad)
 
@@ -73,3 +74,17 @@ def test_patch_has_every_voice_recorder_and_switch():
     assert p.written == ["rtin", "rtout0", "rtout1", "rtout2", "rtwall", "rtlogic"]
     assert "rtctl load model1.ts" in text and "rtctl load model2.ts" in text
     assert "bang~" in text and "realtime" in text and "timer" in text
+
+
+def test_table_row_says_unknown_silence_when_nothing_was_recorded():
+    """A run with recording off (--no-record) knows its late buffers, not how much came out silent."""
+    def result(recorded):
+        v = VoiceResult(worker=True, calls=100, mean_ms=1.0, max_ms=3.0, overruns=4, median_ms=1.0, p99_ms=2.0)
+        return RealtimeResult(host="jack", audiobuf=None, voices_n=1, worker=[True], model="m.ts", buffer=128,
+                              sr=44100, seconds=1, warmup=0, hog=None, voices=[v], ticks=689, ticks_expected=689,
+                              pd_behind_max_ms=1.0, pd_behind_final_ms=0.5, stall_max_ms=2.0, period=128,
+                              recorded=recorded)
+    cells = [c.strip() for c in table_row("fp16", result(False)).split("|")]
+    assert cells[2] == "jack128" and cells[7] == "4" and cells[8:10] == ["-", "-"], cells
+    cells = [c.strip() for c in table_row("fp16", result(True)).split("|")]
+    assert cells[8:10] == ["0.00%", "0"], cells

@@ -1147,6 +1147,17 @@ EXTRA = {  # messages only one object understands, in its variants only
     "nn": ["reload"],
 }
 DEMO_BUFFER = {"brave": 128, "nn": 0}  # the `model brave-demo.ts BUFFER` message of each variant
+SAYS = {  # what each example message does, said beside the row (first word of the message)
+    "model": "model FILE BUFFER: load FILE (a path relative to this patch) with that buffer",
+    "reload": "reload: load the same file again (after a new export)",
+    "reset": "reset: zero the model's streaming state",
+    "latency": "latency: the added and total latency - on the Pd console",
+    "stats": "stats: call times - late buffers - errors - on the Pd console",
+    "set": "set latent_noise 0: no random noise in the latent (the same input gives the same output)",
+    "trials": "trials N: bursts per measurement",
+    "block": "block N: Pd's block size for the measured object",
+    "run": "run: measure - figures on the console and in latency-results.txt",
+}
 CHAR_W, LINE_H = 7, 16  # Pd's default font (DejaVu Sans Mono 12) as its GUI draws it
 
 
@@ -1201,6 +1212,11 @@ def variant(what: str, kind: str) -> Canvas:
         names[f"m{k}"] = c.msg(text, x, rows["msgs"])
         c.connect(names[f"m{k}"], 0, names["rt"])
         x += CHAR_W * len(text) + 30
+    # each message said in words, right of the plumbing and the panel, one line each
+    says = [SAYS[text.split()[0]] for text in examples]
+    assert not any(ch in t for t in says for ch in ",;"), "a , or ; in a comment is escaped or breaks the line"
+    for k, text in enumerate(says):
+        c.comment(text, 500, rows["args"] + LINE_H * sum(_lines(t, 56) for t in says[:k]) + 6 * k, width=56)
     return c
 
 

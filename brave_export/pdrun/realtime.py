@@ -136,6 +136,8 @@ class RealtimeResult:
     pd_behind_max_ms: float | None
     pd_behind_final_ms: float | None
     stall_max_ms: float | None
+    period: int | None = None  # JACK's period in samples (None under Pd's own scheduler)
+    recorded: bool = True  # outputs recorded: silence, gaps and latency measured (else unknown)
     jack_xruns: int | None = None  # in the measured window
     jack_baseline_xruns: int | None = None  # the empty server over baseline_s
     jack_baseline_s: float | None = None
@@ -455,7 +457,8 @@ def _model_delay(path: Path) -> int:
 
 
 def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | Sequence[bool] = False,
-                 seconds: float = 10.0, warmup: float = 3.0, buffer: int = 128, audiobuf: int = 25, sr: int = 44100,
+                 seconds: float = 10.0, warmup: float = 3.0, buffer: int = 128, audiobuf: int = 25, period: int = TICK,
+                 sr: int = 44100,
                  hog_kind: str | None = None, switch_every: float | None = None, switch_models: Sequence | None = None,
                  record: bool = True,
                  baseline_s: float | None = None, external_dir: str | Path | None = None,
@@ -463,13 +466,16 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
                  pd_args: Sequence[str] = ()) -> RealtimeResult:
     """One real-time run (see the module docstring). `model`: one file for every voice, or one per
     voice. `host`: "jack" (jackd's dummy driver, Pd in
-    callback mode) or "nosound" (Pd's own scheduler at `audiobuf` ms). `worker`: worker mode
+    callback mode, `period` samples per callback) or "nosound" (Pd's own scheduler at `audiobuf`
+    ms). `worker`: worker mode
     (`-thread`) for every voice, or one flag per voice. `hog_kind`: None, "memory"
     or "cpu". `switch_every`: seconds between model switches (None: none), loading
     `switch_models` in turn (default: the model itself). `baseline_s`: how long the empty JACK
     server is watched first (default: `seconds`; 0 skips it)."""
     if host not in AUDIO_HOSTS:
         raise UserError(f"unknown host {host!r}: use one of {', '.join(AUDIO_HOSTS)}")
+    if period < TICK or period & (period - 1):
+        raise UserError(f"period must be a power of two >= Pd's block of {TICK} samples, got {period}")
     if voices < 1 or seconds <= 0 or warmup < 0:
         raise UserError(f"voices must be >= 1, seconds > 0 and warmup >= 0 (got {voices}, {seconds}, {warmup})")
     if switch_every is not None and switch_every <= 0:
@@ -503,7 +509,7 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
         limit = timeout or (3 * (warmup + seconds) + 90 + 5 * voices)
         with hog(hog_kind):
             if host == "jack":
-                with jack_server(sr) as server:
+                with jack_server(sr, period) as server:
                     base = baseline_s if baseline_s is not None else seconds
                     t0 = time.monotonic()
                     time.sleep(base)
@@ -524,7 +530,8 @@ def run_realtime(model, *, host: str = "jack", voices: int = 1, worker: bool | S
             host=host, audiobuf=None if host == "jack" else int(audiobuf), voices_n=voices, worker=workers,
             model=" ".join(str(m) for m in models), buffer=buffer, sr=sr, seconds=seconds, warmup=warmup, hog=hog_kind, voices=[],
             ticks=0, ticks_expected=int(seconds * sr / TICK), pd_behind_max_ms=None, pd_behind_final_ms=None,
-            stall_max_ms=None, pd_policy=pol, load_average=load_average(), console=lines)
+            stall_max_ms=None, period=period if host == "jack" else None, recorded=record, pd_policy=pol,
+            load_average=load_average(), console=lines)
         if host == "jack":
             result.jack_console = jack_lines
             result.jack_xruns, result.jack_client_late = xr, late
@@ -641,16 +648,21 @@ def _switches(result: RealtimeResult, arrays: dict, lines: list[str], every: flo
 # ------------------------------------------------------------------------------ a matrix of runs
 
 
-def parse_host(text: str) -> tuple[str, int]:
-    """"jack", "nosound" (Pd's default -audiobuf 25) or "nosoundN" (-audiobuf N) -> (host, audiobuf)."""
+def parse_host(text: str) -> dict:
+    """"jack" (a 64-sample period), "jackN" (N samples), "nosound" (Pd's default -audiobuf 25) or
+    "nosoundN" (-audiobuf N ms) -> run_realtime's host keywords."""
     m = re.fullmatch(r"(jack|nosound)(\d*)", text.strip())
-    if not m or (m[1] == "jack" and m[2]):
-        raise UserError(f"unknown host {text!r}: use jack, nosound (Pd's -audiobuf 25) or nosoundN (-audiobuf N ms)")
-    return m[1], int(m[2]) if m[2] else 25
+    n = int(m[2]) if m and m[2] else None
+    if not m or (m[1] == "jack" and n is not None and (n < TICK or n & (n - 1))):
+        raise UserError(f"unknown host {text!r}: use jack (a {TICK}-sample period), jackN (N samples, a power of two "
+                        f">= {TICK}), nosound (Pd's -audiobuf 25) or nosoundN (-audiobuf N ms)")
+    return {"host": "jack", "period": n or TICK} if m[1] == "jack" else {"host": "nosound", "audiobuf": n or 25}
 
 
 def host_label(r: RealtimeResult) -> str:
-    return "jack" if r.host == "jack" else f"nosound{r.audiobuf}"
+    if r.host == "jack":
+        return "jack" if r.period in (None, TICK) else f"jack{r.period}"
+    return f"nosound{r.audiobuf}"
 
 
 def _f(v, fmt="{:.2f}") -> str:
@@ -676,8 +688,9 @@ def table_row(name: str, r: RealtimeResult) -> str:
     else:
         lat = "yes" if all(x.latency_measured == x.latency_expected == x.latency_reported
                            and x.latency_match in (1.0, None) for x in v) else "no"
+    silent = f"{100 * r.zero_fraction:.2f}% | {r.zero_runs}" if r.recorded else "- | -"  # not recorded: unknown
     return (f"| {name} | {host_label(r)} | {mode} | {r.voices_n} | {r.hog or 'idle'} | {call} | {r.lost_buffers} "
-            f"| {100 * r.zero_fraction:.2f}% | {r.zero_runs} | {_f(r.pd_behind_max_ms, '{:.1f}')} "
+            f"| {silent} | {_f(r.pd_behind_max_ms, '{:.1f}')} "
             f"| {_f(r.stall_max_ms, '{:.1f}')} | {xr} | {lat} |")
 
 
@@ -705,13 +718,13 @@ def matrix(models: dict, hosts: Sequence[str], modes: Sequence[str], voices: Seq
     for _ in range(runs):
         for name, path in models.items():
             for h in hosts:
-                host, audiobuf = parse_host(h)
+                where = parse_host(h)
                 for mode in modes:
                     for n in voices:
                         for hg in hogs:
                             what = f"{name} {h} {mode} {n} voice(s) {hg or 'idle'}"
                             try:
-                                yield what, run_realtime(path, host=host, audiobuf=audiobuf, worker=mode == "worker",
+                                yield what, run_realtime(path, **where, worker=mode == "worker",
                                                          voices=n, hog_kind=hg, **kw)
                             except RealtimeError as exc:
                                 yield what, exc
