@@ -88,3 +88,18 @@ def test_no_line_breaks_inside_comments():
     for path in [HELP, *(REPO / "patches" / "pd" / n for n in pdpackage.EXAMPLES)]:
         comments = [r for r in re.split(r"(?<!\\);\s*\n", path.read_text()) if r.startswith("#X text")]
         assert comments and not [c for c in comments if "\\;" in c], path.name
+
+
+def test_every_example_message_is_said_beside_it():
+    """Each message box of an example patch has a comment that starts with its selector and says
+    what it does (as the help patch does for brave~'s own messages)."""
+    for name in ("forward-brave.pd", "latent-brave.pd", "latency-brave.pd", "forward-nn.pd"):
+        text = (REPO / "patches" / "pd" / name).read_text()
+        messages = re.findall(r"^#X msg \d+ \d+ (.+?);$", text, re.M)
+        comments = re.findall(r"^#X text \d+ \d+ (.+?)(?:, f \d+)?;$", text, re.M)
+        assert messages, name
+        for m in messages:
+            if m.startswith("file "):  # the latency patch's own [file latency-results.txt( (loadbang)
+                continue
+            word = m.split()[0]
+            assert any(c.startswith(f"{word} ") or c.startswith(f"{m}:") for c in comments), (name, m)

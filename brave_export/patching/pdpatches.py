@@ -1215,8 +1215,8 @@ def variant(what: str, kind: str) -> Canvas:
     # each message said in words, right of the plumbing and the panel, one line each
     says = [SAYS[text.split()[0]] for text in examples]
     assert not any(ch in t for t in says for ch in ",;"), "a , or ; in a comment is escaped or breaks the line"
-    for k, text in enumerate(says):
-        c.comment(text, 500, rows["args"] + LINE_H * sum(_lines(t, 56) for t in says[:k]) + 6 * k, width=56)
+    for k, text in enumerate(says):  # x: right of the widest panel (the latent one, 532 px)
+        c.comment(text, 560, rows["args"] + LINE_H * sum(_lines(t, 46) for t in says[:k]) + 6 * k, width=46)
     return c
 
 
