@@ -80,6 +80,7 @@ def main(argv=None) -> int:
     ap.add_argument("--switch-every", type=float, default=None, help="seconds between model switches")
     ap.add_argument("--baseline", type=float, default=None, help="seconds of empty JACK server (default: --seconds)")
     ap.add_argument("--no-record", action="store_true", help="no recording (long runs): no gaps, no latency")
+    ap.add_argument("--external", help="the folder holding brave~.pd_linux (default: this checkout's build)")
     ap.add_argument("--workdir", default=str(REPO / ".cache" / "realtime"))
     ap.add_argument("--json", help="write every result here")
     args = ap.parse_args(argv)
@@ -98,7 +99,8 @@ def main(argv=None) -> int:
         results = []
         for what, r in matrix(ms, split(args.hosts), split(args.modes), [int(v) for v in split(args.voices)], hogs,
                               runs=args.runs, seconds=args.seconds, warmup=args.warmup, buffer=args.buffer,
-                              switch_every=args.switch_every, baseline_s=args.baseline, record=not args.no_record):
+                              switch_every=args.switch_every, baseline_s=args.baseline, record=not args.no_record,
+                              external_dir=args.external):
             if isinstance(r, Exception):
                 print(f"| {what}: failed: {str(r).splitlines()[0]} |", flush=True)
                 results.append({"run": what, "error": str(r)})

@@ -88,3 +88,20 @@ def test_table_row_says_unknown_silence_when_nothing_was_recorded():
     assert cells[2] == "jack128" and cells[7] == "4" and cells[8:10] == ["-", "-"], cells
     cells = [c.strip() for c in table_row("fp16", result(True)).split("|")]
     assert cells[8:10] == ["0.00%", "0"], cells
+
+
+def test_lost_samples_counts_what_the_listener_loses():
+    """Late worker results are buffers of silence; a slow synchronous call a buffer of the device's
+    time; under JACK, every callback that missed its period (a synchronous call can miss a 64-sample
+    period without exceeding its 128-sample buffer): the larger of the two for the slow calls."""
+    def result(worker, overruns, host="jack", client_late=None):
+        v = VoiceResult(worker=worker, calls=100, mean_ms=1.0, max_ms=3.0, overruns=overruns)
+        return RealtimeResult(host=host, audiobuf=None, voices_n=1, worker=[worker], model="m.ts", buffer=128,
+                              sr=44100, seconds=1, warmup=0, hog=None, voices=[v], ticks=689, ticks_expected=689,
+                              pd_behind_max_ms=1.0, pd_behind_final_ms=0.5, stall_max_ms=2.0,
+                              period=64 if host == "jack" else None, jack_client_late=client_late)
+    assert result(True, 3, host="nosound").lost_samples == 3 * 128
+    assert result(False, 3, host="nosound").lost_samples == 3 * 128
+    assert result(False, 5, client_late=660).lost_samples == 660 * 64  # JACK saw more than brave~'s overruns
+    assert result(False, 5, client_late=2).lost_samples == 5 * 128
+    assert result(True, 25, client_late=4).lost_samples == 25 * 128 + 4 * 64  # silence and missed periods add

@@ -155,6 +155,18 @@ class RealtimeResult:
         return sum(v.overruns or 0 for v in self.voices)
 
     @property
+    def lost_samples(self) -> int:
+        """Audio the listener loses, in samples: each late worker result is a buffer of silence;
+        a synchronous call longer than its buffer costs a buffer of the device's time (Pd falls
+        behind). Under JACK every callback that missed its period is a period lost, which also
+        counts the synchronous calls longer than a period but shorter than their buffer."""
+        late = sum(v.overruns or 0 for v in self.voices if v.worker) * self.buffer
+        slow = sum(v.overruns or 0 for v in self.voices if not v.worker) * self.buffer
+        if self.jack_client_late is not None and self.period:
+            slow = max(slow, self.jack_client_late * self.period)
+        return late + slow
+
+    @property
     def zero_fraction(self) -> float:
         return float(np.mean([v.zero_fraction for v in self.voices])) if self.voices else 0.0
 

@@ -161,6 +161,9 @@ std::unique_ptr<Runner> Engine::Impl::build(const Request &req, int block, doubl
                 return nullptr;
             }
         }
+        // The worker thread warms up with calls of its own (runner.hpp), before the resets below,
+        // so that the stream starts from the model's fresh state.
+        r->start_worker();
         // reset() too: its first calls profile and optimize like forward's (about 5 ms each)
         for (int i = 0; info.has_reset && i < kWarmupCalls; i++) {
             CallFailure why;
@@ -170,7 +173,6 @@ std::unique_ptr<Runner> Engine::Impl::build(const Request &req, int block, doubl
                 return nullptr;
             }
         }
-        r->start_worker();
         if (block > 0) r->stream.prepare(block, sr, worker_mode, lookahead_for(lookahead, b, block));
         return r;
     } catch (const std::exception &x) {

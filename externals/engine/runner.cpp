@@ -150,14 +150,24 @@ const float *Runner::run(bool reset_first, double &ms) {
 
 void Runner::start_worker() {
     if (thread_.joinable()) return;
-    thread_ = std::thread([this] { worker_loop(); });
+    std::promise<void> warmed;
+    auto done = warmed.get_future();
+    thread_ = std::thread([this, &warmed] { worker_loop(warmed); });
+    done.wait();
     stream.ring().set_has_worker(true);
 }
 
-void Runner::worker_loop() {
+void Runner::worker_loop(std::promise<void> &warmed) {
     block_host_signals();
     c10::InferenceMode guard;
     int threads = 0, sched_gen = -1;
+    apply_threads(threads);
+    apply_worker_sched(sched_gen);
+    for (int i = 0; i < kWarmupCalls; i++) {  // the loader's calls succeeded: the outcome is known
+        CallFailure ignored;
+        run_once(*call_, info, stream.shape().n_out(), ignored);
+    }
+    warmed.set_value();  // `warmed` lives in start_worker, which returns now: not used below
     JobRing &ring = stream.ring();
     while (ring.wait_for_work()) {
         apply_threads(threads);

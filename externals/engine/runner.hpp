@@ -8,6 +8,7 @@
 #include "stats.hpp"
 
 #include <atomic>
+#include <future>
 #include <memory>
 #include <thread>
 
@@ -38,7 +39,10 @@ public:
     // Warm-up (the loader, before the runner is offered): one call on silence, one reset().
     bool test_call(CallFailure &why);
     bool test_reset(CallFailure &why);
-    // The worker thread (started by the loader, stopped by the destructor).
+    // The worker thread (started by the loader, stopped by the destructor). It returns once the
+    // thread has made its own warm-up calls: a thread's first libtorch calls cost several times
+    // a warm one (its thread-local state, its intra-op pool), which must not fall on the first
+    // buffer after a swap.
     void start_worker();
     bool worker_idle() const { return stream.ring().idle(); }
 
@@ -52,7 +56,7 @@ private:
     std::unique_ptr<Call> call_;
     std::thread thread_;
 
-    void worker_loop();
+    void worker_loop(std::promise<void> &warmed);
 };
 
 }  // namespace brave
