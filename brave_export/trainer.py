@@ -323,14 +323,17 @@ def _callbacks():
             self._restore()
 
     class Progress(pl.Callback):
-        """One status line on a terminal, rewritten in place; nothing when output is not a TTY."""
+        """One status line on a terminal, rewritten in place; when output goes to a file (a run
+        under nohup, a cluster job) the same line as a plain line every `plain_every_s`, so that a
+        log of a run of hours says how far it got."""
 
-        def __init__(self, val_every: int, stream=sys.stderr, every_s: float = 1.0):
+        def __init__(self, val_every: int, stream=sys.stderr, every_s: float = 1.0, plain_every_s: float = 60.0):
             self.val_every = val_every
             self.stream = stream
-            self.every_s = every_s
             self.tty = stream.isatty() and not is_extra_process()
-            self.last_print = 0.0
+            self.every_s = every_s if self.tty else plain_every_s
+            self.plain = not self.tty and not is_extra_process()
+            self.last_print = time.perf_counter()  # the first line after a whole interval of steps
             self.pace = Pace()
 
         def on_train_batch_start(self, trainer, pl_module, batch, batch_idx):
@@ -338,13 +341,13 @@ def _callbacks():
 
         def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx):
             self.pace.add(time.perf_counter() - self.t0)
-            if not self.tty or time.perf_counter() - self.last_print < self.every_s:
+            if not (self.tty or self.plain) or time.perf_counter() - self.last_print < self.every_s:
                 return
             self.last_print = time.perf_counter()
             step, end = trainer.global_step, trainer.max_steps
             to_ckpt = min(self.val_every - step % self.val_every, end - step)
-            self.stream.write("\r" + status_line(step, end, to_ckpt, self.pace.per_step(), trainer.callback_metrics)
-                              + "\033[K")
+            line = status_line(step, end, to_ckpt, self.pace.per_step(), trainer.callback_metrics)
+            self.stream.write(f"\r{line}\033[K" if self.tty else line + "\n")
             self.stream.flush()
 
         def on_validation_start(self, trainer, pl_module):

@@ -246,6 +246,42 @@ def test_pace_follows_recent_steps_not_the_first_slow_one():
     assert pace.per_step() == 5.0
 
 
+def test_progress_goes_to_a_log_file_as_plain_lines():
+    """Output to a file (no TTY): the status as whole lines, no carriage returns or escapes, at
+    most one per interval; on a terminal the same line is rewritten in place."""
+    import io
+    from types import SimpleNamespace
+
+    from brave_export.trainer import _callbacks
+
+    Progress = _callbacks()[1]
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for stream in (io.StringIO(), Terminal()):
+        progress = Progress(val_every=500, stream=stream, every_s=0.0, plain_every_s=0.0)
+        for step in range(1, 6):
+            trainer = SimpleNamespace(global_step=step, max_steps=6000,
+                                      callback_metrics={"fullband_spectral_distance": 3.5})
+            progress.on_train_batch_start(trainer, None, None, step)
+            progress.on_train_batch_end(trainer, None, None, None, step)
+        text = stream.getvalue()
+        if isinstance(stream, Terminal):
+            assert text.count("\r") == 5 and "\n" not in text, repr(text)
+        else:
+            lines = text.splitlines()
+            assert len(lines) == 5 and "\r" not in text and "\033" not in text, repr(text)
+            assert lines[-1].startswith("step 5/6000") and "fullband 3.5" in lines[-1]
+    quiet = io.StringIO()
+    progress = Progress(val_every=500, stream=quiet)  # a minute between lines by default
+    trainer = SimpleNamespace(global_step=1, max_steps=6000, callback_metrics={})
+    progress.on_train_batch_start(trainer, None, None, 0)
+    progress.on_train_batch_end(trainer, None, None, None, 0)
+    assert quiet.getvalue() == ""
+
+
 def test_resume_line_explains_a_pass_cut_short():
     from brave_export.trainer import resume_line
 
