@@ -10,7 +10,9 @@ BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -18,8 +20,23 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from brave_export import pdrun  # noqa: E402
+from brave_export.pdrun.pdfile import Patch  # noqa: E402
+from brave_export.pdrun.process import run_pd  # noqa: E402
 from brave_export.hosts import brave_latency  # noqa: E402
 from brave_export.latency.card import read_card  # noqa: E402
+
+
+def brave_says(model: str, buffer: int) -> str:
+    """What brave~'s `latency` message posts for the model at `buffer` (Pd batch, block 64)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copy(model, Path(tmp) / "m.ts")
+        patch = Patch(duration_ms=300)
+        b = patch.obj(f"brave~ m.ts forward {buffer} -sync")
+        patch.connect(patch.obj("osc~ 220"), 0, b, 0)
+        patch.receive("ctl", b)
+        patch.at(100, "ctl latency")
+        run = run_pd(patch, Path(tmp), paths=[pdrun.external_dir()])
+    return next((line for line in run.stderr.splitlines() if line.startswith("brave~: latency:")), "(no line)")
 
 
 def main() -> int:
@@ -55,6 +72,7 @@ def main() -> int:
         print(f"{buffer:>6} {a.block:>5} {added:>11} {len(lat):>9} {med:>22.1f} {p10:>6.1f} {p90:>6.1f} "
               f"{net.min():>6.0f} {net.max():>6.0f}  card median {inside} Pd's spread "
               f"({card.median - med:+.1f} from Pd's median)", flush=True)
+        print(f"         {brave_says(a.model, buffer)}", flush=True)
     return 0
 
 
