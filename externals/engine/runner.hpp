@@ -36,7 +36,7 @@ public:
     std::atomic<bool> failed{false}, nonfinite_seen{false};
     bool failure_said = false, nonfinite_said = false;  // control side
 
-    // Warm-up (the loader, before the runner is offered): one call on silence, one reset().
+    // Warm-up (the loader, before the runner is offered): calls on silence, then reset()s.
     bool test_call(CallFailure &why);
     bool test_reset(CallFailure &why);
     // The worker thread (started by the loader, stopped by the destructor). It returns once the
