@@ -330,9 +330,9 @@ def _callbacks():
         def __init__(self, val_every: int, stream=sys.stderr, every_s: float = 1.0, plain_every_s: float = 60.0):
             self.val_every = val_every
             self.stream = stream
-            self.tty = stream.isatty() and not is_extra_process()
+            self.shown = not is_extra_process()  # DDP's extra processes stay quiet
+            self.tty = stream.isatty() and self.shown
             self.every_s = every_s if self.tty else plain_every_s
-            self.plain = not self.tty and not is_extra_process()
             self.last_print = time.perf_counter()  # the first line after a whole interval of steps
             self.pace = Pace()
 
@@ -341,7 +341,7 @@ def _callbacks():
 
         def on_train_batch_end(self, trainer, pl_module, outputs, batch, batch_idx):
             self.pace.add(time.perf_counter() - self.t0)
-            if not (self.tty or self.plain) or time.perf_counter() - self.last_print < self.every_s:
+            if not self.shown or time.perf_counter() - self.last_print < self.every_s:
                 return
             self.last_print = time.perf_counter()
             step, end = trainer.global_step, trainer.max_steps

@@ -15,8 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from brave_export import pdrun  # noqa: E402
@@ -24,6 +22,7 @@ from brave_export.pdrun.pdfile import Patch  # noqa: E402
 from brave_export.pdrun.process import run_pd  # noqa: E402
 from brave_export.hosts import brave_latency  # noqa: E402
 from brave_export.latency.card import read_card  # noqa: E402
+from brave_export.latency.results import latency_stats  # noqa: E402
 
 
 def brave_says(model: str, buffer: int) -> str:
@@ -66,12 +65,11 @@ def main() -> int:
         if not lat:
             print(f"{buffer:>6} {a.block:>5} {added:>11}  Pd found no onset")
             continue
-        net = np.asarray(lat, dtype=float) - added
-        p10, med, p90 = np.percentile(net, [10, 50, 90])
-        inside = "within" if net.min() <= card.median <= net.max() else "OUTSIDE"
-        print(f"{buffer:>6} {a.block:>5} {added:>11} {len(lat):>9} {med:>22.1f} {p10:>6.1f} {p90:>6.1f} "
-              f"{net.min():>6.0f} {net.max():>6.0f}  card median {inside} Pd's spread "
-              f"({card.median - med:+.1f} from Pd's median)", flush=True)
+        net = latency_stats([x - added for x in lat], r["sr"])
+        inside = "within" if net["min"] <= card.median <= net["max"] else "OUTSIDE"
+        print(f"{buffer:>6} {a.block:>5} {added:>11} {len(lat):>9} {net['median']:>22.1f} {net['p10']:>6.1f} "
+              f"{net['p90']:>6.1f} {net['min']:>6.0f} {net['max']:>6.0f}  card median {inside} Pd's spread "
+              f"({card.median - net['median']:+.1f} from Pd's median)", flush=True)
         print(f"         {brave_says(a.model, buffer)}", flush=True)
     return 0
 

@@ -13,7 +13,7 @@ STAT_KEYS = ("median", "p10", "p90", "mean", "std", "min", "max")
 MISSED_BELOW = 0.5  # a test whose detection rate is under this is reported as missed, not averaged in
 
 
-def _stats(values: list[float], sr: int) -> dict:
+def latency_stats(values: list[float], sr: int) -> dict:
     """Median and 10th / 90th percentiles first (robust to a detector's stray late onsets); mean and
     standard deviation (jitter) kept beside them."""
     if not values:
@@ -99,8 +99,8 @@ def _summary(name: str, test: BurstTest | None, trials: list[Trial], sr: int, ho
     return Summary(
         name=name, kind=test.kind if test else "all", length_ms=test.length_ms if test else 0.0,
         level_db=test.level_db if test else 0.0, trials=len(trials), detected=len(lat),
-        detection_rate=rate, latency=_stats(pooled_lat, sr),
-        flux_detected=len(flux), flux_latency=_stats(flux, sr),
+        detection_rate=rate, latency=latency_stats(pooled_lat, sr),
+        flux_detected=len(flux), flux_latency=latency_stats(flux, sr),
         agreement_rate=(sum(abs(t.latency - t.flux_latency) <= hop for t in both) / len(both)) if both else None,
         missed=(rate < MISSED_BELOW) if pooled is None else not pooled_lat)
 
