@@ -14,6 +14,7 @@ import pytest
 import torch
 
 from brave_export.hosts import brave_latency
+from brave_export.pdrun.realtime import zero_runs
 from brave_export.probe import NaNModel, SlowModel, save_module, slow_rounds, write_probe
 
 from .pd_util import Patch, build_external, check_stderr, run_pd
@@ -59,22 +60,14 @@ def stale_after_gaps(out, want, start):
     the probe's delay line still holds the end of the last input it did see, some whole number of
     buffers (at most the gap's) older than the skipped one; any other difference is a fault."""
     stale = np.zeros(len(out), bool)
-    silent = out == 0
-    k = start
-    while k < len(out):
-        if not silent[k]:
-            k += 1
+    for begin, gap in zero_runs(out[start:], min_len=R):
+        end = start + begin + gap
+        if end + D > len(out):
             continue
-        end = k
-        while end < len(out) and silent[end]:
-            end += 1
-        gap = end - k
-        if gap >= R and end + D <= len(out):
-            seg = out[end:end + D]
-            assert any(np.array_equal(seg, want[end - m * R:end - m * R + D])
-                       for m in range(0, gap // R + 1)), f"after the gap at {k}: not the probe's delay line"
-            stale[end:end + D] = True
-        k = end
+        seg = out[end:end + D]
+        assert any(np.array_equal(seg, want[end - m * R:end - m * R + D])
+                   for m in range(0, gap // R + 1)), f"after the gap at {start + begin}: not the probe's delay line"
+        stale[end:end + D] = True
     return stale
 
 
